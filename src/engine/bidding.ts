@@ -1,0 +1,117 @@
+/**
+ * Mechanisms 1, 2, 4 and 6 at the moment of bidding: what price a supplier asks.
+ *
+ *   price = breakEven x (1 + riskPremium + markup), capped at the buyer's ceiling.
+ *
+ * Plain scalar functions, so each part can be checked by hand.
+ */
+
+/**
+ * Price per participant-week at which expected revenue covers expected delivery cost.
+ * Per committed participant-week the supplier pays variable x u + capacity (u = expected
+ * utilisation) and is paid for max(u, guarantee) weeks, times the outcome payment factor.
+ *
+ *   breakEven = (variable x u + capacity) / (max(u, guarantee) x payFactor)
+ *
+ * @example breakEvenPrice(800, 2400, 0.8, 0, 1) // (640 + 2400) / 0.8 = 3800
+ */
+export function breakEvenPrice(
+  variableCost: number,
+  capacityCost: number,
+  expectedUtilisation: number,
+  guaranteeShare: number,
+  payFactor: number,
+): number {
+  const paid = Math.max(expectedUtilisation, guaranteeShare);
+  return (variableCost * expectedUtilisation + capacityCost) / (Math.max(paid, 1e-9) * Math.max(payFactor, 1e-9));
+}
+
+/**
+ * How strongly one supplier dislikes risk: a thin cash buffer doubles the aversion at the limit
+ * (cash cover in periods of fixed cost).
+ *
+ *   riskFactor = riskAversion x (1 + 1 / (1 + max(0, cashCover)))
+ *
+ * @example riskFactor(1, 0) // 2: no buffer
+ */
+export function riskFactor(riskAversion: number, cashCover: number): number {
+  return riskAversion * (1 + 1 / (1 + Math.max(0, cashCover)));
+}
+
+/**
+ * Utilisation risk a supplier bears, as a standard deviation of log demand. Mechanism 2: the
+ * national (macro) part is common to every contract, but the regional part can be spread over
+ * several contracts, which large suppliers hold and small ones cannot.
+ *
+ *   demandRisk = sqrt(macroVariance + cellVariance / (1 + contractsHeld))
+ *
+ * @example demandRisk(0.0045, 0.0125, 0) // sqrt(0.017) = 0.130
+ */
+export function demandRisk(macroVariance: number, cellVariance: number, contractsHeld: number): number {
+  return Math.sqrt(macroVariance + cellVariance / (1 + Math.max(0, contractsHeld)));
+}
+
+/**
+ * Risk premium as a share of the break-even price. Mechanism 6: the guarantee removes the part
+ * of the utilisation downside below the guaranteed share; only capacity cost is at risk from
+ * low utilisation. Outcome-based payment adds its own risk.
+ *
+ *   premium = factor x (demandRisk x capacityShare x (1 - min(1, guarantee / u)) + outcomeShare x outcomeRisk)
+ *
+ * @example riskPremium(2, 0.13, 0.79, 0.8, 0, 0, 0.3) // 2 x 0.13 x 0.79 = 0.2054
+ */
+export function riskPremium(
+  factor: number,
+  demandRisk: number,
+  capacityCostShare: number,
+  expectedUtilisation: number,
+  guaranteeShare: number,
+  outcomePaymentShare: number,
+  outcomePaymentRisk: number,
+): number {
+  const uncovered = 1 - Math.min(1, guaranteeShare / Math.max(expectedUtilisation, 1e-9));
+  return factor * (demandRisk * capacityCostShare * uncovered + outcomePaymentShare * outcomePaymentRisk);
+}
+
+/**
+ * Markup over cost against expected competition. Mechanism 4: with more bidders and more weight
+ * on price, a higher price loses more often, so the markup falls.
+ *
+ *   markup = markupScale / (1 + priceWeight x (bidders - 1))
+ *
+ * @example bidMarkup(0.35, 0.7, 6) // 0.35 / 4.5 = 0.0778
+ */
+export function bidMarkup(markupScale: number, priceWeight: number, bidders: number): number {
+  return markupScale / (1 + priceWeight * Math.max(0, bidders - 1));
+}
+
+/**
+ * The bid: break-even x (1 + premium + markup), lowered to the ceiling if above it.
+ * Returns -1 (no bid) when even break-even plus risk premium exceeds the ceiling.
+ * @example bidPrice(3800, 0.2, 0.08, 5250) // 3800 x 1.28 = 4864
+ */
+export function bidPrice(breakEven: number, premium: number, markup: number, ceiling: number): number {
+  const floor = breakEven * (1 + premium);
+  if (floor > ceiling) return -1;
+  return Math.min(ceiling, breakEven * (1 + premium + markup));
+}
+
+/**
+ * Whether bidding pays: chance of winning x expected margin over break-even across the term,
+ * minus the bid cost. (The risk premium is part of that margin: on average it is earned.)
+ *
+ *   expectedGain = pWin x (price - breakEven) x u x slotCapacity x termPeriods - bidCost
+ *
+ * @example expectedBidGain(0.5, 4400, 3800, 0.8, 100, 12, 30000) // 0.5 x 600 x 960 - 30000 = 258000
+ */
+export function expectedBidGain(
+  winProbability: number,
+  price: number,
+  breakEven: number,
+  expectedUtilisation: number,
+  slotCapacity: number,
+  termPeriods: number,
+  bidCost: number,
+): number {
+  return winProbability * (price - breakEven) * expectedUtilisation * slotCapacity * termPeriods - bidCost;
+}

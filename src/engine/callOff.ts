@@ -1,0 +1,186 @@
+import type { PhaseContext } from './context.js';
+import { CallOffCode } from './codes.js';
+import { outcomePayFactor, workRate } from './outcomes.js';
+import type { MarketState } from './state.js';
+
+/** What the buyer paid and got in one period. */
+export interface PeriodTotals {
+  demand: number;
+  served: number;
+  unserved: number;
+  buyerPaid: number;
+  guaranteePaid: number;
+  transitions: number;
+  /** Sum of quality x participant-weeks served. */
+  qualityWeeks: number;
+}
+
+/** A zeroed totals record. */
+export function emptyTotals(): PeriodTotals {
+  return { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, qualityWeeks: 0 };
+}
+
+/**
+ * Splits a lot's demand among its suppliers, each up to its committed capacity, writing the
+ * volumes into `used` (same order as `capacities`; only the first `n` entries). `order` gives the call-off order for the
+ * "rank" and "miniCompetition" rules; "shares" splits equally.
+ *
+ * @example allocateCallOffs(CallOffCode.rank, 150, [100, 100], [0, 1], out) // out = [100, 50]
+ * @example allocateCallOffs(CallOffCode.shares, 150, [100, 100], [0, 1], out) // out = [75, 75]
+ */
+export function allocateCallOffs(
+  rule: number,
+  demand: number,
+  capacities: ArrayLike<number>,
+  order: ArrayLike<number>,
+  used: { [k: number]: number },
+  n: number = capacities.length,
+): void {
+  if (rule === CallOffCode.shares) {
+    // Water-filling: repeatedly give every unfilled supplier an equal part of what is left.
+    for (let k = 0; k < n; k++) used[k] = 0;
+    let left = demand;
+    let open = n;
+    while (left > 1e-12 && open > 0) {
+      const part = left / open;
+      open = 0;
+      let given = 0;
+      for (let k = 0; k < n; k++) {
+        const room = capacities[k]! - used[k]!;
+        if (room <= 0) continue;
+        const add = Math.min(room, part);
+        used[k]! += add;
+        given += add;
+        if (capacities[k]! - used[k]! > 0) open++;
+      }
+      left -= given;
+      if (given <= 0) break;
+    }
+    return;
+  }
+  let left = demand;
+  for (let r = 0; r < n; r++) {
+    const k = order[r]!;
+    const take = Math.min(capacities[k]!, Math.max(0, left));
+    used[k] = take;
+    left -= take;
+  }
+}
+
+/**
+ * Mechanisms 1 and 6, every period: demand in each lot is called off from its suppliers under the
+ * agreement's rule. There is no purchase obligation: a supplier is paid for what is used, plus,
+ * under a minimum-volume guarantee, for the shortfall below the guaranteed share of its committed
+ * capacity. Delivery cost (variable on use, capacity cost on everything committed) accrues here.
+ */
+export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTotals): void {
+  const s = state.s;
+  const stride = state.stride;
+  const nM = state.nMeasures;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const priceWeight = ctx.policy.priceWeight;
+  const members = new Int32Array(stride);
+  const prices = new Float64Array(stride);
+  const capacities = new Float64Array(stride);
+  const used = new Float64Array(stride);
+  const order = new Int32Array(stride);
+  const score = new Float64Array(stride);
+
+  const { slotSupplier, slotPrice, lotShare, lotSlotCapacity, lotRule, lotGuarantee, lotOutcomeShare } = state;
+  const { cellDemand, cellLotStart, cellLotCount } = state;
+  const { quality, receipts, guaranteeReceived, variableCost, capacityCost } = s;
+  const usedBySupplier = s.used;
+  const deliveryCost = s.deliveryCost;
+  const variableCostFactor = ctx.variableCostFactor;
+  let demandTotal = 0;
+  let servedTotal = 0;
+  let unservedTotal = 0;
+  let paidTotal = 0;
+  let guaranteeTotal = 0;
+  let transitionsTotal = 0;
+  let qualityWeeksTotal = 0;
+  for (let c = 0; c < cellDemand.length; c++) {
+    const cellDemandNow = cellDemand[c]!;
+    demandTotal += cellDemandNow;
+    const m = c % nM;
+    const costIndex = ctx.costIndex[m]!;
+    const expectedRate = ctx.expectedWorkRate[m]!;
+    const duration = ctx.durationWeeks[m]!;
+    const variableUnit = costIndex * variableCostFactor;
+    const start = cellLotStart[c]!;
+    const end = start + cellLotCount[c]!;
+    for (let lot = start; lot < end; lot++) {
+      const demand = cellDemandNow * lotShare[lot]!;
+      const slotCapacity = lotSlotCapacity[lot]!;
+      let k = 0;
+      const base = lot * stride;
+      for (let slot = 0; slot < stride; slot++) {
+        const i = slotSupplier[base + slot]!;
+        if (i < 0) continue;
+        members[k] = i;
+        prices[k] = slotPrice[base + slot]!;
+        order[k] = k;
+        k++;
+      }
+      if (k === 0) {
+        unservedTotal += demand;
+        continue;
+      }
+      const rule = lotRule[lot]!;
+      if (rule === CallOffCode.miniCompetition) {
+        let lowest = Infinity;
+        let best = 0;
+        for (let r = 0; r < k; r++) {
+          if (prices[r]! < lowest) lowest = prices[r]!;
+          if (quality[members[r]!]! > best) best = quality[members[r]!]!;
+        }
+        for (let r = 0; r < k; r++) {
+          score[r] = priceWeight * (lowest / prices[r]!) + (1 - priceWeight) * (best > 0 ? quality[members[r]!]! / best : 1);
+        }
+        // Insertion sort: agreements have at most 20 suppliers.
+        for (let a = 1; a < k; a++) {
+          const x = order[a]!;
+          let b = a - 1;
+          while (b >= 0 && (score[order[b]!]! < score[x]! || (score[order[b]!]! === score[x]! && members[order[b]!]! > members[x]!))) {
+            order[b + 1] = order[b]!;
+            b--;
+          }
+          order[b + 1] = x;
+        }
+      }
+      for (let r = 0; r < k; r++) capacities[r] = slotCapacity;
+      allocateCallOffs(rule, demand, capacities, order, used, k);
+      const guarantee = lotGuarantee[lot]!;
+      const outcomeShare = lotOutcomeShare[lot]!;
+      let served = 0;
+      for (let r = 0; r < k; r++) {
+        const i = members[r]!;
+        const u = used[r]!;
+        const q = quality[i]!;
+        const price = prices[r]!;
+        const rate = workRate(expectedRate, qualityEffectOnWorkRate, q, referenceQuality);
+        const pay = price * u * outcomePayFactor(outcomeShare, rate, expectedRate);
+        const shortfall = guarantee * slotCapacity - u;
+        const guaranteePay = shortfall > 0 ? shortfall * price : 0;
+        receipts[i]! += pay + guaranteePay;
+        guaranteeReceived[i]! += guaranteePay;
+        usedBySupplier[i]! += u;
+        deliveryCost[i]! += variableCost[i]! * variableUnit * u + capacityCost[i]! * costIndex * slotCapacity;
+        paidTotal += pay + guaranteePay;
+        guaranteeTotal += guaranteePay;
+        transitionsTotal += (u / duration) * rate;
+        qualityWeeksTotal += q * u;
+        served += u;
+      }
+      servedTotal += served;
+      unservedTotal += demand > served ? demand - served : 0;
+    }
+  }
+  totals.demand += demandTotal;
+  totals.served += servedTotal;
+  totals.unserved += unservedTotal;
+  totals.buyerPaid += paidTotal;
+  totals.guaranteePaid += guaranteeTotal;
+  totals.transitions += transitionsTotal;
+  totals.qualityWeeks += qualityWeeksTotal;
+}

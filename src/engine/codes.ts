@@ -1,0 +1,15 @@
+/** Integer codes used inside the engine's typed arrays. Index = position in OWNERSHIP_TYPES. */
+export const Ownership = { foreignGroup: 0, norwegianGroup: 1, standalone: 2, municipal: 3, nonProfit: 4 } as const;
+
+/** Why a supplier left the market. */
+export const ExitCause = { none: 0, insolvency: 1, voluntary: 2, acquired: 3 } as const;
+/** Names of exit causes as they appear in results. */
+export const EXIT_CAUSES = ['insolvency', 'voluntary', 'acquired'] as const;
+/** One of {@link EXIT_CAUSES}. */
+export type ExitCauseName = (typeof EXIT_CAUSES)[number];
+
+/** Call-off rule codes stored per agreement (index = position in CALL_OFF_RULES). */
+export const CallOffCode = { rank: 0, shares: 1, miniCompetition: 2 } as const;
+
+/** Size class codes (index = position in SIZE_CLASSES). */
+export const SizeCode = { small: 0, medium: 1, large: 2 } as const;

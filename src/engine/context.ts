@@ -1,0 +1,96 @@
+import type { Config, Policy } from '../model/config.js';
+import { lotsPerCellUnder } from '../model/lots.js';
+import { CallOffCode } from './codes.js';
+
+/**
+ * Everything a period needs that follows from the config and the policy in force, computed
+ * once per phase (burn-in, horizon) so the inner loop reads plain numbers.
+ */
+export interface PhaseContext {
+  readonly config: Config;
+  readonly policy: Policy;
+  /** Root of the run's random streams. */
+  readonly root: number;
+  /** First period of the horizon (policy start). */
+  readonly policyStart: number;
+  readonly termPeriods: number;
+  readonly optionPeriods: number;
+  /** Lots per cell under this policy, per cell (region-major). */
+  readonly lotsPerCell: Int32Array;
+  /** Delivery cost of each measure type relative to the average: reference price / demand-weighted mean reference price. */
+  readonly costIndex: Float64Array;
+  /** Work rate at reference quality, per measure type, including the soft levers' gains. */
+  readonly expectedWorkRate: Float64Array;
+  readonly durationWeeks: Float64Array;
+  readonly referencePrice: Float64Array;
+  /** Multiplier on variable cost (data sharing lowers intake cost). */
+  readonly variableCostFactor: number;
+  readonly bidCost: number;
+  /** Added to every supplier's target quality by the soft levers. */
+  readonly qualityGain: number;
+  readonly learningRate: number;
+  /** How strongly the buyer's award and payment reward quality, 0-1. */
+  readonly scoringIncentive: number;
+  /** Suppliers' expected utilisation of committed capacity. */
+  readonly expectedUtilisation: number;
+  /** Stationary variance of the log national demand shock (cannot be diversified). */
+  readonly macroVariance: number;
+  /** Stationary variance of a cell's own log demand shock (spread over several contracts). */
+  readonly cellVariance: number;
+  readonly callOffCode: number;
+  /** Median capacity of an entrant, participant-weeks per period (for the entry barrier). */
+  readonly entrantCapacity: number;
+}
+
+/** Periods of a length given in years, rounded, at least `min`. */
+export function yearsToPeriods(years: number, periodsPerYear: number, min = 0): number {
+  return Math.max(min, Math.round(years * periodsPerYear));
+}
+
+/** Builds the context of a phase. */
+export function phaseContext(config: Config, policy: Policy, root: number): PhaseContext {
+  const { market, behaviour, effects, run, suppliers } = config;
+  const P = run.periodsPerYear;
+  const totalDemand = market.measureTypes.reduce((a, m) => a + m.demandPerPeriod, 0);
+  const meanPrice =
+    totalDemand > 0
+      ? market.measureTypes.reduce((a, m) => a + m.referencePrice * m.demandPerPeriod, 0) / totalDemand
+      : market.measureTypes.reduce((a, m) => a + m.referencePrice, 0) / market.measureTypes.length;
+  const workRateGain =
+    policy.crossSectorCollaboration * effects.crossSectorCollaboration.workRateGain +
+    policy.employerInsight * effects.employerInsight.workRateGain +
+    policy.dataSharing * effects.dataSharing.workRateGain;
+  const d = market.demand;
+  const macroVar = (d.macroVolatility * d.macroVolatility) / (1 - d.macroPersistence * d.macroPersistence);
+  const cellVar = (d.cellVolatility * d.cellVolatility) / (1 - d.cellPersistence * d.cellPersistence);
+  let entrantWeight = 0;
+  let entrantCapacity = 0;
+  for (const [o, w] of Object.entries(suppliers.entry.ownershipShares)) {
+    entrantWeight += w;
+    entrantCapacity += w * suppliers.ownership[o as keyof typeof suppliers.ownership].capacityMedian;
+  }
+  return {
+    config,
+    policy,
+    root,
+    policyStart: run.burnInYears * P,
+    termPeriods: yearsToPeriods(policy.baseTermYears, P, 1),
+    optionPeriods: yearsToPeriods(policy.optionYears, P),
+    lotsPerCell: lotsPerCellUnder(config, policy),
+    costIndex: Float64Array.from(market.measureTypes, (m) => m.referencePrice / meanPrice),
+    expectedWorkRate: Float64Array.from(market.measureTypes, (m) => Math.min(1, m.baseWorkRate + workRateGain)),
+    durationWeeks: Float64Array.from(market.measureTypes, (m) => m.durationWeeks),
+    referencePrice: Float64Array.from(market.measureTypes, (m) => m.referencePrice),
+    variableCostFactor: 1 - policy.dataSharing * effects.dataSharing.variableCostReduction,
+    bidCost: behaviour.bidCost * (1 + policy.innovativeProcurement * effects.innovativeProcurement.bidCostIncrease),
+    qualityGain:
+      policy.innovativeProcurement * effects.innovativeProcurement.qualityGain + policy.coCreation * effects.coCreation.qualityGain,
+    learningRate: Math.min(1, behaviour.competenceLearningRate * (1 + policy.coCreation * effects.coCreation.learningRateGain)),
+    scoringIncentive: Math.min(1, 1 - policy.priceWeight + policy.outcomePaymentShare),
+    expectedUtilisation: Math.min(1, 1 / policy.capacityCommitment),
+    macroVariance: macroVar,
+    cellVariance: cellVar,
+    callOffCode: CallOffCode[policy.callOffRule],
+    entrantCapacity: entrantWeight > 0 ? entrantCapacity / entrantWeight : 0,
+  };
+}

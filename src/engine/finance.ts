@@ -1,0 +1,158 @@
+import { fillNormals } from '../random/fillNormals.js';
+import type { Rng } from '../random/rng.js';
+import type { PhaseContext } from './context.js';
+import { nextCompetence, nextQuality, targetQuality } from './quality.js';
+import type { MarketState } from './state.js';
+
+/**
+ * One supplier's operating result for a period, NOK (mechanisms 1, 2 and 4).
+ *
+ *   result = receipts + other - (delivery + overhead + bids + hiring + firing + otherCost)
+ *
+ * `delivery` already holds capacity cost on everything committed, used or not (mechanism 1).
+ * `otherCost` is the cost of the outside activity, committed at its expected scale, so shocks to
+ * outside income hit cash in full (mechanism 2: small suppliers living on many small, volatile sources).
+ * @example operatingResult(1000, 200, 180, 700, 100, 0, 0, 0) // 1200 - 980 = 220
+ */
+export function operatingResult(
+  receipts: number,
+  otherRevenue: number,
+  otherCost: number,
+  deliveryCost: number,
+  overhead: number,
+  bidCost: number,
+  hiringCost: number,
+  firingCost: number,
+): number {
+  return receipts + otherRevenue - (deliveryCost + overhead + bidCost + hiringCost + firingCost + otherCost);
+}
+
+/**
+ * Settles every active supplier's period: outside income (an AR(1) shock per supplier), costs,
+ * quality spending out of profit, cash, owner support when cash runs out, rolling annual sums,
+ * competence and quality. Returns the mean operating margin over the last year of active suppliers.
+ *
+ * The shock stream draws one normal for every supplier index, active or not, so a supplier's
+ * fortunes do not depend on how many others exist before it. (The draws go into the scratch
+ * column `lifecycleDraw`, which the lifecycle step refills afterwards.)
+ */
+/** Zeroes the per-period accumulators (receipts, volumes, costs due) at the start of a period. */
+export function clearPeriodAccumulators(state: MarketState): void {
+  const s = state.s;
+  const n = state.n;
+  s.receipts.fill(0, 0, n);
+  s.guaranteeReceived.fill(0, 0, n);
+  s.used.fill(0, 0, n);
+  s.deliveryCost.fill(0, 0, n);
+  s.bidCostDue.fill(0, 0, n);
+}
+
+export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, t: number): number {
+  const s = state.s;
+  const b = ctx.config.behaviour;
+  const P = state.periodsPerYear;
+  const slot = t % P;
+  const rho = b.otherRevenuePersistence;
+  const innovationScale = Math.sqrt(1 - rho * rho);
+  const { hiringCostPerWeek, firingCostPerWeek, qualityInvestmentShare, fullQualitySpendingRate } = b;
+  const { competenceLossOnShedding, competenceDecayRate, qualityAdjustmentRate } = b;
+  const { competence: wc, spending: ws, scoring: wi } = b.qualityWeights;
+  const { learningRate, scoringIncentive, qualityGain } = ctx;
+  const { alive, otherShock, otherRevenueVolatility, otherRevenueMean, otherRevenueMargin, committed, prevCommitted } = s;
+  const { receipts, deliveryCost, overhead, bidCostDue, cash, supportLeft, revenueYear, profitYear, receiptsYear } = s;
+  const { revenueRing, profitRing, receiptsRing, spendingIntensity, competence, innateQuality, quality, idlePeriods, used } = s;
+  let receiptsTotal = 0;
+  let otherTotal = 0;
+  let costsTotal = 0;
+  let supportTotal = 0;
+  let marginSum = 0;
+  let marginCount = 0;
+  const shocks = s.lifecycleDraw;
+  const n = state.n;
+  fillNormals(rng, shocks, n, alive);
+  for (let i = 0; i < n; i++) {
+    if (alive[i] !== 1) continue;
+    const z = rho * otherShock[i]! + innovationScale * shocks[i]!;
+    otherShock[i] = z;
+    const sigma = otherRevenueVolatility[i]!;
+    const otherMean = otherRevenueMean[i]!;
+    const other = otherMean * Math.exp(sigma * z - 0.5 * sigma * sigma);
+    const held = committed[i]!;
+    const prev = prevCommitted[i]!;
+    const change = held - prev;
+    const hiring = change > 0 ? change * hiringCostPerWeek : 0;
+    const firing = change < 0 ? -change * firingCostPerWeek : 0;
+    const got = receipts[i]!;
+    const before = operatingResult(
+      got,
+      other,
+      otherMean * (1 - otherRevenueMargin[i]!),
+      deliveryCost[i]!,
+      overhead[i]!,
+      bidCostDue[i]!,
+      hiring,
+      firing,
+    );
+    const spending = before > 0 ? qualityInvestmentShare * before : 0;
+    const result = before - spending;
+    const revenue = got + other;
+    receiptsTotal += got;
+    otherTotal += other;
+    costsTotal += revenue - result;
+    let money = cash[i]! + result;
+    if (money < 0 && supportLeft[i]! > 0) {
+      const injection = Math.min(supportLeft[i]!, -money);
+      money += injection;
+      supportLeft[i]! -= injection;
+      supportTotal += injection;
+    }
+    cash[i] = money;
+
+    const r = i * P + slot;
+    const yearRevenue = revenueYear[i]! + revenue - revenueRing[r]!;
+    const yearProfit = profitYear[i]! + result - profitRing[r]!;
+    revenueYear[i] = yearRevenue;
+    profitYear[i] = yearProfit;
+    receiptsYear[i]! += got - receiptsRing[r]!;
+    revenueRing[r] = revenue;
+    profitRing[r] = result;
+    receiptsRing[r] = got;
+    const intensity = spendingIntensity[i]! + (spending / Math.max(revenue, 1) - spendingIntensity[i]!) / P;
+    spendingIntensity[i] = intensity;
+    if (yearRevenue > 0) {
+      marginSum += yearProfit / yearRevenue;
+      marginCount++;
+    }
+
+    const idle = held <= 0;
+    const c = nextCompetence(
+      competence[i]!,
+      learningRate,
+      held > 0 ? used[i]! / held : 0,
+      change < 0 && prev > 0 ? -change / prev : 0,
+      competenceLossOnShedding,
+      idle,
+      competenceDecayRate,
+    );
+    competence[i] = c;
+    const target = targetQuality(
+      innateQuality[i]!,
+      c,
+      Math.min(1, intensity / fullQualitySpendingRate),
+      scoringIncentive,
+      wc,
+      ws,
+      wi,
+      qualityGain,
+    );
+    quality[i] = nextQuality(quality[i]!, target, qualityAdjustmentRate);
+    idlePeriods[i] = idle ? idlePeriods[i]! + 1 : 0;
+    prevCommitted[i] = held;
+  }
+  const ledger = state.ledger;
+  ledger.supplierReceipts += receiptsTotal;
+  ledger.otherRevenue += otherTotal;
+  ledger.costs += costsTotal;
+  ledger.ownerSupport += supportTotal;
+  return marginCount > 0 ? marginSum / marginCount : 0;
+}

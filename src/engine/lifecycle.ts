@@ -1,0 +1,152 @@
+import { OWNERSHIP_TYPES } from '../model/config.js';
+import { poisson } from '../random/poisson.js';
+import type { Rng } from '../random/rng.js';
+import { ExitCause, Ownership } from './codes.js';
+import type { PhaseContext } from './context.js';
+import { addSupplier, pickWeighted } from './population.js';
+import { registerCells, type MarketState } from './state.js';
+
+/** Marks a supplier as gone and takes it off every agreement; lots left empty are re-tendered. */
+export function removeSupplier(state: MarketState, i: number, cause: number, t: number): void {
+  const s = state.s;
+  s.alive[i] = 0;
+  s.exitPeriod[i] = t;
+  s.exitCause[i] = cause;
+  const stride = state.stride;
+  if (s.contracts[i]! > 0) {
+    for (let lot = 0; lot < state.lotCount; lot++) {
+      let held = false;
+      let others = 0;
+      for (let k = 0; k < stride; k++) {
+        const j = state.slotSupplier[lot * stride + k]!;
+        if (j === i) {
+          state.slotSupplier[lot * stride + k] = -1;
+          held = true;
+        } else if (j >= 0) others++;
+      }
+      if (held && others === 0) state.lotRetender[lot] = 1;
+    }
+  }
+  s.contracts[i] = 0;
+  s.committed[i] = 0;
+  state.ledger.exits++;
+}
+
+/**
+ * Mechanism 7, exits: a supplier whose cash is still negative after owner support exits as
+ * insolvent; one that has held no agreement for `idlePeriodsBeforeExit` periods leaves with
+ * probability `idleExitProbability` per period. `draws[i]` is supplier i's uniform for the period.
+ */
+export function processExits(state: MarketState, ctx: PhaseContext, draws: Float64Array, t: number): void {
+  const s = state.s;
+  const { idlePeriodsBeforeExit, idleExitProbability } = ctx.config.suppliers.exit;
+  for (let i = 0; i < state.n; i++) {
+    if (s.alive[i] !== 1) continue;
+    if (s.cash[i]! < 0) {
+      removeSupplier(state, i, ExitCause.insolvency, t);
+      state.ledger.insolvencies++;
+    } else if (s.idlePeriods[i]! >= idlePeriodsBeforeExit && draws[i]! < idleExitProbability) {
+      removeSupplier(state, i, ExitCause.voluntary, t);
+      state.ledger.voluntaryExits++;
+    }
+  }
+}
+
+/** Moves every agreement slot, capacity, reach and cash of `target` to `acquirer`. */
+export function transferSupplier(state: MarketState, target: number, acquirer: number): void {
+  const s = state.s;
+  const stride = state.stride;
+  for (let k = 0; k < state.lotCount * stride; k++) {
+    if (state.slotSupplier[k] === target) state.slotSupplier[k] = acquirer;
+  }
+  s.contracts[acquirer]! += s.contracts[target]!;
+  s.committed[acquirer]! += s.committed[target]!;
+  s.prevCommitted[acquirer]! += s.prevCommitted[target]!;
+  s.maxCapacity[acquirer]! += s.maxCapacity[target]!;
+  const oldRegions = s.regionMask[acquirer]!;
+  const oldMeasures = s.measureMask[acquirer]!;
+  s.regionMask[acquirer] = (oldRegions | s.regionMask[target]!) >>> 0;
+  s.measureMask[acquirer] = (oldMeasures | s.measureMask[target]!) >>> 0;
+  registerCells(state, acquirer, oldRegions, oldMeasures);
+  s.cash[acquirer]! += s.cash[target]!;
+  s.cash[target] = 0;
+  s.contracts[target] = 0;
+  s.committed[target] = 0;
+}
+
+/**
+ * Mechanism 7, consolidation: a distressed standalone supplier that holds agreements (cash below
+ * `distressCashPeriods` periods of fixed cost) is bought with probability `probabilityPerPeriod`
+ * by a group (foreign or Norwegian) chosen with probability proportional to its cash. The group
+ * takes over its agreements, capacity, regions and cash (net assets, even if negative).
+ *
+ * It reuses the exit draw: exit happens when u < idleExitProbability, acquisition when
+ * u >= 1 - probabilityPerPeriod, and the rescaled remainder picks the acquirer, so one uniform per
+ * supplier and period serves both and the streams stay aligned across policies.
+ */
+export function processAcquisitions(state: MarketState, ctx: PhaseContext, draws: Float64Array, t: number): void {
+  const s = state.s;
+  const { probabilityPerPeriod: p, distressCashPeriods } = ctx.config.suppliers.acquisition;
+  if (p <= 0) return;
+  let groupCash: Float64Array | null = null;
+  let groupCashTotal = 0;
+  for (let i = 0; i < state.n; i++) {
+    const u = draws[i]!;
+    if (u < 1 - p || s.alive[i] !== 1 || s.ownership[i] !== Ownership.standalone || s.contracts[i]! === 0) continue;
+    const fixedCost = s.overhead[i]! + s.capacityCost[i]! * s.committed[i]!;
+    if (s.cash[i]! >= distressCashPeriods * fixedCost) continue;
+    if (groupCash === null) {
+      groupCash = new Float64Array(state.n);
+      for (let j = 0; j < state.n; j++) {
+        const isGroup = s.ownership[j] === Ownership.foreignGroup || s.ownership[j] === Ownership.norwegianGroup;
+        if (s.alive[j] === 1 && isGroup && s.cash[j]! > 0) {
+          groupCash[j] = s.cash[j]!;
+          groupCashTotal += s.cash[j]!;
+        }
+      }
+    }
+    if (groupCashTotal <= 0) return;
+    const rescaled = Math.min(0.999999999, (u - (1 - p)) / p);
+    const acquirer = pickWeighted(() => rescaled, groupCash, groupCashTotal);
+    transferSupplier(state, i, acquirer);
+    removeSupplier(state, i, ExitCause.acquired, t);
+    state.ledger.acquisitions++;
+  }
+}
+
+/** Share of active lots whose slot is small enough for a typical entrant (mechanism 3's entry barrier). */
+export function accessibleLotShare(state: MarketState, entrantCapacity: number): number {
+  let active = 0;
+  let open = 0;
+  for (let c = 0; c < state.cellLotCount.length; c++) {
+    const start = state.cellLotStart[c]!;
+    for (let j = 0; j < state.cellLotCount[c]!; j++) {
+      active++;
+      if (state.lotSlotCapacity[start + j]! <= entrantCapacity) open++;
+    }
+  }
+  return active > 0 ? open / active : 1;
+}
+
+/**
+ * Mechanism 7, entry: the number of entrants in a period is Poisson with mean
+ *
+ *   ratePerYear / periodsPerYear x max(0, 1 + profitSensitivity x (meanMargin - referenceMargin)) x accessibleLotShare
+ *
+ * so entry responds to expected profit and to entry barriers (lots too large for a newcomer).
+ * Entrants' ownership follows `entry.ownershipShares`; their attributes are drawn like the initial population's.
+ */
+export function processEntry(state: MarketState, ctx: PhaseContext, rng: Rng, t: number, meanMargin: number): void {
+  const entry = ctx.config.suppliers.entry;
+  if (entry.ratePerYear <= 0) return;
+  const attractiveness = Math.max(0, 1 + entry.profitSensitivity * (meanMargin - entry.referenceMargin));
+  const mean =
+    (entry.ratePerYear / state.periodsPerYear) * attractiveness * accessibleLotShare(state, ctx.entrantCapacity);
+  const count = poisson(rng, mean);
+  const weights = OWNERSHIP_TYPES.map((o) => entry.ownershipShares[o]);
+  const total = weights.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < count; k++) {
+    addSupplier(state, ctx.config, pickWeighted(rng, weights, total), rng, t);
+    state.ledger.entries++;
+  }
+}

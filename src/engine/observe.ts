@@ -1,0 +1,267 @@
+import type { Config } from '../model/config.js';
+import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
+import type { RunLedger } from '../model/result.js';
+import { herfindahl } from '../metrics/herfindahl.js';
+import { quantileSorted } from '../metrics/quantile.js';
+import { safeDivide } from '../metrics/safeDivide.js';
+import { topShares } from '../metrics/topShares.js';
+import type { PeriodTotals } from './callOff.js';
+import { ExitCause, Ownership, SizeCode } from './codes.js';
+import type { MarketState } from './state.js';
+
+const TOP_KS = [4, 15] as const;
+const OWNERSHIP_SERIES = ['activeForeignGroup', 'activeNorwegianGroup', 'activeStandalone', 'activeMunicipal', 'activeNonProfit'] as const;
+const SIZE_SERIES = ['activeSmall', 'activeMedium', 'activeLarge'] as const;
+
+/**
+ * Annual revenue of a supplier: its revenue over the last year, annualised when it has less than
+ * a year of history; with no history yet, its potential (half its capacity used plus outside income).
+ */
+export function annualRevenue(state: MarketState, i: number, t: number): number {
+  const s = state.s;
+  const P = state.periodsPerYear;
+  const history = Math.min(P, t - s.entryPeriod[i]! + 1);
+  if (history <= 0) {
+    return (0.5 * s.maxCapacity[i]! * (s.variableCost[i]! + s.capacityCost[i]!) + s.otherRevenueMean[i]!) * P;
+  }
+  return (s.revenueYear[i]! * P) / history;
+}
+
+/** Size class code of a supplier at the end of period t. */
+export function sizeClassOf(state: MarketState, i: number, t: number, config: Config): number {
+  const revenue = annualRevenue(state, i, t);
+  const { smallBelow, largeFrom } = config.suppliers.sizeThresholds;
+  return revenue < smallBelow ? SizeCode.small : revenue >= largeFrom ? SizeCode.large : SizeCode.medium;
+}
+
+/** Fixes the cohorts whose survival is followed: suppliers small, and non-profits, when the policy starts (before period t). */
+export function markCohorts(state: MarketState, config: Config, t: number): void {
+  const s = state.s;
+  for (let i = 0; i < state.n; i++) {
+    const alive = s.alive[i] === 1;
+    s.cohortSmall[i] = alive && sizeClassOf(state, i, t - 1, config) === SizeCode.small ? 1 : 0;
+    s.cohortNonProfit[i] = alive && s.ownership[i] === Ownership.nonProfit ? 1 : 0;
+  }
+}
+
+/** Per-period series and horizon totals, filled period by period. */
+export interface Recorder {
+  readonly horizonPeriods: number;
+  readonly series: Record<SeriesMetric, Float64Array>;
+  readonly horizon: PeriodTotals;
+  lastEntries: number;
+  lastInsolvencies: number;
+  lastVoluntary: number;
+  lastAcquisitions: number;
+}
+
+/** An empty recorder for a horizon of `horizonPeriods` periods. */
+export function createRecorder(state: MarketState, horizonPeriods: number): Recorder {
+  const series = {} as Record<SeriesMetric, Float64Array>;
+  for (const k of Object.keys(SERIES_METRICS) as SeriesMetric[]) series[k] = new Float64Array(horizonPeriods);
+  const l = state.ledger;
+  return {
+    horizonPeriods,
+    series,
+    horizon: { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, qualityWeeks: 0 },
+    lastEntries: l.entries,
+    lastInsolvencies: l.insolvencies,
+    lastVoluntary: l.voluntaryExits,
+    lastAcquisitions: l.acquisitions,
+  };
+}
+
+function cohortSurvival(state: MarketState, flags: Uint8Array): number {
+  let size = 0;
+  let alive = 0;
+  for (let i = 0; i < state.n; i++) {
+    if (flags[i] !== 1) continue;
+    size++;
+    if (state.s.alive[i] === 1) alive++;
+  }
+  return size > 0 ? alive / size : 1;
+}
+
+/** Records horizon period h (absolute period t), after it has run. */
+export function recordPeriod(rec: Recorder, state: MarketState, config: Config, totals: PeriodTotals, h: number, t: number): void {
+  const s = state.s;
+  const x = rec.series;
+  let active = 0;
+  let tendered = 0;
+  let marginSum = 0;
+  let marginCount = 0;
+  let losses = 0;
+  let nonProfitPaid = 0;
+  let paid = 0;
+  const bySize = [0, 0, 0];
+  const byOwner = [0, 0, 0, 0, 0];
+  for (let i = 0; i < state.n; i++) {
+    const r = s.receipts[i]!;
+    paid += r;
+    if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
+    if (s.alive[i] !== 1) continue;
+    active++;
+    if (s.contracts[i]! > 0) tendered++;
+    bySize[sizeClassOf(state, i, t, config)]!++;
+    byOwner[s.ownership[i]!]!++;
+    if (s.revenueYear[i]! > 0) {
+      marginSum += s.profitYear[i]! / s.revenueYear[i]!;
+      marginCount++;
+    }
+    if (s.profitYear[i]! < 0) losses++;
+  }
+  x.hhi[h] = herfindahl(s.receipts, state.n);
+  const [top4, top15] = topShares(s.receipts, TOP_KS, state.n);
+  x.top4Share[h] = top4!;
+  x.top15Share[h] = top15!;
+  x.activeSuppliers[h] = active;
+  x.tenderedSuppliers[h] = tendered;
+  SIZE_SERIES.forEach((k, c) => (x[k][h] = bySize[c]!));
+  OWNERSHIP_SERIES.forEach((k, o) => (x[k][h] = byOwner[o]!));
+  x.smallCohortSurvival[h] = cohortSurvival(state, s.cohortSmall);
+  x.nonProfitCohortSurvival[h] = cohortSurvival(state, s.cohortNonProfit);
+  const l = state.ledger;
+  x.entries[h] = l.entries - rec.lastEntries;
+  x.exitsInsolvency[h] = l.insolvencies - rec.lastInsolvencies;
+  x.exitsVoluntary[h] = l.voluntaryExits - rec.lastVoluntary;
+  x.exitsAcquired[h] = l.acquisitions - rec.lastAcquisitions;
+  rec.lastEntries = l.entries;
+  rec.lastInsolvencies = l.insolvencies;
+  rec.lastVoluntary = l.voluntaryExits;
+  rec.lastAcquisitions = l.acquisitions;
+  x.meanMargin[h] = safeDivide(marginSum, marginCount);
+  x.lossShare[h] = safeDivide(losses, active);
+  x.buyerCost[h] = totals.buyerPaid;
+  x.guaranteePayments[h] = totals.guaranteePaid;
+  x.participantWeeks[h] = totals.served;
+  x.demand[h] = totals.demand;
+  x.unservedDemand[h] = totals.unserved;
+  x.costPerParticipantWeek[h] = safeDivide(totals.buyerPaid, totals.served);
+  x.meanQuality[h] = safeDivide(totals.qualityWeeks, totals.served);
+  x.transitions[h] = totals.transitions;
+  x.transitionValue[h] = totals.transitions * config.outcomes.valuePerTransition;
+  x.nonProfitPaymentShare[h] = safeDivide(nonProfitPaid, paid);
+  let lots = 0;
+  for (let c = 0; c < state.cellLotCount.length; c++) lots += state.cellLotCount[c]!;
+  x.lots[h] = lots;
+  const H = rec.horizon;
+  H.demand += totals.demand;
+  H.served += totals.served;
+  H.unserved += totals.unserved;
+  H.buyerPaid += totals.buyerPaid;
+  H.guaranteePaid += totals.guaranteePaid;
+  H.transitions += totals.transitions;
+  H.qualityWeeks += totals.qualityWeeks;
+}
+
+function cohortExits(state: MarketState, flags: Uint8Array, cause: number): number {
+  let count = 0;
+  for (let i = 0; i < state.n; i++) if (flags[i] === 1 && state.s.alive[i] === 0 && state.s.exitCause[i] === cause) count++;
+  return count;
+}
+
+function count(flags: Uint8Array, n: number): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) c += flags[i]!;
+  return c;
+}
+
+/** End-of-horizon outcomes from the recorder and the final state. */
+export function summarise(rec: Recorder, state: MarketState, config: Config): Record<OutcomeMetric, number> {
+  const s = state.s;
+  const last = rec.horizonPeriods - 1;
+  const x = rec.series;
+  const years = rec.horizonPeriods / state.periodsPerYear;
+  const sum = (k: SeriesMetric) => x[k].reduce((a, b) => a + b, 0);
+  const margins: number[] = [];
+  let nonProfitPaid = 0;
+  let paid = 0;
+  for (let i = 0; i < state.n; i++) {
+    const r = s.receiptsYear[i]!;
+    if (r > 0) {
+      paid += r;
+      if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
+    }
+    if (s.alive[i] === 1 && s.revenueYear[i]! > 0) margins.push(s.profitYear[i]! / s.revenueYear[i]!);
+  }
+  margins.sort((a, b) => a - b);
+  const [top4, top15] = topShares(s.receiptsYear, TOP_KS, state.n);
+  const H = rec.horizon;
+  const outcomes: Record<OutcomeMetric, number> = {
+    activeSuppliers: x.activeSuppliers[last]!,
+    tenderedSuppliers: x.tenderedSuppliers[last]!,
+    activeSmall: x.activeSmall[last]!,
+    activeMedium: x.activeMedium[last]!,
+    activeLarge: x.activeLarge[last]!,
+    activeForeignGroup: x.activeForeignGroup[last]!,
+    activeNorwegianGroup: x.activeNorwegianGroup[last]!,
+    activeStandalone: x.activeStandalone[last]!,
+    activeMunicipal: x.activeMunicipal[last]!,
+    activeNonProfit: x.activeNonProfit[last]!,
+    hhi: herfindahl(s.receiptsYear, state.n),
+    top4Share: top4!,
+    top15Share: top15!,
+    nonProfitPaymentShare: safeDivide(nonProfitPaid, paid),
+    smallCohortSize: count(s.cohortSmall, state.n),
+    smallCohortSurvival: x.smallCohortSurvival[last]!,
+    smallCohortInsolvencies: cohortExits(state, s.cohortSmall, ExitCause.insolvency),
+    smallCohortVoluntaryExits: cohortExits(state, s.cohortSmall, ExitCause.voluntary),
+    smallCohortAcquired: cohortExits(state, s.cohortSmall, ExitCause.acquired),
+    nonProfitCohortSize: count(s.cohortNonProfit, state.n),
+    nonProfitCohortSurvival: x.nonProfitCohortSurvival[last]!,
+    nonProfitCohortInsolvencies: cohortExits(state, s.cohortNonProfit, ExitCause.insolvency),
+    nonProfitCohortVoluntaryExits: cohortExits(state, s.cohortNonProfit, ExitCause.voluntary),
+    nonProfitCohortAcquired: cohortExits(state, s.cohortNonProfit, ExitCause.acquired),
+    entriesPerYear: sum('entries') / years,
+    exitsPerYear: (sum('exitsInsolvency') + sum('exitsVoluntary') + sum('exitsAcquired')) / years,
+    insolvenciesPerYear: sum('exitsInsolvency') / years,
+    voluntaryExitsPerYear: sum('exitsVoluntary') / years,
+    acquisitionsPerYear: sum('exitsAcquired') / years,
+    meanMargin: x.meanMargin[last]!,
+    marginP10: quantileSorted(margins, 0.1),
+    marginP50: quantileSorted(margins, 0.5),
+    marginP90: quantileSorted(margins, 0.9),
+    lossShare: x.lossShare[last]!,
+    buyerCostPerYear: H.buyerPaid / years,
+    costPerParticipantWeek: safeDivide(H.buyerPaid, H.served),
+    guaranteePaymentsPerYear: H.guaranteePaid / years,
+    participantWeeksPerYear: H.served / years,
+    unservedShare: safeDivide(H.unserved, H.demand),
+    meanQuality: safeDivide(H.qualityWeeks, H.served),
+    transitionsPerYear: H.transitions / years,
+    transitionValuePerYear: (H.transitions * config.outcomes.valuePerTransition) / years,
+    lots: x.lots[last]!,
+  };
+  for (const k of Object.keys(OUTCOME_METRICS) as OutcomeMetric[]) {
+    if (!Number.isFinite(outcomes[k])) throw new Error(`internal error: outcome ${k} is not finite`);
+  }
+  return outcomes;
+}
+
+/** The run's ledger in result form. */
+export function ledgerOf(state: MarketState, initialSuppliers: number): RunLedger {
+  const l = state.ledger;
+  let cashAtEnd = 0;
+  let activeAtEnd = 0;
+  for (let i = 0; i < state.n; i++) {
+    cashAtEnd += state.s.cash[i]!;
+    activeAtEnd += state.s.alive[i]!;
+  }
+  return {
+    buyerPaid: l.buyerPaid,
+    supplierReceipts: l.supplierReceipts,
+    guaranteePaid: l.guaranteePaid,
+    otherRevenue: l.otherRevenue,
+    costs: l.costs,
+    ownerSupport: l.ownerSupport,
+    startingCash: l.startingCash,
+    cashAtEnd,
+    initialSuppliers,
+    entries: l.entries,
+    exits: l.exits,
+    insolvencies: l.insolvencies,
+    voluntaryExits: l.voluntaryExits,
+    acquisitions: l.acquisitions,
+    activeAtEnd,
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Participants' transitions to work (mechanism 8's end point): the share of participants in
+ * work after a measure rises with the supplier's quality above the reference.
+ *
+ *   workRate = clamp01(expectedRate + qualityEffect x (quality - referenceQuality))
+ *
+ * `expectedRate` already includes the soft levers' gains.
+ * @example workRate(0.27, 0.2, 0.7, 0.5) // 0.27 + 0.2 x 0.2 = 0.31
+ */
+export function workRate(expectedRate: number, qualityEffect: number, quality: number, referenceQuality: number): number {
+  const r = expectedRate + qualityEffect * (quality - referenceQuality);
+  return r < 0 ? 0 : r > 1 ? 1 : r;
+}
+
+/**
+ * Share of the price actually paid under outcome-based payment: a share of the price is scaled by
+ * the supplier's work rate relative to the expected one.
+ *
+ *   payFactor = 1 - outcomeShare + outcomeShare x rate / expectedRate
+ *
+ * @example outcomePayFactor(0.2, 0.31, 0.27) // 0.8 + 0.2 x 1.148 = 1.0296
+ */
+export function outcomePayFactor(outcomeShare: number, rate: number, expectedRate: number): number {
+  if (outcomeShare === 0) return 1;
+  return 1 - outcomeShare + (expectedRate > 0 ? (outcomeShare * rate) / expectedRate : outcomeShare);
+}

@@ -1,0 +1,127 @@
+import { OWNERSHIP_TYPES, type Config } from '../model/config.js';
+import { beta } from '../random/beta.js';
+import { logNormal } from '../random/logNormal.js';
+import type { Rng } from '../random/rng.js';
+import type { MarketState } from './state.js';
+import { ensureSupplierRoom, registerCells } from './state.js';
+
+/** Picks an index with probability proportional to its weight (weights need not sum to 1). */
+export function pickWeighted(rng: Rng, weights: ArrayLike<number>, total: number): number {
+  let u = rng() * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i]!;
+    if (u < 0) return i;
+  }
+  // Rounding can leave u at exactly 0 after the loop: take the last index with weight.
+  for (let i = weights.length - 1; i >= 0; i--) if (weights[i]! > 0) return i;
+  return 0;
+}
+
+/** Draws `count` distinct indices, weighted, as a bit mask (count is capped at the number of positive weights). */
+export function pickMask(rng: Rng, weights: ArrayLike<number>, count: number, first: number): number {
+  const w = Array.from(weights);
+  let mask = 0;
+  let chosen = 0;
+  if (first >= 0) {
+    mask |= 1 << first;
+    w[first] = 0;
+    chosen = 1;
+  }
+  const available = w.filter((x) => x > 0).length + chosen;
+  const target = Math.min(count, available);
+  while (chosen < target) {
+    const total = w.reduce((a, b) => a + b, 0);
+    const k = pickWeighted(rng, w, total);
+    mask |= 1 << k;
+    w[k] = 0;
+    chosen++;
+  }
+  return mask >>> 0;
+}
+
+const weightCache = new WeakMap<Config, { regionWeights: number[]; regionTotal: number; measureWeights: number[] }>();
+
+function weightsOf(config: Config): { regionWeights: number[]; regionTotal: number; measureWeights: number[] } {
+  let w = weightCache.get(config);
+  if (w === undefined) {
+    const regionWeights = config.market.regions.map((r) => r.demandWeight);
+    w = {
+      regionWeights,
+      regionTotal: regionWeights.reduce((a, b) => a + b, 0),
+      measureWeights: config.market.measureTypes.map((m) => Math.max(m.demandPerPeriod, 1e-9)),
+    };
+    weightCache.set(config, w);
+  }
+  return w;
+}
+
+function allRegions(count: number): number {
+  return count >= 32 ? 0xffffffff : ((1 << count) - 1) >>> 0;
+}
+
+/**
+ * Creates one supplier of the given ownership type at index `state.n` and returns its index.
+ * Its money figures scale with its capacity: full-capacity cost per period = capacity x unit cost.
+ */
+export function addSupplier(state: MarketState, config: Config, ownership: number, rng: Rng, period: number): number {
+  ensureSupplierRoom(state);
+  const i = state.n++;
+  const s = state.s;
+  const profile = config.suppliers.ownership[OWNERSHIP_TYPES[ownership]!];
+  const { regionWeights, regionTotal, measureWeights } = weightsOf(config);
+  const home = pickWeighted(rng, regionWeights, regionTotal);
+  // Extra regions are drawn uniformly among the rest: the weights only pick the home region.
+  s.regionMask[i] =
+    profile.regionsServed >= regionWeights.length
+      ? allRegions(regionWeights.length)
+      : pickMask(rng, regionWeights.map((x, k) => (k === home ? x : 1)), profile.regionsServed, home);
+  s.measureMask[i] = pickMask(rng, measureWeights, profile.measureTypesServed, -1);
+  const capacity = logNormal(rng, profile.capacityMedian, profile.capacitySpread);
+  const unitCost = logNormal(rng, profile.unitCostMedian, profile.unitCostSpread);
+  const fullCost = capacity * unitCost;
+  s.alive[i] = 1;
+  s.ownership[i] = ownership;
+  s.maxCapacity[i] = capacity;
+  s.variableCost[i] = unitCost * (1 - profile.capacityCostShare);
+  s.capacityCost[i] = unitCost * profile.capacityCostShare;
+  s.overhead[i] = profile.overheadShare * fullCost;
+  s.cash[i] = profile.cashBufferPeriods * fullCost;
+  s.supportLeft[i] = profile.ownerSupportPeriods * fullCost;
+  s.otherRevenueMean[i] = profile.otherRevenueRatio * fullCost;
+  s.otherRevenueMargin[i] = profile.otherRevenueMargin;
+  s.otherRevenueVolatility[i] = profile.otherRevenueVolatility;
+  s.bidsPerYear[i] = profile.bidsPerYear;
+  s.bidsLeft[i] = profile.bidsPerYear;
+  const q = beta(rng, profile.qualityMean, profile.qualityConcentration);
+  s.innateQuality[i] = q;
+  s.quality[i] = q;
+  s.competence[i] = 0.5;
+  s.entryPeriod[i] = period;
+  state.ledger.startingCash += s.cash[i]!;
+  registerCells(state, i, 0, 0);
+  return i;
+}
+
+/** Splits `count` over weights by largest remainder, so the initial mix matches the shares exactly. */
+export function apportion(count: number, weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total > 0 ? (count * w) / total : 0));
+  const base = exact.map(Math.floor);
+  let left = count - base.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    base[i]!++;
+    left--;
+  }
+  return base;
+}
+
+/** Generates the initial population: counts per ownership type by largest remainder, attributes drawn. */
+export function generatePopulation(state: MarketState, config: Config, rng: Rng): void {
+  const shares = OWNERSHIP_TYPES.map((o) => config.suppliers.ownership[o].share);
+  const counts = apportion(config.suppliers.initialCount, shares);
+  counts.forEach((count, ownership) => {
+    for (let k = 0; k < count; k++) addSupplier(state, config, ownership, rng, 0);
+  });
+}

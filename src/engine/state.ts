@@ -1,0 +1,294 @@
+/**
+ * The market's mutable state during a run: flat typed arrays indexed by supplier, cell and lot,
+ * so the inner loop allocates nothing. It never leaves the engine except as a cloned snapshot.
+ */
+
+/** Per-supplier columns. Index i is the i-th supplier ever created in the run (exited ones stay, marked dead). */
+export interface SupplierColumns {
+  alive: Uint8Array;
+  ownership: Uint8Array;
+  regionMask: Uint32Array;
+  measureMask: Uint32Array;
+  /** Most participant-weeks per period the supplier can commit. */
+  maxCapacity: Float64Array;
+  /** Participant-weeks per period committed on current agreements. */
+  committed: Float64Array;
+  /** Committed capacity at the end of the previous period (drives hiring and firing). */
+  prevCommitted: Float64Array;
+  /** Cost per participant-week delivered, NOK, at average reference price. */
+  variableCost: Float64Array;
+  /** Cost per committed participant-week per period, NOK, at average reference price. */
+  capacityCost: Float64Array;
+  /** Fixed overhead per period, NOK. */
+  overhead: Float64Array;
+  cash: Float64Array;
+  /** Owner, parent or donor support still available, NOK. */
+  supportLeft: Float64Array;
+  otherRevenueMean: Float64Array;
+  otherRevenueMargin: Float64Array;
+  otherRevenueVolatility: Float64Array;
+  /** AR(1) state of outside-income shock, standard normal scale. */
+  otherShock: Float64Array;
+  bidsPerYear: Uint16Array;
+  bidsLeft: Uint16Array;
+  innateQuality: Float64Array;
+  quality: Float64Array;
+  competence: Float64Array;
+  /** Smoothed quality spending per NOK of revenue. */
+  spendingIntensity: Float64Array;
+  /** Agreement slots held. */
+  contracts: Int32Array;
+  /** Consecutive periods with no agreement. */
+  idlePeriods: Int32Array;
+  entryPeriod: Int32Array;
+  exitPeriod: Int32Array;
+  exitCause: Uint8Array;
+  cohortSmall: Uint8Array;
+  cohortNonProfit: Uint8Array;
+  /** Rolling sums over the last year (ring buffers below, stride = periods per year). */
+  revenueYear: Float64Array;
+  profitYear: Float64Array;
+  receiptsYear: Float64Array;
+  revenueRing: Float64Array;
+  profitRing: Float64Array;
+  receiptsRing: Float64Array;
+  /** Accumulators for the current period, cleared in finance. */
+  receipts: Float64Array;
+  guaranteeReceived: Float64Array;
+  used: Float64Array;
+  deliveryCost: Float64Array;
+  bidCostDue: Float64Array;
+  /** Scratch for tenders. */
+  scratchLotsWon: Int32Array;
+  /** Each supplier's uniform draw for exit and acquisition in the current period. */
+  lifecycleDraw: Float64Array;
+}
+
+/** Running totals that let tests check that money and counts add up. */
+export interface Ledger {
+  buyerPaid: number;
+  supplierReceipts: number;
+  guaranteePaid: number;
+  otherRevenue: number;
+  costs: number;
+  ownerSupport: number;
+  startingCash: number;
+  entries: number;
+  exits: number;
+  insolvencies: number;
+  voluntaryExits: number;
+  acquisitions: number;
+}
+
+/** The whole world of one run at the end of a period. */
+export interface MarketState {
+  /** Periods already simulated (the next period to run). */
+  period: number;
+  periodsPerYear: number;
+  nRegions: number;
+  nMeasures: number;
+  /** Suppliers created so far (alive or not). */
+  n: number;
+  /** Allocated length of supplier columns. */
+  capacity: number;
+  s: SupplierColumns;
+  // cells: region-major, cell = region * nMeasures + measure
+  cellBase: Float64Array;
+  cellShock: Float64Array;
+  cellDemand: Float64Array;
+  macroShock: number;
+  cellCycleEnd: Int32Array;
+  cellOptionPending: Uint8Array;
+  cellLotStart: Int32Array;
+  cellLotMax: Int32Array;
+  cellLotCount: Int32Array;
+  /** Suppliers that serve each cell (region and measure), in order of joining; exited ones stay listed. */
+  cellMembers: number[][];
+  // lots: index = cellLotStart[c] + j
+  lotCount: number;
+  /** Slots per lot (suppliers per agreement, the largest any policy of the run needs). */
+  stride: number;
+  lotCell: Int32Array;
+  lotShare: Float64Array;
+  lotSlotCapacity: Float64Array;
+  lotGuarantee: Float64Array;
+  lotOutcomeShare: Float64Array;
+  lotRule: Uint8Array;
+  lotRetender: Uint8Array;
+  slotSupplier: Int32Array;
+  slotPrice: Float64Array;
+  ledger: Ledger;
+  /** Mean operating margin of active suppliers in the last period (entry responds to it). */
+  lastMeanMargin: number;
+}
+
+function columnKeys(s: SupplierColumns): Array<keyof SupplierColumns> {
+  return Object.keys(s) as Array<keyof SupplierColumns>;
+}
+
+/** Allocates empty supplier columns for `capacity` suppliers. */
+export function allocateSuppliers(capacity: number, periodsPerYear: number): SupplierColumns {
+  const f = () => new Float64Array(capacity);
+  const ring = () => new Float64Array(capacity * periodsPerYear);
+  return {
+    alive: new Uint8Array(capacity),
+    ownership: new Uint8Array(capacity),
+    regionMask: new Uint32Array(capacity),
+    measureMask: new Uint32Array(capacity),
+    maxCapacity: f(),
+    committed: f(),
+    prevCommitted: f(),
+    variableCost: f(),
+    capacityCost: f(),
+    overhead: f(),
+    cash: f(),
+    supportLeft: f(),
+    otherRevenueMean: f(),
+    otherRevenueMargin: f(),
+    otherRevenueVolatility: f(),
+    otherShock: f(),
+    bidsPerYear: new Uint16Array(capacity),
+    bidsLeft: new Uint16Array(capacity),
+    innateQuality: f(),
+    quality: f(),
+    competence: f(),
+    spendingIntensity: f(),
+    contracts: new Int32Array(capacity),
+    idlePeriods: new Int32Array(capacity),
+    entryPeriod: new Int32Array(capacity),
+    exitPeriod: new Int32Array(capacity).fill(-1),
+    exitCause: new Uint8Array(capacity),
+    cohortSmall: new Uint8Array(capacity),
+    cohortNonProfit: new Uint8Array(capacity),
+    revenueYear: f(),
+    profitYear: f(),
+    receiptsYear: f(),
+    revenueRing: ring(),
+    profitRing: ring(),
+    receiptsRing: ring(),
+    receipts: f(),
+    guaranteeReceived: f(),
+    used: f(),
+    deliveryCost: f(),
+    bidCostDue: f(),
+    scratchLotsWon: new Int32Array(capacity),
+    lifecycleDraw: f(),
+  };
+}
+
+/** Makes room for at least one more supplier, doubling the columns when full. */
+export function ensureSupplierRoom(state: MarketState): void {
+  if (state.n < state.capacity) return;
+  const capacity = Math.max(16, state.capacity * 2);
+  const grown = allocateSuppliers(capacity, state.periodsPerYear);
+  for (const k of columnKeys(state.s)) {
+    const target = grown[k] as unknown as { set(a: ArrayLike<number>): void };
+    target.set(state.s[k] as unknown as ArrayLike<number>);
+  }
+  // exitPeriod's new tail must read "not exited"; allocateSuppliers already filled it with -1,
+  // and set() above only overwrote the old part.
+  state.s = grown;
+  state.capacity = capacity;
+}
+
+/** An empty ledger. */
+export function emptyLedger(): Ledger {
+  return {
+    buyerPaid: 0,
+    supplierReceipts: 0,
+    guaranteePaid: 0,
+    otherRevenue: 0,
+    costs: 0,
+    ownerSupport: 0,
+    startingCash: 0,
+    entries: 0,
+    exits: 0,
+    insolvencies: 0,
+    voluntaryExits: 0,
+    acquisitions: 0,
+  };
+}
+
+/**
+ * Lays out lot arrays so every cell has room for `lotsNeeded[cell]` lots of `stride` slots,
+ * copying existing agreements. Used when a policy needs more or larger lots than the state has room for.
+ */
+export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, stride: number): void {
+  const nCells = state.nRegions * state.nMeasures;
+  const oldStart = state.cellLotStart;
+  const oldMax = state.cellLotMax;
+  const oldStride = state.stride;
+  const cellLotStart = new Int32Array(nCells);
+  const cellLotMax = new Int32Array(nCells);
+  let total = 0;
+  for (let c = 0; c < nCells; c++) {
+    cellLotStart[c] = total;
+    cellLotMax[c] = Math.max(lotsNeeded[c]!, oldMax.length === nCells ? oldMax[c]! : 0);
+    total += cellLotMax[c]!;
+  }
+  const newStride = Math.max(stride, oldStride);
+  const lotCell = new Int32Array(total);
+  const lotShare = new Float64Array(total);
+  const lotSlotCapacity = new Float64Array(total);
+  const lotGuarantee = new Float64Array(total);
+  const lotOutcomeShare = new Float64Array(total);
+  const lotRule = new Uint8Array(total);
+  const lotRetender = new Uint8Array(total);
+  const slotSupplier = new Int32Array(total * newStride).fill(-1);
+  const slotPrice = new Float64Array(total * newStride);
+  for (let c = 0; c < nCells; c++) {
+    for (let j = 0; j < cellLotMax[c]!; j++) lotCell[cellLotStart[c]! + j] = c;
+    if (oldMax.length !== nCells) continue;
+    for (let j = 0; j < oldMax[c]!; j++) {
+      const from = oldStart[c]! + j;
+      const to = cellLotStart[c]! + j;
+      lotShare[to] = state.lotShare[from]!;
+      lotSlotCapacity[to] = state.lotSlotCapacity[from]!;
+      lotGuarantee[to] = state.lotGuarantee[from]!;
+      lotOutcomeShare[to] = state.lotOutcomeShare[from]!;
+      lotRule[to] = state.lotRule[from]!;
+      lotRetender[to] = state.lotRetender[from]!;
+      for (let k = 0; k < oldStride; k++) {
+        slotSupplier[to * newStride + k] = state.slotSupplier[from * oldStride + k]!;
+        slotPrice[to * newStride + k] = state.slotPrice[from * oldStride + k]!;
+      }
+    }
+  }
+  Object.assign(state, {
+    cellLotStart,
+    cellLotMax,
+    lotCount: total,
+    stride: newStride,
+    lotCell,
+    lotShare,
+    lotSlotCapacity,
+    lotGuarantee,
+    lotOutcomeShare,
+    lotRule,
+    lotRetender,
+    slotSupplier,
+    slotPrice,
+  });
+}
+
+/** A deep copy of a state (typed arrays copied), so a run can start from a snapshot without changing it. */
+export function cloneState(state: MarketState): MarketState {
+  return structuredClone(state);
+}
+
+/**
+ * Lists supplier i as serving every cell its region and measure masks cover that the old masks
+ * did not, so tenders look only at suppliers who could bid.
+ */
+export function registerCells(state: MarketState, i: number, oldRegionMask: number, oldMeasureMask: number): void {
+  const regions = state.s.regionMask[i]!;
+  const measures = state.s.measureMask[i]!;
+  for (let r = 0; r < state.nRegions; r++) {
+    if (((regions >>> r) & 1) === 0) continue;
+    for (let m = 0; m < state.nMeasures; m++) {
+      if (((measures >>> m) & 1) === 0) continue;
+      if (((oldRegionMask >>> r) & 1) === 1 && ((oldMeasureMask >>> m) & 1) === 1) continue;
+      state.cellMembers[r * state.nMeasures + m]!.push(i);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { openStream, StreamPurpose } from '../random/streams.js';
+import { callOffs, type PeriodTotals } from './callOff.js';
+import type { PhaseContext } from './context.js';
+import { advanceDemand } from './demand.js';
+import { clearPeriodAccumulators, settleFinances } from './finance.js';
+import { processAcquisitions, processEntry, processExits } from './lifecycle.js';
+import type { MarketState } from './state.js';
+import { retenderLot, tenderCell } from './tender.js';
+
+function resetTotals(totals: PeriodTotals): void {
+  totals.demand = 0;
+  totals.served = 0;
+  totals.unserved = 0;
+  totals.buyerPaid = 0;
+  totals.guaranteePaid = 0;
+  totals.transitions = 0;
+  totals.qualityWeeks = 0;
+}
+
+/**
+ * Agreements that end in period t are extended by their option (with the policy's probability)
+ * or re-tendered; at the start of each year, lots left without suppliers are tendered again.
+ * In period 0 every cell is tendered and its agreement end is then staggered at random over one
+ * full agreement period, so re-tenders are spread over time as in a real market.
+ */
+function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
+  const nCells = state.cellDemand.length;
+  const yearStart = t % state.periodsPerYear === 0;
+  for (let c = 0; c < nCells; c++) {
+    if (t >= state.cellCycleEnd[c]!) {
+      const rng = openStream(ctx.root, StreamPurpose.tender, t, c);
+      if (state.cellOptionPending[c] === 1 && rng() < ctx.policy.optionExerciseProbability) {
+        state.cellCycleEnd[c]! += ctx.optionPeriods;
+        state.cellOptionPending[c] = 0;
+        continue;
+      }
+      tenderCell(state, ctx, c, t, rng);
+      if (t === 0) {
+        state.cellCycleEnd[c] = 1 + Math.floor(rng() * (ctx.termPeriods + ctx.optionPeriods));
+        state.cellOptionPending[c] = 0;
+      }
+    } else if (yearStart) {
+      const start = state.cellLotStart[c]!;
+      let rng: (() => number) | null = null;
+      for (let j = 0; j < state.cellLotCount[c]!; j++) {
+        if (state.lotRetender[start + j] !== 1) continue;
+        rng ??= openStream(ctx.root, StreamPurpose.tender, t, c);
+        retenderLot(state, ctx, start + j, t, rng);
+      }
+    }
+  }
+}
+
+/**
+ * Runs period t: bid capacity renews at the start of a year; demand moves; agreements are
+ * tendered; demand is called off; suppliers settle their finances; some exit, are acquired or
+ * enter. `totals` receives what the buyer paid and got in the period.
+ */
+export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, totals: PeriodTotals): void {
+  const s = state.s;
+  resetTotals(totals);
+  clearPeriodAccumulators(state);
+  if (t % state.periodsPerYear === 0) {
+    for (let i = 0; i < state.n; i++) s.bidsLeft[i] = s.bidsPerYear[i]!;
+  }
+  advanceDemand(state, ctx.config, openStream(ctx.root, StreamPurpose.demand, t), t, ctx.policyStart);
+  tenderRound(state, ctx, t);
+  callOffs(state, ctx, totals);
+  state.ledger.buyerPaid += totals.buyerPaid;
+  state.ledger.guaranteePaid += totals.guaranteePaid;
+  const meanMargin = settleFinances(state, ctx, openStream(ctx.root, StreamPurpose.supplierShocks, t), t);
+  const lifecycle = openStream(ctx.root, StreamPurpose.lifecycle, t);
+  const draws = state.s.lifecycleDraw;
+  for (let i = 0; i < state.n; i++) draws[i] = lifecycle();
+  processExits(state, ctx, draws, t);
+  processAcquisitions(state, ctx, draws, t);
+  processEntry(state, ctx, openStream(ctx.root, StreamPurpose.entrants, t), t, meanMargin);
+  state.lastMeanMargin = meanMargin;
+  state.period = t + 1;
+}

@@ -1,0 +1,40 @@
+/**
+ * framework-agreement-sim: Monte Carlo simulation of public procurement through framework
+ * agreements, calibrated to Norwegian labour-market services.
+ *
+ * The core entry runs anywhere (Node, Deno, browsers): no Node built-ins, no fast-check.
+ * @packageDocumentation
+ */
+export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot } from './engine/simulate.js';
+export { BASELINE_CONFIG, TODAY_POLICY } from './model/baseline.js';
+export {
+  ConfigCodec,
+  PolicyCodec,
+  OWNERSHIP_TYPES,
+  SIZE_CLASSES,
+  CALL_OFF_RULES,
+  SCORING_RULES,
+  type Config,
+  type ConfigInput,
+  type DeepPartial,
+  type Policy,
+  type RunConfig,
+  type MarketConfig,
+  type MeasureType,
+  type Region,
+  type DemandShock,
+  type SupplierConfig,
+  type OwnershipProfile,
+  type OwnershipType,
+  type SizeClass,
+  type BehaviourConfig,
+  type OutcomeConfig,
+  type EffectsConfig,
+} from './model/config.js';
+export { decodeConfig, parseConfig, mergeOver, ConfigError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS } from './model/decode.js';
+export type { ConfigIssue } from './model/codecs.js';
+export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric, type MetricInfo } from './model/metrics.js';
+export type { SimulationResult, RunLedger } from './model/result.js';
+export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
+export type { Seed } from './random/streams.js';
+export { herfindahl, topShares, quantileSorted, safeDivide } from './metrics/index.js';

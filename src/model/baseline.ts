@@ -1,0 +1,174 @@
+import type { Config, OwnershipProfile, Policy } from './config.js';
+
+/*
+ * The built-in Norwegian baseline. Every number says where it comes from:
+ *   [fact]        a figure in shared/domain/facts.md (section of the 2023 Menon report);
+ *   [derived]     computed from facts as the comment shows;
+ *   [assumption]  a modelling choice, to be revisited by calibration (issue 4).
+ * docs/model.md repeats this in plain words, one table per section.
+ */
+
+/** Today's policy: 3 + 1 year agreements, no purchase obligation, price-heavy award, today's lots. */
+export const TODAY_POLICY: Policy = {
+  name: 'today',
+  baseTermYears: 3, // [fact] 3-year framework agreements (section 3.3.1)
+  optionYears: 1, // [fact] option of 1 more year, at most 4 (section 3.3.1)
+  optionExerciseProbability: 0.75, // [assumption]
+  lotSplit: 1, // [fact] today's lot sizes, by definition
+  maxLotsPerSupplier: null, // [assumption] no cap today
+  suppliersPerAgreement: 3, // [assumption]
+  callOffRule: 'rank', // [assumption] rank-order call-offs
+  capacityCommitment: 1.25, // [assumption] suppliers together hold 25 % more capacity than forecast demand
+  minimumVolumeShare: 0, // [fact] no purchase obligation (section 4.1)
+  priceWeight: 0.7, // [fact] "price carries a high weight" (section 4.6); the value 0.7 is an assumption
+  scoringRule: 'relative', // [assumption]
+  priceCeilingRatio: 1.25, // [assumption]
+  outcomePaymentShare: 0, // [fact] payment per place used, not per result (section 4.1)
+  innovativeProcurement: 0,
+  coCreation: 0,
+  crossSectorCollaboration: 0,
+  employerInsight: 0,
+  dataSharing: 0,
+};
+
+const profile = (p: OwnershipProfile): OwnershipProfile => p;
+
+/** The built-in baseline config. Use {@link decodeConfig} to override parts of it. */
+export const BASELINE_CONFIG: Config = {
+  run: {
+    periodsPerYear: 4, // [assumption] quarters, as the brief suggests
+    burnInYears: 8, // [assumption] two full agreement cycles
+    horizonYears: 12, // [assumption] three agreement cycles of today's 4 years
+  },
+  market: {
+    // [assumption] Norway's 15 counties (2024) weighted by approximate population, thousands.
+    regions: [
+      { name: 'Oslo', demandWeight: 717 },
+      { name: 'Akershus', demandWeight: 725 },
+      { name: 'Østfold', demandWeight: 311 },
+      { name: 'Buskerud', demandWeight: 275 },
+      { name: 'Innlandet', demandWeight: 373 },
+      { name: 'Vestfold', demandWeight: 256 },
+      { name: 'Telemark', demandWeight: 177 },
+      { name: 'Agder', demandWeight: 318 },
+      { name: 'Rogaland', demandWeight: 500 },
+      { name: 'Vestland', demandWeight: 646 },
+      { name: 'Møre og Romsdal', demandWeight: 270 },
+      { name: 'Trøndelag', demandWeight: 480 },
+      { name: 'Nordland', demandWeight: 243 },
+      { name: 'Troms', demandWeight: 169 },
+      { name: 'Finnmark', demandWeight: 75 },
+    ],
+    // [derived] total demand ~139 000 participant-weeks a quarter: tendered spending of about 2.4 bn NOK
+    // a year (facts: 4.8 bn paid to providers in 2018, about half to tendered ones) at ~4 300 NOK per
+    // week (facts: 3 500-5 000 NOK). The split across measure types, lots and durations: [assumption].
+    // Reference prices: [fact] within 3 500-5 000 NOK per measure-week (section 3.3).
+    // Base work rates: [fact] 27 % in work after ordinary measures (IPS trial comparison group);
+    // per-measure spread around it: [assumption].
+    measureTypes: [
+      { name: 'followUp', demandPerPeriod: 62000, lotsPerCell: 2, durationWeeks: 26, referencePrice: 4200, baseWorkRate: 0.27 },
+      { name: 'assessment', demandPerPeriod: 17000, lotsPerCell: 1, durationWeeks: 8, referencePrice: 4800, baseWorkRate: 0.22 },
+      { name: 'rehabilitation', demandPerPeriod: 18000, lotsPerCell: 1, durationWeeks: 12, referencePrice: 4900, baseWorkRate: 0.25 },
+      { name: 'groupTraining', demandPerPeriod: 31000, lotsPerCell: 12, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 },
+      { name: 'jobClub', demandPerPeriod: 11000, lotsPerCell: 3, durationWeeks: 8, referencePrice: 3600, baseWorkRate: 0.28 },
+    ],
+    demand: {
+      macroPersistence: 0.8, // [assumption]
+      macroVolatility: 0.04, // [assumption] ~7 % stationary sd of national demand
+      cellPersistence: 0.7, // [assumption]
+      cellVolatility: 0.08, // [assumption] ~11 % stationary sd of a cell's own shock
+    },
+    shocks: [],
+  },
+  suppliers: {
+    initialCount: 440, // [assumption] set so that about 400 remain after burn-in (facts: ~400, 406 counted in 2022)
+    ownership: {
+      // [fact] the five ownership types (section 2); all numbers below are [assumption] unless noted.
+      foreignGroup: profile({
+        share: 0.02, capacityMedian: 6000, capacitySpread: 0.4, regionsServed: 15, measureTypesServed: 5,
+        unitCostMedian: 3300, unitCostSpread: 0.05, capacityCostShare: 0.75, overheadShare: 0.03,
+        cashBufferPeriods: 1, otherRevenueRatio: 0.5, otherRevenueMargin: 0.06, otherRevenueVolatility: 0.03,
+        ownerSupportPeriods: 4, bidsPerYear: 40, qualityMean: 0.5, qualityConcentration: 30,
+      }),
+      norwegianGroup: profile({
+        share: 0.05, capacityMedian: 2500, capacitySpread: 0.7, regionsServed: 6, measureTypesServed: 4,
+        unitCostMedian: 3300, unitCostSpread: 0.06, capacityCostShare: 0.75, overheadShare: 0.03,
+        cashBufferPeriods: 0.8, otherRevenueRatio: 0.3, otherRevenueMargin: 0.06, otherRevenueVolatility: 0.04,
+        ownerSupportPeriods: 2, bidsPerYear: 15, qualityMean: 0.52, qualityConcentration: 30,
+      }),
+      standalone: profile({
+        share: 0.6, capacityMedian: 300, capacitySpread: 0.7, regionsServed: 1, measureTypesServed: 2,
+        unitCostMedian: 3400, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
+        // [fact] small providers live on many small income sources (section 4.1): large, volatile outside income.
+        cashBufferPeriods: 0.5, otherRevenueRatio: 0.6, otherRevenueMargin: 0.08, otherRevenueVolatility: 0.06,
+        ownerSupportPeriods: 0, bidsPerYear: 4, qualityMean: 0.55, qualityConcentration: 20,
+      }),
+      municipal: profile({
+        // [fact] municipal companies mostly deliver pre-approved measures (AFT, VTA): large outside income.
+        share: 0.13, capacityMedian: 300, capacitySpread: 0.6, regionsServed: 1, measureTypesServed: 2,
+        unitCostMedian: 3500, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
+        cashBufferPeriods: 1, otherRevenueRatio: 2, otherRevenueMargin: 0.04, otherRevenueVolatility: 0.02,
+        ownerSupportPeriods: 8, bidsPerYear: 2, qualityMean: 0.55, qualityConcentration: 20,
+      }),
+      nonProfit: profile({
+        // [fact] non-profits have other funding (grants); 3-4 % of payments (section 2) is a calibration target.
+        share: 0.2, capacityMedian: 150, capacitySpread: 0.6, regionsServed: 1, measureTypesServed: 2,
+        unitCostMedian: 3500, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
+        cashBufferPeriods: 0.6, otherRevenueRatio: 1, otherRevenueMargin: 0.05, otherRevenueVolatility: 0.06,
+        ownerSupportPeriods: 1, bidsPerYear: 2, qualityMean: 0.6, qualityConcentration: 20,
+      }),
+    },
+    sizeThresholds: {
+      smallBelow: 25e6, // [fact] the report's small category: under 25 MNOK a year (section 2)
+      largeFrom: 100e6, // [assumption]
+    },
+    entry: {
+      ratePerYear: 25, // [assumption]
+      profitSensitivity: 5, // [assumption]
+      referenceMargin: 0.07, // [fact] 7 % average operating margin (section 2.5)
+      ownershipShares: { foreignGroup: 0, norwegianGroup: 0.05, standalone: 0.7, municipal: 0.05, nonProfit: 0.2 }, // [assumption]
+    },
+    exit: {
+      idlePeriodsBeforeExit: 12, // [assumption] three years without an agreement: it waits for the next tender round
+      idleExitProbability: 0.1, // [assumption]
+    },
+    acquisition: {
+      probabilityPerPeriod: 0.02, // [assumption]
+      distressCashPeriods: 1, // [assumption]
+    },
+  },
+  behaviour: {
+    riskAversion: 1, // [assumption]
+    markupScale: 0.6, // [assumption]
+    bidCost: 30000, // [assumption] about one person-week of bid writing
+    hiringCostPerWeek: 300, // [assumption]
+    firingCostPerWeek: 600, // [assumption]
+    otherRevenuePersistence: 0.7, // [assumption]
+    qualityEvaluationNoise: 0.1, // [assumption]
+    outcomePaymentRisk: 0.3, // [assumption]
+    competenceLearningRate: 0.1, // [assumption]
+    competenceLossOnShedding: 0.5, // [fact] losing a re-tender breaks staff and competence (section 4.6); size [assumption]
+    competenceDecayRate: 0.05, // [assumption]
+    qualityAdjustmentRate: 0.1, // [assumption]
+    qualityInvestmentShare: 0.2, // [assumption]
+    fullQualitySpendingRate: 0.03, // [assumption]
+    qualityWeights: { competence: 0.2, spending: 0.2, scoring: 0.1 }, // [assumption]
+  },
+  outcomes: {
+    // [fact] IPS trial: 37 % vs 27 % in work after 18 months (section 3.2): a 10-point gap between a
+    // high-quality and an ordinary measure; mapped to half the quality range [assumption].
+    qualityEffectOnWorkRate: 0.2,
+    referenceQuality: 0.5, // [assumption]
+    valuePerTransition: 900000, // [fact] up to about 900 000 NOK per extra person employed (Steen et al. 2012)
+  },
+  effects: {
+    // All [assumption]: each well below the 10-point IPS gap, so no soft lever dominates the hard ones.
+    innovativeProcurement: { qualityGain: 0.05, bidCostIncrease: 0.5 },
+    coCreation: { learningRateGain: 0.5, qualityGain: 0.02 },
+    crossSectorCollaboration: { workRateGain: 0.02 },
+    employerInsight: { workRateGain: 0.01 },
+    dataSharing: { variableCostReduction: 0.05, workRateGain: 0.01 },
+  },
+  burnInPolicy: TODAY_POLICY,
+  policy: TODAY_POLICY,
+};

@@ -1,0 +1,199 @@
+import * as t from 'io-ts/lib/index.js';
+
+/** Describes a value briefly for error messages: type and a short rendering. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `the string ${JSON.stringify(shown)}${value.length > 40 ? ` (${value.length} characters)` : ''}`;
+  }
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function isPlainObject(u: unknown): u is Record<string, unknown> {
+  return typeof u === 'object' && u !== null && !Array.isArray(u);
+}
+
+/**
+ * A finite number in [min, max] (or an integer there, with `integer: true`).
+ * NaN, Infinity and strings are rejected with the expected range in the message.
+ */
+export function numberIn(min: number, max: number, options: { integer?: boolean } = {}): t.Type<number, number, unknown> {
+  const kind = options.integer ? 'an integer' : 'a number';
+  const expected = `expected ${kind} in [${min}, ${max}]`;
+  const ok = (u: unknown): u is number =>
+    typeof u === 'number' && Number.isFinite(u) && u >= min && u <= max && (!options.integer || Number.isInteger(u));
+  return new t.Type<number, number, unknown>(
+    `${kind} in [${min}, ${max}]`,
+    ok,
+    (u, c) => (ok(u) ? t.success(u) : t.failure(u, c, `${expected}, got ${describeValue(u)}`)),
+    t.identity,
+  );
+}
+
+/** A string of 1 to `maxLength` characters. */
+export function name(maxLength = 64): t.Type<string, string, unknown> {
+  const ok = (u: unknown): u is string => typeof u === 'string' && u.length >= 1 && u.length <= maxLength;
+  return new t.Type<string, string, unknown>(
+    'name',
+    ok,
+    (u, c) =>
+      ok(u) ? t.success(u) : t.failure(u, c, `expected a non-empty string of at most ${maxLength} characters, got ${describeValue(u)}`),
+    t.identity,
+  );
+}
+
+/** One of the listed strings. */
+export function oneOf<const V extends readonly string[]>(values: V): t.Type<V[number], V[number], unknown> {
+  const ok = (u: unknown): u is V[number] => typeof u === 'string' && values.includes(u);
+  const listed = values.map((v) => `"${v}"`).join(', ');
+  return new t.Type<V[number], V[number], unknown>(
+    values.join(' | '),
+    ok,
+    (u, c) => (ok(u) ? t.success(u) : t.failure(u, c, `expected one of ${listed}, got ${describeValue(u)}`)),
+    t.identity,
+  );
+}
+
+/** A boolean. */
+export const flag = new t.Type<boolean, boolean, unknown>(
+  'boolean',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, c) => (typeof u === 'boolean' ? t.success(u) : t.failure(u, c, `expected true or false, got ${describeValue(u)}`)),
+  t.identity,
+);
+
+/** `null` or a value of the given codec. */
+export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown> {
+  return new t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
+    `${codec.name} | null`,
+    (u): u is t.TypeOf<C> | null => u === null || codec.is(u),
+    (u, c) => (u === null ? t.success(null) : codec.validate(u, c)),
+    (a) => (a === null ? null : codec.encode(a)),
+  );
+}
+
+/** An array of `min` to `max` elements of the given codec; each element's errors name its index. */
+export function listOf<C extends t.Mixed>(
+  codec: C,
+  min: number,
+  max: number,
+): t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> {
+  return new t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown>(
+    `Array<${codec.name}>`,
+    (u): u is Array<t.TypeOf<C>> => Array.isArray(u) && u.length >= min && u.length <= max && u.every(codec.is),
+    (u, c) => {
+      if (!Array.isArray(u) || u.length < min || u.length > max) {
+        return t.failure(u, c, `expected a list of ${min} to ${max} entries, got ${describeValue(u)}`);
+      }
+      const errors: t.Errors = [];
+      const out: Array<t.TypeOf<C>> = [];
+      u.forEach((item, i) => {
+        const r = codec.validate(item, t.appendContext(c, String(i), codec, item));
+        if (r._tag === 'Left') errors.push(...r.left);
+        else out.push(r.right);
+      });
+      return errors.length > 0 ? t.failures(errors) : t.success(out);
+    },
+    (a) => a.map((x) => codec.encode(x)),
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The known key closest to an unknown one, if it is close enough to be a typo. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 4)) ? best : undefined;
+}
+
+type StrictOf<P extends t.Props> = { [K in keyof P]: t.TypeOf<P[K]> };
+type StrictOutputOf<P extends t.Props> = { [K in keyof P]: t.OutputOf<P[K]> };
+
+/**
+ * An object with exactly the given keys: a missing key and an unknown key are both errors
+ * (an unknown key is usually a typo, and silently dropping it would run the wrong experiment).
+ */
+export function strict<P extends t.Props>(props: P, typeName: string): t.Type<StrictOf<P>, StrictOutputOf<P>, unknown> {
+  const keys = Object.keys(props);
+  return new t.Type<StrictOf<P>, StrictOutputOf<P>, unknown>(
+    typeName,
+    (u): u is StrictOf<P> =>
+      isPlainObject(u) && Object.keys(u).every((k) => k in props) && keys.every((k) => props[k]!.is(u[k])),
+    (u, c) => {
+      if (!isPlainObject(u)) return t.failure(u, c, `expected an object (${typeName}), got ${describeValue(u)}`);
+      const errors: t.Errors = [];
+      for (const k of Object.keys(u)) {
+        if (!Object.prototype.hasOwnProperty.call(props, k)) {
+          const guess = closestKey(k, keys);
+          errors.push({
+            value: u[k],
+            context: t.appendContext(c, k, t.unknown, u[k]),
+            message: `unknown key${guess ? `; did you mean "${guess}"?` : `; known keys are ${keys.join(', ')}`}`,
+          });
+        }
+      }
+      const out: Record<string, unknown> = {};
+      for (const k of keys) {
+        const codec = props[k]!;
+        const value = Object.prototype.hasOwnProperty.call(u, k) ? u[k] : undefined;
+        const r = codec.validate(value, t.appendContext(c, k, codec, value));
+        if (r._tag === 'Left') errors.push(...r.left);
+        else out[k] = r.right;
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(out as StrictOf<P>);
+    },
+    (a) => {
+      const out: Record<string, unknown> = {};
+      for (const k of keys) out[k] = props[k]!.encode((a as Record<string, unknown>)[k]);
+      return out as StrictOutputOf<P>;
+    },
+  );
+}
+
+/** One problem found in a config: where, and what is wrong. */
+export interface ConfigIssue {
+  /** Dotted path to the offending value, e.g. `policy.minimumVolumeShare` or `market.regions[2].name`. */
+  readonly path: string;
+  /** What was expected and what was got, or how to fix an impossible combination. */
+  readonly message: string;
+}
+
+/** Turns io-ts validation errors into path-and-message issues, one per error. */
+export function toIssues(errors: t.Errors): ConfigIssue[] {
+  return errors.map((e) => {
+    let path = '';
+    for (const entry of e.context.slice(1)) {
+      path += /^\d+$/.test(entry.key) ? `[${entry.key}]` : path === '' ? entry.key : `.${entry.key}`;
+    }
+    return {
+      path: path === '' ? '(config)' : path,
+      message: e.message ?? `expected ${e.context[e.context.length - 1]?.type.name ?? 'a valid value'}, got ${describeValue(e.value)}`,
+    };
+  });
+}

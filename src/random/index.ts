@@ -1,0 +1,12 @@
+export type { Rng } from './rng.js';
+export { openStream, seedRoot, StreamPurpose, type Seed } from './streams.js';
+export { uniform } from './uniform.js';
+export { uniformInt } from './uniformInt.js';
+export { normal } from './normal.js';
+export { logNormal } from './logNormal.js';
+export { poisson } from './poisson.js';
+export { gamma } from './gamma.js';
+export { beta } from './beta.js';
+export { bernoulli } from './bernoulli.js';
+export { fillNormals } from './fillNormals.js';
+export { normalQuantile } from './normalQuantile.js';
