@@ -37,4 +37,4 @@ export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric,
 export type { SimulationResult, RunLedger } from './model/result.js';
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
 export type { Seed } from './random/streams.js';
-export { herfindahl, topShares, quantileSorted, safeDivide } from './metrics/index.js';
+export { herfindahl, topShares, quantileSorted, safeDivide, shareOf } from './metrics/index.js';

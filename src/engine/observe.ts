@@ -4,6 +4,7 @@ import type { RunLedger } from '../model/result.js';
 import { herfindahl } from '../metrics/herfindahl.js';
 import { quantileSorted } from '../metrics/quantile.js';
 import { safeDivide } from '../metrics/safeDivide.js';
+import { shareOf } from '../metrics/shareOf.js';
 import { topShares } from '../metrics/topShares.js';
 import type { PeriodTotals } from './callOff.js';
 import { ExitCause, Ownership, SizeCode } from './codes.js';
@@ -93,11 +94,13 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   let losses = 0;
   let nonProfitPaid = 0;
   let paid = 0;
+  let paidSuppliers = 0;
   const bySize = [0, 0, 0];
   const byOwner = [0, 0, 0, 0, 0];
   for (let i = 0; i < state.n; i++) {
     const r = s.receipts[i]!;
     paid += r;
+    if (r > 0) paidSuppliers++;
     if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
     if (s.alive[i] !== 1) continue;
     active++;
@@ -110,6 +113,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
     }
     if (s.profitYear[i]! < 0) losses++;
   }
+  x.paidSuppliers[h] = paidSuppliers;
   x.hhi[h] = herfindahl(s.receipts, state.n);
   const [top4, top15] = topShares(s.receipts, TOP_KS, state.n);
   x.top4Share[h] = top4!;
@@ -130,17 +134,17 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   rec.lastVoluntary = l.voluntaryExits;
   rec.lastAcquisitions = l.acquisitions;
   x.meanMargin[h] = safeDivide(marginSum, marginCount);
-  x.lossShare[h] = safeDivide(losses, active);
+  x.lossShare[h] = shareOf(losses, active);
   x.buyerCost[h] = totals.buyerPaid;
   x.guaranteePayments[h] = totals.guaranteePaid;
   x.participantWeeks[h] = totals.served;
   x.demand[h] = totals.demand;
   x.unservedDemand[h] = totals.unserved;
   x.costPerParticipantWeek[h] = safeDivide(totals.buyerPaid, totals.served);
-  x.meanQuality[h] = safeDivide(totals.qualityWeeks, totals.served);
+  x.meanQuality[h] = shareOf(totals.qualityWeeks, totals.served);
   x.transitions[h] = totals.transitions;
   x.transitionValue[h] = totals.transitions * config.outcomes.valuePerTransition;
-  x.nonProfitPaymentShare[h] = safeDivide(nonProfitPaid, paid);
+  x.nonProfitPaymentShare[h] = shareOf(nonProfitPaid, paid);
   let lots = 0;
   for (let c = 0; c < state.cellLotCount.length; c++) lots += state.cellLotCount[c]!;
   x.lots[h] = lots;
@@ -201,7 +205,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     hhi: herfindahl(s.receiptsYear, state.n),
     top4Share: top4!,
     top15Share: top15!,
-    nonProfitPaymentShare: safeDivide(nonProfitPaid, paid),
+    nonProfitPaymentShare: shareOf(nonProfitPaid, paid),
     smallCohortSize: count(s.cohortSmall, state.n),
     smallCohortSurvival: x.smallCohortSurvival[last]!,
     smallCohortInsolvencies: cohortExits(state, s.cohortSmall, ExitCause.insolvency),
@@ -226,8 +230,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     costPerParticipantWeek: safeDivide(H.buyerPaid, H.served),
     guaranteePaymentsPerYear: H.guaranteePaid / years,
     participantWeeksPerYear: H.served / years,
-    unservedShare: safeDivide(H.unserved, H.demand),
-    meanQuality: safeDivide(H.qualityWeeks, H.served),
+    unservedShare: shareOf(H.unserved, H.demand),
+    meanQuality: shareOf(H.qualityWeeks, H.served),
     transitionsPerYear: H.transitions / years,
     transitionValuePerYear: (H.transitions * config.outcomes.valuePerTransition) / years,
     lots: x.lots[last]!,

@@ -40,6 +40,14 @@ function lotsNeeded(config: Config): Int32Array {
   return a.map((x, i) => Math.max(x, b[i]!));
 }
 
+/**
+ * A freshly generated market (population drawn, demand shocks initialised, no period run yet).
+ * @internal For tests of single mechanisms; not part of the public API.
+ */
+export function createMarket(config: Config, seed: Seed): MarketState {
+  return initialState(config, seedRoot(seed));
+}
+
 function initialState(config: Config, root: number): MarketState {
   const P = config.run.periodsPerYear;
   const nRegions = config.market.regions.length;

@@ -22,6 +22,12 @@ export function releaseLot(state: MarketState, lot: number): void {
   state.lotRetender[lot] = 0;
 }
 
+/** Lots a competition could not award wait for a re-tender at the start of next year. */
+function flagUnawarded(state: MarketState, firstLot: number, lotCount: number): number {
+  for (let j = 0; j < lotCount; j++) state.lotRetender[firstLot + j] = 1;
+  return 0;
+}
+
 /**
  * Mechanisms 3, 4 and 6: runs one competition for `lotCount` identical lots of a cell, each to be
  * held by up to `suppliersPerAgreement` suppliers committing `slotCapacity` participant-weeks per period.
@@ -67,7 +73,7 @@ export function runCompetition(
     if (s.bidsLeft[i]! > 0 && s.maxCapacity[i]! - s.committed[i]! >= slotCapacity) eligible++;
   }
   members.length = kept;
-  if (eligible === 0) return 0;
+  if (eligible === 0) return flagUnawarded(state, firstLot, lotCount);
   const winProbability = Math.min(1, (lotCount * K) / eligible);
   const markup = bidMarkup(markupScale, policy.priceWeight, eligible);
   const bidder = new Int32Array(eligible);
@@ -93,7 +99,7 @@ export function runCompetition(
     price[bids] = p;
     bids++;
   }
-  if (bids === 0) return 0;
+  if (bids === 0) return flagUnawarded(state, firstLot, lotCount);
 
   let lowest = Infinity;
   let highest = -Infinity;

@@ -7,6 +7,7 @@ export interface MetricInfo {
 /** Every per-period series a run returns. Each value is measured in (or at the end of) one horizon period. */
 export const SERIES_METRICS = {
   hhi: { unit: 'index 0-1', description: 'Herfindahl-Hirschman index of tendered payments (call-offs + guarantees) in the period; 0 if nothing was paid' },
+  paidSuppliers: { unit: 'suppliers', description: 'suppliers paid anything by the buyer in the period (the n of the HHI)' },
   top4Share: { unit: 'share 0-1', description: 'share of tendered payments to the 4 largest recipients' },
   top15Share: { unit: 'share 0-1', description: 'share of tendered payments to the 15 largest recipients' },
   activeSuppliers: { unit: 'suppliers', description: 'suppliers still operating' },
