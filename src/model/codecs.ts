@@ -11,12 +11,19 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') {
+    if (isPlainObject(value)) return 'an object';
+    const kind = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof kind === 'string' && kind !== '' && kind !== 'Object' ? `a ${kind}` : 'an object with a custom prototype';
+  }
   return `a ${typeof value}`;
 }
 
-function isPlainObject(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
+/** A plain data object (as JSON.parse makes them): not an array, Map, Date or class instance. */
+export function isPlainObject(u: unknown): u is Record<string, unknown> {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
+  const proto = Object.getPrototypeOf(u) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 /**
@@ -73,7 +80,12 @@ export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null
   return new t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
     `${codec.name} | null`,
     (u): u is t.TypeOf<C> | null => u === null || codec.is(u),
-    (u, c) => (u === null ? t.success(null) : codec.validate(u, c)),
+    (u, c) => {
+      if (u === null) return t.success(null);
+      const r = codec.validate(u, c);
+      if (r._tag === 'Right') return r;
+      return t.failures(r.left.map((e) => (e.message !== undefined && e.context === c ? { ...e, message: e.message.replace(/^expected /, 'expected null or ') } : e)));
+    },
     (a) => (a === null ? null : codec.encode(a)),
   );
 }
@@ -120,6 +132,9 @@ function editDistance(a: string, b: string): number {
 
 /** The known key closest to an unknown one, if it is close enough to be a typo. */
 export function closestKey(key: string, known: readonly string[]): string | undefined {
+  // A typo is close to a known key in length too; skip the quadratic distance for junk.
+  const longest = known.reduce((a, k) => Math.max(a, k.length), 0);
+  if (key.length > 2 * longest + 4) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
@@ -144,7 +159,9 @@ export function strict<P extends t.Props>(props: P, typeName: string): t.Type<St
   return new t.Type<StrictOf<P>, StrictOutputOf<P>, unknown>(
     typeName,
     (u): u is StrictOf<P> =>
-      isPlainObject(u) && Object.keys(u).every((k) => k in props) && keys.every((k) => props[k]!.is(u[k])),
+      isPlainObject(u) &&
+      Object.keys(u).every((k) => Object.prototype.hasOwnProperty.call(props, k)) &&
+      keys.every((k) => props[k]!.is(u[k])),
     (u, c) => {
       if (!isPlainObject(u)) return t.failure(u, c, `expected an object (${typeName}), got ${describeValue(u)}`);
       const errors: t.Errors = [];
@@ -184,12 +201,19 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
+function pathSegment(key: string, parent: unknown, first: boolean): string {
+  if (Array.isArray(parent)) return `[${key}]`;
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return first ? key : `.${key}`;
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return `[${JSON.stringify(shown)}]`;
+}
+
 /** Turns io-ts validation errors into path-and-message issues, one per error. */
 export function toIssues(errors: t.Errors): ConfigIssue[] {
   return errors.map((e) => {
     let path = '';
-    for (const entry of e.context.slice(1)) {
-      path += /^\d+$/.test(entry.key) ? `[${entry.key}]` : path === '' ? entry.key : `.${entry.key}`;
+    for (let k = 1; k < e.context.length; k++) {
+      path += pathSegment(e.context[k]!.key, e.context[k - 1]!.actual, path === '');
     }
     return {
       path: path === '' ? '(config)' : path,

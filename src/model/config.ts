@@ -82,7 +82,7 @@ export const DemandShockCodec = strict(
   {
     /** Years after policy start when the shift begins (0 = at policy start). */
     fromYear: numberIn(0, 100),
-    /** Relative change of the demand level: -0.2 means 20 % lower. Greater than -1 ... 10. */
+    /** Relative change of the demand level: -0.2 means 20 % lower; -1 means demand vanishes. From -1 to 10. */
     change: numberIn(-1, 10),
     /** The measure type it applies to, or null for all. */
     measureType: nullable(name()),

@@ -1,6 +1,6 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { BASELINE_CONFIG } from './baseline.js';
-import { describeValue, toIssues, type ConfigIssue } from './codecs.js';
+import { describeValue, isPlainObject, toIssues, type ConfigIssue } from './codecs.js';
 import { lotsPerCellUnder } from './lots.js';
 import { ConfigCodec, OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy } from './config.js';
 
@@ -17,10 +17,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
     this.issues = issues;
   }
-}
-
-function isPlainObject(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
 }
 
 /**
@@ -83,13 +79,14 @@ export function crossFieldIssues(config: Config): ConfigIssue[] {
     if (s.measureType !== null && !measures.has(s.measureType)) {
       issues.push({
         path: `market.shocks[${i}].measureType`,
-        message: `no measure type is named ${describeValue(s.measureType)}; use one of ${[...measures].map((m) => `"${m}"`).join(', ')} or null for all`,
+        message: `no measure type is named ${JSON.stringify(s.measureType.length > 40 ? `${s.measureType.slice(0, 40)}…` : s.measureType)}; use one of ${[...measures].map((m) => `"${m}"`).join(', ')} or null for all`,
       });
     }
-    if (s.fromYear >= run.horizonYears) {
+    // The engine starts a shock at period round(fromYear x periodsPerYear) after policy start.
+    if (Math.round(s.fromYear * run.periodsPerYear) >= run.horizonYears * run.periodsPerYear) {
       issues.push({
         path: `market.shocks[${i}].fromYear`,
-        message: `year ${s.fromYear} is not inside the horizon of ${run.horizonYears} years; use a smaller fromYear or a longer run.horizonYears`,
+        message: `year ${s.fromYear} starts after the last period of the ${run.horizonYears}-year horizon, so the shock would never happen; use a smaller fromYear or a longer run.horizonYears`,
       });
     }
   });

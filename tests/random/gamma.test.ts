@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { gamma } from '../../src/random/gamma.js';
+import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
+
+const stream = (k: number) => openStream(seedRoot('test'), StreamPurpose.population, k);
+
+/** Sample mean and unbiased sample variance (two passes). */
+function moments(xs: ArrayLike<number>): { mean: number; variance: number } {
+  const n = xs.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += xs[i]!;
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i]! - mean) ** 2;
+  return { mean, variance: ss / (n - 1) };
+}
+
+/**
+ * Sample mean within 5 SE of `mean` (SE = sd / sqrt(n)) and sample variance within 5 SE of
+ * `variance`, where Var(s^2) = (mu4 - sigma^4 (n - 3) / (n - 1)) / n and mu4 is the fourth
+ * central moment (for a normal, mu4 = 3 sigma^4 gives Var(s^2) = 2 sigma^4 / (n - 1)).
+ */
+function expectMoments(xs: ArrayLike<number>, mean: number, variance: number, mu4: number): void {
+  const n = xs.length;
+  const m = moments(xs);
+  expect(Math.abs(m.mean - mean)).toBeLessThan(5 * Math.sqrt(variance / n));
+  const varS2 = (mu4 - (variance * variance * (n - 3)) / (n - 1)) / n;
+  expect(Math.abs(m.variance - variance)).toBeLessThan(5 * Math.sqrt(varS2));
+}
+
+describe('gamma', () => {
+  const n = 50_000;
+
+  for (const [k, shape, scale] of [
+    [1, 0.3, 1],
+    [2, 0.7, 2],
+    [3, 1, 1],
+    [4, 2.5, 1],
+    [5, 9, 0.5],
+    [6, 40, 3],
+  ] as const) {
+    it(`has mean k theta and variance k theta^2 for shape ${shape} ${shape < 1 ? '< 1' : '>= 1'}, scale ${scale}`, () => {
+      const rng = stream(k);
+      const xs = new Float64Array(n);
+      let bad = 0;
+      for (let i = 0; i < n; i++) {
+        xs[i] = gamma(rng, shape, scale);
+        if (!(xs[i]! >= 0) || !Number.isFinite(xs[i])) bad++;
+      }
+      expect(bad).toBe(0);
+      const mean = shape * scale;
+      const variance = shape * scale * scale;
+      // Excess kurtosis 6 / k, so mu4 = sigma^4 (3 + 6 / k) = 3 k (k + 2) theta^4.
+      const mu4 = 3 * shape * (shape + 2) * scale ** 4;
+      expectMoments(xs, mean, variance, mu4);
+    });
+  }
+
+  it('defaults to scale 1', () => {
+    const a = stream(7);
+    const b = stream(7);
+    for (let i = 0; i < 100; i++) expect(gamma(a, 2.5)).toBe(gamma(b, 2.5, 1));
+  });
+
+  it('gives an exponential for shape 1: P(X > 1) = e^-1 (5 binomial SE)', () => {
+    const rng = stream(8);
+    let above = 0;
+    for (let i = 0; i < n; i++) if (gamma(rng, 1) > 1) above++;
+    const p = Math.exp(-1);
+    expect(Math.abs(above - n * p)).toBeLessThan(5 * Math.sqrt(n * p * (1 - p)));
+  });
+
+  it('scales linearly: gamma(k, theta) = theta * gamma(k, 1) on the same stream', () => {
+    const a = stream(9);
+    const b = stream(9);
+    for (let i = 0; i < 200; i++) {
+      const x = gamma(a, 0.6, 4);
+      const y = gamma(b, 0.6, 1);
+      expect(x).toBeCloseTo(4 * y, 10);
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { normal } from '../../src/random/normal.js';
+import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
+
+const stream = (k: number) => openStream(seedRoot('test'), StreamPurpose.population, k);
+
+/** Sample mean and unbiased sample variance (two passes). */
+function moments(xs: ArrayLike<number>): { mean: number; variance: number } {
+  const n = xs.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += xs[i]!;
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i]! - mean) ** 2;
+  return { mean, variance: ss / (n - 1) };
+}
+
+/**
+ * Sample mean within 5 SE of `mean` (SE = sd / sqrt(n)) and sample variance within 5 SE of
+ * `variance`, where Var(s^2) = (mu4 - sigma^4 (n - 3) / (n - 1)) / n and mu4 is the fourth
+ * central moment (for a normal, mu4 = 3 sigma^4 gives Var(s^2) = 2 sigma^4 / (n - 1)).
+ */
+function expectMoments(xs: ArrayLike<number>, mean: number, variance: number, mu4: number): void {
+  const n = xs.length;
+  const m = moments(xs);
+  expect(Math.abs(m.mean - mean)).toBeLessThan(5 * Math.sqrt(variance / n));
+  const varS2 = (mu4 - (variance * variance * (n - 3)) / (n - 1)) / n;
+  expect(Math.abs(m.variance - variance)).toBeLessThan(5 * Math.sqrt(varS2));
+}
+
+describe('normal', () => {
+  const n = 100_000;
+
+  for (const [k, mean, sd] of [
+    [1, 0, 1],
+    [2, 10, 3],
+    [3, -5, 0.01],
+  ] as const) {
+    it(`has mean ${mean} and variance ${sd * sd} for N(${mean}, ${sd}^2)`, () => {
+      const rng = stream(k);
+      const xs = new Float64Array(n);
+      let finite = 0;
+      for (let i = 0; i < n; i++) {
+        xs[i] = normal(rng, mean, sd);
+        if (Number.isFinite(xs[i])) finite++;
+      }
+      expect(finite).toBe(n);
+      const v = sd * sd;
+      expectMoments(xs, mean, v, 3 * v * v);
+    });
+  }
+
+  it('defaults to the standard normal', () => {
+    const a = stream(4);
+    const b = stream(4);
+    for (let i = 0; i < 100; i++) expect(normal(a)).toBe(normal(b, 0, 1));
+  });
+
+  it('puts 95% of draws within 1.959964 sd and 50% below the mean (5 binomial SE)', () => {
+    const rng = stream(5);
+    let inside = 0;
+    let below = 0;
+    for (let i = 0; i < n; i++) {
+      const z = normal(rng);
+      if (Math.abs(z) < 1.959963984540054) inside++;
+      if (z < 0) below++;
+    }
+    // A count with success probability p is Binomial(n, p): SE = sqrt(n p (1 - p)).
+    expect(Math.abs(inside - 0.95 * n)).toBeLessThan(5 * Math.sqrt(n * 0.95 * 0.05));
+    expect(Math.abs(below - 0.5 * n)).toBeLessThan(5 * Math.sqrt(n * 0.25));
+  });
+
+  it('has sample skewness near 0 and kurtosis near 3', () => {
+    const rng = stream(6);
+    const xs = new Float64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = normal(rng);
+    const { mean, variance } = moments(xs);
+    let m3 = 0;
+    let m4 = 0;
+    for (let i = 0; i < n; i++) {
+      const d = xs[i]! - mean;
+      m3 += d ** 3;
+      m4 += d ** 4;
+    }
+    const skew = m3 / n / variance ** 1.5;
+    const kurt = m4 / n / variance ** 2;
+    // For normal samples, SE(skewness) ~= sqrt(6 / n) and SE(kurtosis) ~= sqrt(24 / n).
+    expect(Math.abs(skew)).toBeLessThan(5 * Math.sqrt(6 / n));
+    expect(Math.abs(kurt - 3)).toBeLessThan(5 * Math.sqrt(24 / n));
+  });
+
+  it('consumes exactly two uniforms per draw (Box-Muller, no cached spare)', () => {
+    const a = stream(7);
+    const b = stream(7);
+    for (let i = 0; i < 100; i++) {
+      const u = 1 - b();
+      const v = b();
+      expect(normal(a)).toBe(Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
+    }
+  });
+});
