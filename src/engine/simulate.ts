@@ -121,6 +121,22 @@ function frozenParts(config: Config): string {
   return JSON.stringify([run.periodsPerYear, run.burnInYears, market.regions, market.measureTypes, market.demand, suppliers, behaviour, burnInPolicy]);
 }
 
+/**
+ * True when two configs agree on everything that shapes a market during burn-in, so a market
+ * burned in under one can start the other's horizon.
+ */
+export function sharesBurnIn(a: Config, b: Config): boolean {
+  return frozenParts(a) === frozenParts(b);
+}
+
+/**
+ * {@link simulateFrom} with a decoded config that {@link sharesBurnIn} with the snapshot's
+ * (not checked here; for experiment loops).
+ */
+export function simulateFromDecoded(snapshot: MarketSnapshot, config: Config): SimulationResult {
+  return runHorizon(cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers);
+}
+
 /** Runs the horizon on a state this call owns (it is mutated). */
 function runHorizon(state: MarketState, config: Config, seed: Seed, initialSuppliers: number): SimulationResult {
   const root = seedRoot(seed);

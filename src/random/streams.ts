@@ -14,6 +14,7 @@ export const StreamPurpose = {
   lifecycle: 4,
   tender: 5,
   entrants: 6,
+  design: 7,
 } as const;
 export type StreamPurpose = (typeof StreamPurpose)[keyof typeof StreamPurpose];
 

@@ -1,0 +1,100 @@
+import { parseConfig } from '../model/decode.js';
+import type { Config } from '../model/config.js';
+import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
+import type { ShardState } from './shard.js';
+import type { RunRow } from './spec.js';
+import { summarise, type Summary } from './summary.js';
+
+/** Many runs of one policy. */
+export interface PolicySummary {
+  readonly name: string;
+  /** Each scalar outcome across runs. */
+  readonly outcomes: Record<OutcomeMetric, Summary>;
+  /** Each series, period by period (absent when series were not requested). */
+  readonly series?: Record<SeriesMetric, Summary[]>;
+}
+
+/**
+ * A policy's paired difference from the baseline on one outcome: the summary of
+ * (policy - baseline) over replications, plus what the pairing bought.
+ */
+export interface DifferenceSummary extends Summary {
+  /** Share of replications in which the policy's value was above the baseline's. */
+  readonly probabilityHigher: number;
+  /** Share of replications in which it was below. */
+  readonly probabilityLower: number;
+  /** Share of replications in which the policy did better, by the outcome's direction; null when no direction is better. */
+  readonly probabilityBetter: number | null;
+  /** Standard error the difference of means would have from independent runs: sqrt((sdA^2 + sdB^2) / n). */
+  readonly independentSe: number;
+  /** Variance-reduction factor of pairing: independent variance / paired variance (1 = no gain; capped at MAX_VARIANCE_REDUCTION when the paired variance is 0). */
+  readonly varianceReduction: number;
+}
+
+/** What an experiment returns: plain JSON. */
+export interface ExperimentResult {
+  readonly kind: 'framework-agreement-sim/experiment';
+  readonly seed: string | number;
+  /** Replications run (each policy ran on every one). */
+  readonly runs: number;
+  /** The decoded baseline config. */
+  readonly config: Config;
+  /** The baseline first, then each variant in the order given. */
+  readonly policies: readonly PolicySummary[];
+  /** Per variant name, its paired difference from the baseline on every outcome. */
+  readonly differences: Record<string, Record<OutcomeMetric, DifferenceSummary>>;
+  /** One row per run, policy and outcome, when rows were requested. */
+  readonly rows?: readonly RunRow[];
+}
+
+/**
+ * Largest variance-reduction factor reported. When paired differences have (almost) no variance,
+ * for example a policy compared with itself, the ratio would be infinite; it is capped so results stay finite JSON.
+ */
+export const MAX_VARIANCE_REDUCTION = 1e12;
+
+/** Turns a (merged) shard state into the experiment's result. */
+export function finaliseExperiment(state: ShardState): ExperimentResult {
+  const runs = state.ranges.reduce((a, [from, to]) => a + to - from, 0);
+  const policies: PolicySummary[] = state.policies.map((p) => {
+    const outcomes = Object.fromEntries(Object.entries(p.outcomes).map(([m, t]) => [m, summarise(t)])) as Record<OutcomeMetric, Summary>;
+    if (p.series === null) return { name: p.name, outcomes };
+    const series = Object.fromEntries(
+      (Object.keys(SERIES_METRICS) as SeriesMetric[]).map((m) => [m, p.series![m].map(summarise)]),
+    ) as Record<SeriesMetric, Summary[]>;
+    return { name: p.name, outcomes, series };
+  });
+  const base = policies[0]!;
+  const differences: Record<string, Record<OutcomeMetric, DifferenceSummary>> = {};
+  state.policies.forEach((p, k) => {
+    if (p.differences === null) return;
+    const own = policies[k]!;
+    const entry = {} as Record<OutcomeMetric, DifferenceSummary>;
+    for (const m of Object.keys(OUTCOME_METRICS) as OutcomeMetric[]) {
+      const d = summarise(p.differences[m]);
+      const n = Math.max(1, d.n);
+      const independentVariance = own.outcomes[m].sd ** 2 + base.outcomes[m].sd ** 2;
+      const pairedVariance = d.sd ** 2;
+      const better = OUTCOME_METRICS[m].better;
+      entry[m] = {
+        ...d,
+        probabilityHigher: p.higher[m] / n,
+        probabilityLower: p.lower[m] / n,
+        probabilityBetter: better === 'higher' ? p.higher[m] / n : better === 'lower' ? p.lower[m] / n : null,
+        independentSe: Math.sqrt(independentVariance / n),
+        varianceReduction:
+          pairedVariance > 0 ? Math.min(MAX_VARIANCE_REDUCTION, independentVariance / pairedVariance) : independentVariance > 0 ? MAX_VARIANCE_REDUCTION : 1,
+      };
+    }
+    differences[p.name] = entry;
+  });
+  return {
+    kind: 'framework-agreement-sim/experiment',
+    seed: state.spec.seed,
+    runs,
+    config: parseConfig(state.spec.config),
+    policies,
+    differences,
+    ...(state.spec.rows ? { rows: state.rows } : {}),
+  };
+}

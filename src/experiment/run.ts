@@ -1,0 +1,142 @@
+import type { OutcomeMetric } from '../model/metrics.js';
+import { ConfigError } from '../model/decode.js';
+import type { Seed } from '../random/streams.js';
+import { serialExecutor, type Executor } from './executor.js';
+import { finaliseExperiment, type ExperimentResult } from './result.js';
+import { decodeExperiment, mergeShards, type ShardState } from './shard.js';
+import type { ExperimentSpec, PolicyVariant } from './spec.js';
+
+/** Where a long experiment stands. */
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly elapsedMs: number;
+  /** Estimated milliseconds left at the pace so far (null before the first replication). */
+  readonly remainingMs: number | null;
+}
+
+/** Stop adding replications once the 95 % interval of one outcome is narrow enough. */
+export interface StopRule {
+  /** The outcome to watch. */
+  readonly metric: OutcomeMetric;
+  /** Target half-width of its 95 % interval, in the outcome's unit. */
+  readonly halfWidth: number;
+  /**
+   * In a comparison, the policy whose paired difference from the baseline is watched; by default
+   * every policy's. In a plain Monte Carlo the baseline's mean is watched.
+   */
+  readonly policy?: string;
+  /** Replications added between checks (default 20). */
+  readonly batch?: number;
+}
+
+/** Options shared by every experiment. */
+export interface ExperimentOptions {
+  /** Replications (with `stopWhen`: the most to run). */
+  readonly runs: number;
+  /** Master seed (default 1). */
+  readonly seed?: Seed;
+  /** Keep one tidy row per run, policy and outcome (default true). Turn off for flat memory in very large runs. */
+  readonly rows?: boolean;
+  /** Summarise per-period series too (default true). */
+  readonly series?: boolean;
+  readonly onProgress?: (progress: Progress) => void;
+  readonly signal?: AbortSignal;
+  /** Where replications run (default: serially in this thread). `framework-agreement-sim/node` provides worker threads. */
+  readonly executor?: Executor;
+  readonly stopWhen?: StopRule;
+}
+
+/** Result of an experiment that may stop early. */
+export interface ConvergenceReport {
+  readonly metric: OutcomeMetric;
+  readonly target: number;
+  /** The widest watched half-width when the experiment stopped. */
+  readonly achieved: number;
+  readonly converged: boolean;
+}
+
+/** An experiment's result, with a convergence report when a stop rule was given. */
+export type ExperimentOutput = ExperimentResult & { readonly convergence?: ConvergenceReport };
+
+/** Largest number of replications one experiment may ask for. */
+export const MAX_RUNS = 100_000_000;
+
+function checkOptions(options: ExperimentOptions): void {
+  const issues = [];
+  if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > MAX_RUNS) {
+    issues.push({ path: 'options.runs', message: `expected an integer in [1, ${MAX_RUNS}], got ${String(options.runs)}` });
+  }
+  const seed = options.seed;
+  if (seed !== undefined && !((typeof seed === 'number' && Number.isFinite(seed)) || (typeof seed === 'string' && seed.length <= 1000))) {
+    issues.push({ path: 'options.seed', message: 'expected a finite number or a string of at most 1000 characters' });
+  }
+  const stop = options.stopWhen;
+  if (stop !== undefined) {
+    if (!(stop.halfWidth > 0) || !Number.isFinite(stop.halfWidth)) {
+      issues.push({ path: 'options.stopWhen.halfWidth', message: `expected a positive number, got ${String(stop.halfWidth)}` });
+    }
+    if (stop.batch !== undefined && !(Number.isInteger(stop.batch) && stop.batch >= 2)) {
+      issues.push({ path: 'options.stopWhen.batch', message: `expected an integer of at least 2, got ${String(stop.batch)}` });
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+}
+
+function widestHalfWidth(result: ExperimentResult, rule: StopRule): number {
+  const half = (s: { upper: number; lower: number }) => (s.upper - s.lower) / 2;
+  const variants = Object.keys(result.differences);
+  if (variants.length === 0) return half(result.policies[0]!.outcomes[rule.metric]);
+  const watched = rule.policy !== undefined ? [rule.policy] : variants;
+  return Math.max(...watched.map((name) => half(result.differences[name]![rule.metric])));
+}
+
+/**
+ * Runs an experiment: replications [0, runs) of every policy, by the executor, merged exactly.
+ * With a stop rule, runs batches until the watched interval is narrow enough or `runs` is reached.
+ */
+export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<ExperimentOutput> {
+  checkOptions(options);
+  decodeExperiment(spec); // fail fast, with paths, before any work
+  const rule = options.stopWhen;
+  if (rule?.policy !== undefined && !spec.variants.some((v) => v.name === rule.policy)) {
+    throw new ConfigError([{ path: 'options.stopWhen.policy', message: `no policy is named "${rule.policy}"` }]);
+  }
+  const executor = options.executor ?? serialExecutor;
+  const started = Date.now();
+  let done = 0;
+  const hooks = {
+    signal: options.signal,
+    onReplication: () => {
+      done++;
+      if (options.onProgress !== undefined) {
+        const elapsedMs = Date.now() - started;
+        const total = options.runs;
+        options.onProgress({ done, total, elapsedMs, remainingMs: done > 0 ? (elapsedMs / done) * (total - done) : null });
+      }
+    },
+  };
+  if (rule === undefined) {
+    const state = await executor.run(spec, 0, options.runs, hooks);
+    return finaliseExperiment(state);
+  }
+  const batch = rule.batch ?? 20;
+  const states: ShardState[] = [];
+  let next = 0;
+  for (;;) {
+    const to = Math.min(options.runs, next + Math.max(batch, next === 0 ? 2 : 1));
+    states.push(await executor.run(spec, next, to, hooks));
+    next = to;
+    const result = finaliseExperiment(mergeShards(states));
+    const achieved = widestHalfWidth(result, rule);
+    const converged = achieved <= rule.halfWidth;
+    if (converged || next >= options.runs) {
+      return { ...result, convergence: { metric: rule.metric, target: rule.halfWidth, achieved, converged } };
+    }
+  }
+}
+
+/** Builds a spec from the user-facing arguments. */
+export function specOf(config: ExperimentSpec['config'], variants: readonly PolicyVariant[], options: ExperimentOptions): ExperimentSpec {
+  return { config, variants, seed: options.seed ?? 1, rows: options.rows ?? true, series: options.series ?? true };
+}

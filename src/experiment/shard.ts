@@ -1,0 +1,204 @@
+import { burnInDecoded, sharesBurnIn, simulateDecoded, simulateFromDecoded } from '../engine/simulate.js';
+import type { Config } from '../model/config.js';
+import { ConfigError, decodeConfig, parseConfig } from '../model/decode.js';
+import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
+import type { SimulationResult } from '../model/result.js';
+import { ReplicationError } from './errors.js';
+import { replicationSeed } from './seeds.js';
+import type { ExperimentSpec, RunRow } from './spec.js';
+import { addValue, emptyTotals, mergeTotals, type MetricTotals } from './summary.js';
+
+const OUTCOMES = Object.keys(OUTCOME_METRICS) as OutcomeMetric[];
+const SERIES = Object.keys(SERIES_METRICS) as SeriesMetric[];
+
+/** Totals of one policy over the replications of a shard. */
+export interface PolicyTotals {
+  readonly name: string;
+  readonly outcomes: Record<OutcomeMetric, MetricTotals>;
+  /** Per series, one totals record per horizon period; null when series are off. */
+  readonly series: Record<SeriesMetric, MetricTotals[]> | null;
+  /** Paired differences from the baseline (null for the baseline itself). */
+  readonly differences: Record<OutcomeMetric, MetricTotals> | null;
+  /** Replications in which the policy's outcome was above / below the baseline's. */
+  readonly higher: Record<OutcomeMetric, number>;
+  readonly lower: Record<OutcomeMetric, number>;
+}
+
+/**
+ * What a range of replications adds up to. Plain JSON: write it to a file, merge it with other
+ * shards' states in any order, and the merged summary equals that of one big run.
+ */
+export interface ShardState {
+  readonly kind: 'framework-agreement-sim/shard';
+  readonly version: 1;
+  readonly spec: ExperimentSpec;
+  /** Replication ranges covered, [from, to) each, sorted and disjoint. */
+  ranges: Array<[number, number]>;
+  readonly policies: PolicyTotals[];
+  rows: RunRow[];
+}
+
+/** The decoded configs of an experiment: the baseline first, then each variant. */
+export interface DecodedExperiment {
+  readonly names: readonly string[];
+  readonly configs: readonly Config[];
+  /** For each config, whether it can start from the baseline's burned-in market. */
+  readonly reuseMarket: readonly boolean[];
+}
+
+/** Decodes the baseline and every variant, rejecting bad input with paths (variant errors are prefixed with the variant). */
+export function decodeExperiment(spec: ExperimentSpec): DecodedExperiment {
+  const base = parseConfig(spec.config);
+  const names = [base.policy.name];
+  const configs: Config[] = [base];
+  const seen = new Set(names);
+  spec.variants.forEach((variant, k) => {
+    if (seen.has(variant.name)) {
+      throw new ConfigError([{ path: `variants[${k}].name`, message: `policy name "${variant.name}" is used twice; give every policy its own name` }]);
+    }
+    seen.add(variant.name);
+    const decoded = decodeConfig(variant.input, base);
+    if (decoded._tag === 'Left') {
+      throw new ConfigError(decoded.left.map((i) => ({ path: `variants[${k}] (${variant.name}).${i.path}`, message: i.message })));
+    }
+    names.push(variant.name);
+    configs.push(decoded.right);
+  });
+  return { names, configs, reuseMarket: configs.map((c) => sharesBurnIn(base, c)) };
+}
+
+function record<T>(make: () => T): Record<OutcomeMetric, T> {
+  return Object.fromEntries(OUTCOMES.map((m) => [m, make()])) as Record<OutcomeMetric, T>;
+}
+
+/** An empty shard state for a spec (already decoded into `experiment`). */
+export function emptyShard(spec: ExperimentSpec, experiment: DecodedExperiment): ShardState {
+  return {
+    kind: 'framework-agreement-sim/shard',
+    version: 1,
+    spec,
+    ranges: [],
+    policies: experiment.names.map((name, k) => ({
+      name,
+      outcomes: record(emptyTotals),
+      series: spec.series
+        ? (Object.fromEntries(
+            SERIES.map((m) => [
+              m,
+              Array.from({ length: experiment.configs[k]!.run.horizonYears * experiment.configs[k]!.run.periodsPerYear }, emptyTotals),
+            ]),
+          ) as Record<SeriesMetric, MetricTotals[]>)
+        : null,
+      differences: k === 0 ? null : record(emptyTotals),
+      higher: record(() => 0),
+      lower: record(() => 0),
+    })),
+    rows: [],
+  };
+}
+
+function addRange(ranges: Array<[number, number]>, from: number, to: number): void {
+  ranges.push([from, to]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  for (let k = 1; k < ranges.length; k++) {
+    if (ranges[k]![0] < ranges[k - 1]![1]) throw new Error(`replications ${ranges[k]![0]}..${ranges[k - 1]![1] - 1} are counted twice`);
+  }
+  // Join touching ranges so a merged state reads [[0, n)].
+  for (let k = ranges.length - 1; k > 0; k--) {
+    if (ranges[k]![0] === ranges[k - 1]![1]) {
+      ranges[k - 1]![1] = ranges[k]![1];
+      ranges.splice(k, 1);
+    }
+  }
+}
+
+/**
+ * Runs replication i of every policy and adds it to the state: one market is burned in from the
+ * replication's seed, and every policy that shares the baseline's burn-in starts from it (others
+ * burn in their own market from the same seed, so they still share every random stream).
+ * @throws {ReplicationError} naming the replication and seed if the model fails.
+ */
+export function addReplication(state: ShardState, experiment: DecodedExperiment, replication: number): void {
+  const seed = replicationSeed(state.spec.seed, replication);
+  let results: SimulationResult[];
+  try {
+    const market = burnInDecoded(experiment.configs[0]!, seed);
+    results = experiment.configs.map((config, k) =>
+      experiment.reuseMarket[k] ? simulateFromDecoded(market, config) : simulateDecoded(config, seed),
+    );
+  } catch (error) {
+    throw new ReplicationError(replication, seed, error);
+  }
+  const base = results[0]!;
+  results.forEach((result, k) => {
+    const totals = state.policies[k]!;
+    for (const m of OUTCOMES) {
+      const value = result.outcomes[m];
+      addValue(totals.outcomes[m], value);
+      if (totals.differences !== null) {
+        const d = value - base.outcomes[m];
+        addValue(totals.differences[m], d);
+        if (d > 0) totals.higher[m]++;
+        if (d < 0) totals.lower[m]++;
+      }
+      if (state.spec.rows) state.rows.push({ policy: totals.name, replication, seed, metric: m, value });
+    }
+    if (totals.series !== null) {
+      for (const m of SERIES) {
+        const values = result.series[m];
+        const column = totals.series[m];
+        for (let h = 0; h < column.length; h++) addValue(column[h]!, values[h]!);
+      }
+    }
+  });
+  addRange(state.ranges, replication, replication + 1);
+}
+
+/**
+ * Runs replications [from, to) of an experiment and returns their state: the unit of work of
+ * a worker, a cluster job or one call. Pure: the same spec and range always give the same state.
+ * @example const state = runShard({ config: {}, variants: [], seed: 1, rows: false, series: false }, 0, 100);
+ */
+export function runShard(spec: ExperimentSpec, from: number, to: number): ShardState {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) {
+    throw new RangeError(`expected a replication range 0 <= from <= to, got [${from}, ${to})`);
+  }
+  const experiment = decodeExperiment(spec);
+  const state = emptyShard(spec, experiment);
+  for (let i = from; i < to; i++) addReplication(state, experiment, i);
+  return state;
+}
+
+/**
+ * Merges shard states of the same spec into one (the inputs are not changed). Totals add
+ * exactly, rows are ordered by replication then policy, and overlapping ranges are an error.
+ */
+export function mergeShards(states: readonly ShardState[]): ShardState {
+  if (states.length === 0) throw new Error('nothing to merge: give at least one shard state');
+  const first = states[0]!;
+  const specText = JSON.stringify(first.spec);
+  const merged: ShardState = structuredClone(first);
+  for (const other of states.slice(1)) {
+    if (JSON.stringify(other.spec) !== specText) throw new Error('cannot merge shards of different experiments (their specs differ)');
+    for (const [from, to] of other.ranges) addRange(merged.ranges, from, to);
+    other.policies.forEach((p, k) => {
+      const target = merged.policies[k]!;
+      for (const m of OUTCOMES) {
+        mergeTotals(target.outcomes[m], p.outcomes[m]);
+        if (target.differences !== null && p.differences !== null) mergeTotals(target.differences[m], p.differences[m]);
+        target.higher[m] += p.higher[m];
+        target.lower[m] += p.lower[m];
+      }
+      if (target.series !== null && p.series !== null) {
+        for (const m of SERIES) p.series[m].forEach((t, h) => mergeTotals(target.series![m][h]!, t));
+      }
+    });
+    merged.rows.push(...other.rows);
+  }
+  const order = new Map(merged.policies.map((p, k) => [p.name, k]));
+  const metricOrder = new Map(OUTCOMES.map((m, k) => [m as string, k]));
+  merged.rows.sort(
+    (a, b) => a.replication - b.replication || order.get(a.policy)! - order.get(b.policy)! || metricOrder.get(a.metric)! - metricOrder.get(b.metric)!,
+  );
+  return merged;
+}

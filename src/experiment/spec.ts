@@ -1,0 +1,36 @@
+import type { ConfigInput } from '../model/config.js';
+import type { Seed } from '../random/streams.js';
+
+/** A policy to compare with the baseline: a name and the partial config that defines it. */
+export interface PolicyVariant {
+  /** Unique name, shown in results. */
+  readonly name: string;
+  /** Merged over the experiment's config (so `{ policy: { minimumVolumeShare: 0.3 } }` changes one lever). */
+  readonly input: ConfigInput;
+}
+
+/**
+ * Everything that defines an experiment's numbers. Plain JSON, so a shard can be described in a
+ * file and run anywhere.
+ */
+export interface ExperimentSpec {
+  /** The scenario and baseline policy: a partial config over the built-in baseline. */
+  readonly config: ConfigInput;
+  /** Policies compared with the baseline on the same replications; empty for a plain Monte Carlo. */
+  readonly variants: readonly PolicyVariant[];
+  /** Master seed; replication i uses `replicationSeed(seed, i)`. */
+  readonly seed: Seed;
+  /** Keep one row per run, policy and outcome (memory grows with runs); off for flat memory. */
+  readonly rows: boolean;
+  /** Summarise every per-period series too (per period: mean, sd, quantiles). */
+  readonly series: boolean;
+}
+
+/** One outcome of one run, as a tidy row. */
+export interface RunRow {
+  readonly policy: string;
+  readonly replication: number;
+  readonly seed: string;
+  readonly metric: string;
+  readonly value: number;
+}

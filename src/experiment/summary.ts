@@ -1,0 +1,100 @@
+import { addToSketch, emptySketch, mergeSketch, sketchQuantile, type QuantileSketch } from '../metrics/quantileSketch.js';
+import { addToSum, emptySum, mergeSum, sumValue, type ExactSum } from '../metrics/exactSum.js';
+import { studentTQuantile } from '../metrics/studentT.js';
+
+/** Relative accuracy of the quantiles in every summary (0.1 %). */
+export const QUANTILE_ACCURACY = 0.001;
+
+/** Running totals of one metric over many runs; merges exactly (see exactSum, quantileSketch). */
+export interface MetricTotals {
+  n: number;
+  sum: ExactSum;
+  sumOfSquares: ExactSum;
+  min: number;
+  max: number;
+  sketch: QuantileSketch;
+}
+
+/** What many runs say about one metric. */
+export interface Summary {
+  /** Number of runs. */
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n - 1 in the denominator; 0 for one run). */
+  sd: number;
+  /** Standard error of the mean, sd / sqrt(n). */
+  se: number;
+  /** 95 % confidence interval of the mean, mean -/+ t(0.975, n - 1) x se. */
+  lower: number;
+  upper: number;
+  min: number;
+  max: number;
+  /** Quantiles across runs (from a sketch with 0.1 % relative accuracy). */
+  q05: number;
+  q25: number;
+  q50: number;
+  q75: number;
+  q95: number;
+}
+
+/** Empty totals. */
+export function emptyTotals(): MetricTotals {
+  // min and max mean nothing while n is 0; they start at 0 so the totals stay JSON-safe.
+  return { n: 0, sum: emptySum(), sumOfSquares: emptySum(), min: 0, max: 0, sketch: emptySketch(QUANTILE_ACCURACY) };
+}
+
+/** Adds one run's value. */
+export function addValue(t: MetricTotals, x: number): void {
+  if (t.n === 0 || x < t.min) t.min = x;
+  if (t.n === 0 || x > t.max) t.max = x;
+  t.n++;
+  addToSum(t.sum, x);
+  addToSum(t.sumOfSquares, x * x);
+  addToSketch(t.sketch, x);
+}
+
+/** Adds `other` into `target`. */
+export function mergeTotals(target: MetricTotals, other: MetricTotals): void {
+  if (other.n === 0) return;
+  if (target.n === 0 || other.min < target.min) target.min = other.min;
+  if (target.n === 0 || other.max > target.max) target.max = other.max;
+  target.n += other.n;
+  mergeSum(target.sum, other.sum);
+  mergeSum(target.sumOfSquares, other.sumOfSquares);
+  mergeSketch(target.sketch, other.sketch);
+}
+
+/**
+ * Mean, spread, interval and quantiles from totals.
+ *   mean = S1 / n,  sd^2 = (S2 - S1^2 / n) / (n - 1),  se = sd / sqrt(n)
+ * With the exact sums S1 and S2 the result does not depend on the order runs were added.
+ */
+export function summarise(t: MetricTotals): Summary {
+  const n = t.n;
+  if (n === 0) {
+    return { n: 0, mean: 0, sd: 0, se: 0, lower: 0, upper: 0, min: 0, max: 0, q05: 0, q25: 0, q50: 0, q75: 0, q95: 0 };
+  }
+  const s1 = sumValue(t.sum);
+  const mean = s1 / n;
+  const variance = n > 1 ? Math.max(0, (sumValue(t.sumOfSquares) - (s1 * s1) / n) / (n - 1)) : 0;
+  const sd = Math.sqrt(variance);
+  const se = sd / Math.sqrt(n);
+  const half = n > 1 ? studentTQuantile(0.975, n - 1) * se : 0;
+  // The sketch's representative can sit a hair outside the observed range: clamp to it.
+  const q = (p: number) => Math.min(t.max, Math.max(t.min, sketchQuantile(t.sketch, p)));
+  return {
+    n,
+    mean,
+    sd,
+    se,
+    lower: mean - half,
+    upper: mean + half,
+    min: t.min,
+    max: t.max,
+    q05: q(0.05),
+    q25: q(0.25),
+    q50: q(0.5),
+    q75: q(0.75),
+    q95: q(0.95),
+  };
+}

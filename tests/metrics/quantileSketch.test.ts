@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addToSketch, emptySketch, mergeSketch, sketchQuantile } from '../../src/metrics/quantileSketch.js';
+
+function exactRankValue(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
+}
+
+describe('quantileSketch', () => {
+  it('returns each quantile within its relative accuracy of the value of that rank', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, q) => {
+          const s = emptySketch(0.001);
+          xs.forEach((x) => addToSketch(s, x));
+          const exact = exactRankValue(xs, q);
+          const got = sketchQuantile(s, q);
+          if (Math.abs(exact) < 1e-12) expect(got).toBe(0);
+          else expect(Math.abs(got - exact)).toBeLessThanOrEqual(0.001 * Math.abs(exact) * (1 + 1e-9));
+        },
+      ),
+      { seed: 8, numRuns: 400 },
+    );
+  });
+
+  it('merges by adding counts, in any order', () => {
+    const a = emptySketch(0.01);
+    const b = emptySketch(0.01);
+    const all = emptySketch(0.01);
+    for (let i = -50; i < 100; i++) {
+      addToSketch(i % 3 === 0 ? a : b, i * 1.5);
+      addToSketch(all, i * 1.5);
+    }
+    const ab = structuredClone(a);
+    mergeSketch(ab, b);
+    const ba = structuredClone(b);
+    mergeSketch(ba, a);
+    expect(ab).toEqual(all);
+    expect(ba).toEqual(all);
+  });
+
+  it('is JSON-safe and 0 when empty', () => {
+    const s = emptySketch();
+    expect(sketchQuantile(s, 0.5)).toBe(0);
+    addToSketch(s, 3);
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+
+  it('refuses to merge sketches of different accuracy', () => {
+    expect(() => mergeSketch(emptySketch(0.01), emptySketch(0.001))).toThrow(/accuracy/);
+  });
+});
