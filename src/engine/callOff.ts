@@ -112,52 +112,63 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
     for (let lot = start; lot < end; lot++) {
       const demand = cellDemandNow * lotShare[lot]!;
       const slotCapacity = lotSlotCapacity[lot]!;
-      let k = 0;
       const base = lot * stride;
+      const rule = lotRule[lot]!;
+      const rank = rule === CallOffCode.rank;
+      if (!rank) {
+        // Volumes per supplier (in slot order) into `used`; rank order is done in the loop below.
+        let k = 0;
+        for (let slot = 0; slot < stride; slot++) {
+          const i = slotSupplier[base + slot]!;
+          if (i < 0) continue;
+          members[k] = i;
+          prices[k] = slotPrice[base + slot]!;
+          order[k] = k;
+          k++;
+        }
+        if (rule === CallOffCode.miniCompetition) {
+          let lowest = Infinity;
+          let best = 0;
+          for (let r = 0; r < k; r++) {
+            if (prices[r]! < lowest) lowest = prices[r]!;
+            if (quality[members[r]!]! > best) best = quality[members[r]!]!;
+          }
+          for (let r = 0; r < k; r++) {
+            score[r] = priceWeight * (lowest / prices[r]!) + (1 - priceWeight) * (best > 0 ? quality[members[r]!]! / best : 1);
+          }
+          // Insertion sort: agreements have at most 20 suppliers.
+          for (let a = 1; a < k; a++) {
+            const x = order[a]!;
+            let b = a - 1;
+            while (b >= 0 && (score[order[b]!]! < score[x]! || (score[order[b]!]! === score[x]! && members[order[b]!]! > members[x]!))) {
+              order[b + 1] = order[b]!;
+              b--;
+            }
+            order[b + 1] = x;
+          }
+        }
+        for (let r = 0; r < k; r++) capacities[r] = slotCapacity;
+        allocateCallOffs(rule, demand, capacities, order, used, k);
+      }
+      const guarantee = lotGuarantee[lot]!;
+      const outcomeShare = lotOutcomeShare[lot]!;
+      let left = demand; // rank order: what is left for the next slot
+      let r = 0;
+      let served = 0;
       for (let slot = 0; slot < stride; slot++) {
         const i = slotSupplier[base + slot]!;
         if (i < 0) continue;
-        members[k] = i;
-        prices[k] = slotPrice[base + slot]!;
-        order[k] = k;
-        k++;
-      }
-      if (k === 0) {
-        unservedTotal += demand;
-        continue;
-      }
-      const rule = lotRule[lot]!;
-      if (rule === CallOffCode.miniCompetition) {
-        let lowest = Infinity;
-        let best = 0;
-        for (let r = 0; r < k; r++) {
-          if (prices[r]! < lowest) lowest = prices[r]!;
-          if (quality[members[r]!]! > best) best = quality[members[r]!]!;
+        let u: number;
+        if (rank) {
+          // allocateCallOffs' rank rule, inlined: called off in slot order, each up to its slot capacity.
+          u = Math.min(slotCapacity, Math.max(0, left));
+          left -= u;
+        } else {
+          u = used[r]!;
         }
-        for (let r = 0; r < k; r++) {
-          score[r] = priceWeight * (lowest / prices[r]!) + (1 - priceWeight) * (best > 0 ? quality[members[r]!]! / best : 1);
-        }
-        // Insertion sort: agreements have at most 20 suppliers.
-        for (let a = 1; a < k; a++) {
-          const x = order[a]!;
-          let b = a - 1;
-          while (b >= 0 && (score[order[b]!]! < score[x]! || (score[order[b]!]! === score[x]! && members[order[b]!]! > members[x]!))) {
-            order[b + 1] = order[b]!;
-            b--;
-          }
-          order[b + 1] = x;
-        }
-      }
-      for (let r = 0; r < k; r++) capacities[r] = slotCapacity;
-      allocateCallOffs(rule, demand, capacities, order, used, k);
-      const guarantee = lotGuarantee[lot]!;
-      const outcomeShare = lotOutcomeShare[lot]!;
-      let served = 0;
-      for (let r = 0; r < k; r++) {
-        const i = members[r]!;
-        const u = used[r]!;
+        r++;
         const q = quality[i]!;
-        const price = prices[r]!;
+        const price = slotPrice[base + slot]!;
         const rate = workRate(expectedRate, qualityEffectOnWorkRate, q, referenceQuality);
         const pay = price * u * outcomePayFactor(outcomeShare, rate, expectedRate);
         const shortfall = guarantee * slotCapacity - u;
@@ -171,6 +182,10 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
         transitionsTotal += (u / duration) * rate;
         qualityWeeksTotal += q * u;
         served += u;
+      }
+      if (r === 0) {
+        unservedTotal += demand;
+        continue;
       }
       servedTotal += served;
       unservedTotal += demand > served ? demand - served : 0;

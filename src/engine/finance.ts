@@ -1,4 +1,4 @@
-import { fillNormals } from '../random/fillNormals.js';
+import { normalQuantile } from '../random/normalQuantile.js';
 import type { Rng } from '../random/rng.js';
 import type { PhaseContext } from './context.js';
 import { nextCompetence, nextQuality, targetQuality } from './quality.js';
@@ -27,15 +27,6 @@ export function operatingResult(
   return receipts + otherRevenue - (deliveryCost + overhead + bidCost + hiringCost + firingCost + otherCost);
 }
 
-/**
- * Settles every active supplier's period: outside income (an AR(1) shock per supplier), costs,
- * quality spending out of profit, cash, owner support when cash runs out, rolling annual sums,
- * competence and quality. Returns the mean operating margin over the last year of active suppliers.
- *
- * The shock stream draws one normal for every supplier index, active or not, so a supplier's
- * fortunes do not depend on how many others exist before it. (The draws go into the scratch
- * column `lifecycleDraw`, which the lifecycle step refills afterwards.)
- */
 /** Zeroes the per-period accumulators (receipts, volumes, costs due) at the start of a period. */
 export function clearPeriodAccumulators(state: MarketState): void {
   const s = state.s;
@@ -47,7 +38,21 @@ export function clearPeriodAccumulators(state: MarketState): void {
   s.bidCostDue.fill(0, 0, n);
 }
 
-export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, t: number): number {
+/**
+ * Settles every active supplier's period: outside income (an AR(1) shock per supplier), costs,
+ * quality spending out of profit, cash, owner support when cash runs out, rolling annual sums,
+ * competence and quality. Returns the mean operating margin over the last year of active suppliers.
+ *
+ * The shock stream `rng` gives one uniform to every supplier index, active or not, turned into a
+ * standard normal through the normal quantile function for active ones (as `fillNormals`
+ * does), so a supplier's fortunes do not depend on how many others exist before it.
+ *
+ * When `lifecycle` is given, the same walk over supplier indices also stores one uniform from it
+ * per index, active or not, in the column `lifecycleDraw` (the draws exits and acquisitions use).
+ * That is exactly what drawing them in a loop of their own would store; drawing from the two
+ * independent streams side by side is just faster.
+ */
+export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, t: number, lifecycle?: Rng): number {
   const s = state.s;
   const b = ctx.config.behaviour;
   const P = state.periodsPerYear;
@@ -67,12 +72,13 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   let supportTotal = 0;
   let marginSum = 0;
   let marginCount = 0;
-  const shocks = s.lifecycleDraw;
+  const draws = s.lifecycleDraw;
   const n = state.n;
-  fillNormals(rng, shocks, n, alive);
   for (let i = 0; i < n; i++) {
+    const u = rng(); // drawn for exited suppliers too, to keep the stream aligned by index
+    if (lifecycle !== undefined) draws[i] = lifecycle();
     if (alive[i] !== 1) continue;
-    const z = rho * otherShock[i]! + innovationScale * shocks[i]!;
+    const z = rho * otherShock[i]! + innovationScale * normalQuantile(u);
     otherShock[i] = z;
     const sigma = otherRevenueVolatility[i]!;
     const otherMean = otherRevenueMean[i]!;

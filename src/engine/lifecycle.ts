@@ -13,18 +13,30 @@ export function removeSupplier(state: MarketState, i: number, cause: number, t: 
   s.exitPeriod[i] = t;
   s.exitCause[i] = cause;
   const stride = state.stride;
+  const { slotSupplier, lotRetender, cellLotStart, cellLotMax } = state;
   if (s.contracts[i]! > 0) {
-    for (let lot = 0; lot < state.lotCount; lot++) {
-      let held = false;
-      let others = 0;
-      for (let k = 0; k < stride; k++) {
-        const j = state.slotSupplier[lot * stride + k]!;
-        if (j === i) {
-          state.slotSupplier[lot * stride + k] = -1;
-          held = true;
-        } else if (j >= 0) others++;
+    // A supplier only ever holds lots in the cells its masks cover (see registerCells).
+    const regions = s.regionMask[i]!;
+    const measures = s.measureMask[i]!;
+    for (let r = 0; r < state.nRegions; r++) {
+      if (((regions >>> r) & 1) === 0) continue;
+      for (let m = 0; m < state.nMeasures; m++) {
+        if (((measures >>> m) & 1) === 0) continue;
+        const c = r * state.nMeasures + m;
+        const end = cellLotStart[c]! + cellLotMax[c]!;
+        for (let lot = cellLotStart[c]!; lot < end; lot++) {
+          let held = false;
+          let others = 0;
+          for (let k = 0; k < stride; k++) {
+            const j = slotSupplier[lot * stride + k]!;
+            if (j === i) {
+              slotSupplier[lot * stride + k] = -1;
+              held = true;
+            } else if (j >= 0) others++;
+          }
+          if (held && others === 0) lotRetender[lot] = 1;
+        }
       }
-      if (held && others === 0) state.lotRetender[lot] = 1;
     }
   }
   s.contracts[i] = 0;
@@ -56,8 +68,20 @@ export function processExits(state: MarketState, ctx: PhaseContext, draws: Float
 export function transferSupplier(state: MarketState, target: number, acquirer: number): void {
   const s = state.s;
   const stride = state.stride;
-  for (let k = 0; k < state.lotCount * stride; k++) {
-    if (state.slotSupplier[k] === target) state.slotSupplier[k] = acquirer;
+  const { slotSupplier, cellLotStart, cellLotMax } = state;
+  // The target only holds lots in the cells its masks cover (see registerCells).
+  const regions = s.regionMask[target]!;
+  const measures = s.measureMask[target]!;
+  for (let r = 0; r < state.nRegions; r++) {
+    if (((regions >>> r) & 1) === 0) continue;
+    for (let m = 0; m < state.nMeasures; m++) {
+      if (((measures >>> m) & 1) === 0) continue;
+      const c = r * state.nMeasures + m;
+      const end = (cellLotStart[c]! + cellLotMax[c]!) * stride;
+      for (let k = cellLotStart[c]! * stride; k < end; k++) {
+        if (slotSupplier[k] === target) slotSupplier[k] = acquirer;
+      }
+    }
   }
   s.contracts[acquirer]! += s.contracts[target]!;
   s.committed[acquirer]! += s.committed[target]!;
@@ -75,6 +99,14 @@ export function transferSupplier(state: MarketState, target: number, acquirer: n
 }
 
 /**
+ * An Rng that always returns `u`. (A closure made here rather than in the loop below keeps V8 from
+ * allocating a context for the loop body on every iteration.)
+ */
+function constantRng(u: number): Rng {
+  return () => u;
+}
+
+/**
  * Mechanism 7, consolidation: a distressed standalone supplier that holds agreements (cash below
  * `distressCashPeriods` periods of fixed cost) is bought with probability `probabilityPerPeriod`
  * by a group (foreign or Norwegian) chosen with probability proportional to its cash. The group
@@ -88,26 +120,28 @@ export function processAcquisitions(state: MarketState, ctx: PhaseContext, draws
   const s = state.s;
   const { probabilityPerPeriod: p, distressCashPeriods } = ctx.config.suppliers.acquisition;
   if (p <= 0) return;
+  const { alive, ownership, contracts, overhead, capacityCost, committed, cash } = s;
+  const n = state.n;
+  const threshold = 1 - p;
   let groupCash: Float64Array | null = null;
   let groupCashTotal = 0;
-  for (let i = 0; i < state.n; i++) {
+  for (let i = 0; i < n; i++) {
     const u = draws[i]!;
-    if (u < 1 - p || s.alive[i] !== 1 || s.ownership[i] !== Ownership.standalone || s.contracts[i]! === 0) continue;
-    const fixedCost = s.overhead[i]! + s.capacityCost[i]! * s.committed[i]!;
-    if (s.cash[i]! >= distressCashPeriods * fixedCost) continue;
+    if (u < threshold || alive[i] !== 1 || ownership[i] !== Ownership.standalone || contracts[i]! === 0) continue;
+    const fixedCost = overhead[i]! + capacityCost[i]! * committed[i]!;
+    if (cash[i]! >= distressCashPeriods * fixedCost) continue;
     if (groupCash === null) {
-      groupCash = new Float64Array(state.n);
-      for (let j = 0; j < state.n; j++) {
-        const isGroup = s.ownership[j] === Ownership.foreignGroup || s.ownership[j] === Ownership.norwegianGroup;
-        if (s.alive[j] === 1 && isGroup && s.cash[j]! > 0) {
-          groupCash[j] = s.cash[j]!;
-          groupCashTotal += s.cash[j]!;
+      groupCash = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        const isGroup = ownership[j] === Ownership.foreignGroup || ownership[j] === Ownership.norwegianGroup;
+        if (alive[j] === 1 && isGroup && cash[j]! > 0) {
+          groupCash[j] = cash[j]!;
+          groupCashTotal += cash[j]!;
         }
       }
     }
     if (groupCashTotal <= 0) return;
-    const rescaled = Math.min(0.999999999, (u - (1 - p)) / p);
-    const acquirer = pickWeighted(() => rescaled, groupCash, groupCashTotal);
+    const acquirer = pickWeighted(constantRng(Math.min(0.999999999, (u - threshold) / p)), groupCash, groupCashTotal);
     transferSupplier(state, i, acquirer);
     removeSupplier(state, i, ExitCause.acquired, t);
     state.ledger.acquisitions++;

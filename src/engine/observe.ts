@@ -72,14 +72,8 @@ export function createRecorder(state: MarketState, horizonPeriods: number): Reco
   };
 }
 
-function cohortSurvival(state: MarketState, flags: Uint8Array): number {
-  let size = 0;
-  let alive = 0;
-  for (let i = 0; i < state.n; i++) {
-    if (flags[i] !== 1) continue;
-    size++;
-    if (state.s.alive[i] === 1) alive++;
-  }
+/** Share of a cohort of `size` suppliers still active, `alive` of them (1 for an empty cohort). */
+function survivalShare(size: number, alive: number): number {
   return size > 0 ? alive / size : 1;
 }
 
@@ -97,21 +91,38 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   let paidSuppliers = 0;
   const bySize = [0, 0, 0];
   const byOwner = [0, 0, 0, 0, 0];
-  for (let i = 0; i < state.n; i++) {
-    const r = s.receipts[i]!;
+  const { receipts, ownership, alive, contracts, revenueYear, profitYear, cohortSmall, cohortNonProfit } = s;
+  const n = state.n;
+  // Cohort sizes and survivors, as cohortSurvival counts them, gathered in the same pass.
+  let smallCohort = 0;
+  let smallAlive = 0;
+  let nonProfitCohort = 0;
+  let nonProfitAlive = 0;
+  for (let i = 0; i < n; i++) {
+    if (cohortSmall[i] === 1) {
+      smallCohort++;
+      if (alive[i] === 1) smallAlive++;
+    }
+    if (cohortNonProfit[i] === 1) {
+      nonProfitCohort++;
+      if (alive[i] === 1) nonProfitAlive++;
+    }
+    const r = receipts[i]!;
     paid += r;
     if (r > 0) paidSuppliers++;
-    if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
-    if (s.alive[i] !== 1) continue;
+    if (ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
+    if (alive[i] !== 1) continue;
     active++;
-    if (s.contracts[i]! > 0) tendered++;
+    if (contracts[i]! > 0) tendered++;
     bySize[sizeClassOf(state, i, t, config)]!++;
-    byOwner[s.ownership[i]!]!++;
-    if (s.revenueYear[i]! > 0) {
-      marginSum += s.profitYear[i]! / s.revenueYear[i]!;
+    byOwner[ownership[i]!]!++;
+    const revenue = revenueYear[i]!;
+    const profit = profitYear[i]!;
+    if (revenue > 0) {
+      marginSum += profit / revenue;
       marginCount++;
     }
-    if (s.profitYear[i]! < 0) losses++;
+    if (profit < 0) losses++;
   }
   x.paidSuppliers[h] = paidSuppliers;
   x.hhi[h] = herfindahl(s.receipts, state.n);
@@ -122,8 +133,8 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   x.tenderedSuppliers[h] = tendered;
   SIZE_SERIES.forEach((k, c) => (x[k][h] = bySize[c]!));
   OWNERSHIP_SERIES.forEach((k, o) => (x[k][h] = byOwner[o]!));
-  x.smallCohortSurvival[h] = cohortSurvival(state, s.cohortSmall);
-  x.nonProfitCohortSurvival[h] = cohortSurvival(state, s.cohortNonProfit);
+  x.smallCohortSurvival[h] = survivalShare(smallCohort, smallAlive);
+  x.nonProfitCohortSurvival[h] = survivalShare(nonProfitCohort, nonProfitAlive);
   const l = state.ledger;
   x.entries[h] = l.entries - rec.lastEntries;
   x.exitsInsolvency[h] = l.insolvencies - rec.lastInsolvencies;

@@ -19,7 +19,25 @@ export function pickWeighted(rng: Rng, weights: ArrayLike<number>, total: number
 
 /** Draws `count` distinct indices, weighted, as a bit mask (count is capped at the number of positive weights). */
 export function pickMask(rng: Rng, weights: ArrayLike<number>, count: number, first: number): number {
-  const w = Array.from(weights);
+  const w = maskScratch(weights.length);
+  for (let k = 0; k < weights.length; k++) w[k] = weights[k]!;
+  return drawMask(rng, w, count, first);
+}
+
+/** Scratch weights for {@link drawMask}, one array per length (masks have at most 32 bits). */
+const maskScratchByLength: Float64Array[] = [];
+
+function maskScratch(length: number): Float64Array {
+  let w = maskScratchByLength[length];
+  if (w === undefined) {
+    w = new Float64Array(length);
+    maskScratchByLength[length] = w;
+  }
+  return w;
+}
+
+/** {@link pickMask} on weights the caller has copied into `w`, which it overwrites. */
+function drawMask(rng: Rng, w: Float64Array, count: number, first: number): number {
   let mask = 0;
   let chosen = 0;
   if (first >= 0) {
@@ -27,10 +45,12 @@ export function pickMask(rng: Rng, weights: ArrayLike<number>, count: number, fi
     w[first] = 0;
     chosen = 1;
   }
-  const available = w.filter((x) => x > 0).length + chosen;
+  let available = chosen;
+  for (let k = 0; k < w.length; k++) if (w[k]! > 0) available++;
   const target = Math.min(count, available);
   while (chosen < target) {
-    const total = w.reduce((a, b) => a + b, 0);
+    let total = 0;
+    for (let k = 0; k < w.length; k++) total += w[k]!;
     const k = pickWeighted(rng, w, total);
     mask |= 1 << k;
     w[k] = 0;
@@ -71,10 +91,13 @@ export function addSupplier(state: MarketState, config: Config, ownership: numbe
   const { regionWeights, regionTotal, measureWeights } = weightsOf(config);
   const home = pickWeighted(rng, regionWeights, regionTotal);
   // Extra regions are drawn uniformly among the rest: the weights only pick the home region.
-  s.regionMask[i] =
-    profile.regionsServed >= regionWeights.length
-      ? allRegions(regionWeights.length)
-      : pickMask(rng, regionWeights.map((x, k) => (k === home ? x : 1)), profile.regionsServed, home);
+  if (profile.regionsServed >= regionWeights.length) {
+    s.regionMask[i] = allRegions(regionWeights.length);
+  } else {
+    const w = maskScratch(regionWeights.length);
+    for (let k = 0; k < w.length; k++) w[k] = k === home ? regionWeights[k]! : 1;
+    s.regionMask[i] = drawMask(rng, w, profile.regionsServed, home);
+  }
   s.measureMask[i] = pickMask(rng, measureWeights, profile.measureTypesServed, -1);
   const capacity = logNormal(rng, profile.capacityMedian, profile.capacitySpread);
   const unitCost = logNormal(rng, profile.unitCostMedian, profile.unitCostSpread);

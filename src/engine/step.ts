@@ -68,10 +68,10 @@ export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, tota
   callOffs(state, ctx, totals);
   state.ledger.buyerPaid += totals.buyerPaid;
   state.ledger.guaranteePaid += totals.guaranteePaid;
-  const meanMargin = settleFinances(state, ctx, openStream(ctx.root, StreamPurpose.supplierShocks, t), t);
+  // settleFinances also fills lifecycleDraw: one uniform per supplier index from the lifecycle stream.
   const lifecycle = openStream(ctx.root, StreamPurpose.lifecycle, t);
+  const meanMargin = settleFinances(state, ctx, openStream(ctx.root, StreamPurpose.supplierShocks, t), t, lifecycle);
   const draws = state.s.lifecycleDraw;
-  for (let i = 0; i < state.n; i++) draws[i] = lifecycle();
   processExits(state, ctx, draws, t);
   processAcquisitions(state, ctx, draws, t);
   processEntry(state, ctx, openStream(ctx.root, StreamPurpose.entrants, t), t, meanMargin);
