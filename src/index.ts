@@ -31,7 +31,7 @@ export {
   type OutcomeConfig,
   type EffectsConfig,
 } from './model/config.js';
-export { decodeConfig, parseConfig, mergeOver, ConfigError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS } from './model/decode.js';
+export { decodeConfig, parseConfig, mergeOver, ConfigError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS, MAX_SUPPLIERS_EVER } from './model/decode.js';
 export type { ConfigIssue } from './model/codecs.js';
 export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric, type MetricInfo } from './model/metrics.js';
 export type { SimulationResult, RunLedger } from './model/result.js';

@@ -11,13 +11,15 @@ export interface PeriodTotals {
   buyerPaid: number;
   guaranteePaid: number;
   transitions: number;
+  /** Transitions above what participants would have achieved without any measure. */
+  additionalTransitions: number;
   /** Sum of quality x participant-weeks served. */
   qualityWeeks: number;
 }
 
 /** A zeroed totals record. */
 export function emptyTotals(): PeriodTotals {
-  return { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, qualityWeeks: 0 };
+  return { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, additionalTransitions: 0, qualityWeeks: 0 };
 }
 
 /**
@@ -78,7 +80,6 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
   const stride = state.stride;
   const nM = state.nMeasures;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
-  const priceWeight = ctx.policy.priceWeight;
   const members = new Int32Array(stride);
   const prices = new Float64Array(stride);
   const capacities = new Float64Array(stride);
@@ -98,6 +99,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
   let paidTotal = 0;
   let guaranteeTotal = 0;
   let transitionsTotal = 0;
+  let additionalTotal = 0;
   let qualityWeeksTotal = 0;
   for (let c = 0; c < cellDemand.length; c++) {
     const cellDemandNow = cellDemand[c]!;
@@ -106,6 +108,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
     const costIndex = ctx.costIndex[m]!;
     const expectedRate = ctx.expectedWorkRate[m]!;
     const duration = ctx.durationWeeks[m]!;
+    const counterfactual = ctx.counterfactualWorkRate[m]!;
     const variableUnit = costIndex * variableCostFactor;
     const start = cellLotStart[c]!;
     const end = start + cellLotCount[c]!;
@@ -127,6 +130,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
           k++;
         }
         if (rule === CallOffCode.miniCompetition) {
+          const lotWeight = state.lotPriceWeight[lot]!;
           let lowest = Infinity;
           let best = 0;
           for (let r = 0; r < k; r++) {
@@ -134,7 +138,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
             if (quality[members[r]!]! > best) best = quality[members[r]!]!;
           }
           for (let r = 0; r < k; r++) {
-            score[r] = priceWeight * (lowest / prices[r]!) + (1 - priceWeight) * (best > 0 ? quality[members[r]!]! / best : 1);
+            score[r] = lotWeight * (lowest / prices[r]!) + (1 - lotWeight) * (best > 0 ? quality[members[r]!]! / best : 1);
           }
           // Insertion sort: agreements have at most 20 suppliers.
           for (let a = 1; a < k; a++) {
@@ -180,6 +184,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
         paidTotal += pay + guaranteePay;
         guaranteeTotal += guaranteePay;
         transitionsTotal += (u / duration) * rate;
+        additionalTotal += (u / duration) * (rate > counterfactual ? rate - counterfactual : 0);
         qualityWeeksTotal += q * u;
         served += u;
       }
@@ -197,5 +202,6 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
   totals.buyerPaid += paidTotal;
   totals.guaranteePaid += guaranteeTotal;
   totals.transitions += transitionsTotal;
+  totals.additionalTransitions += additionalTotal;
   totals.qualityWeeks += qualityWeeksTotal;
 }

@@ -22,6 +22,8 @@ export interface PhaseContext {
   /** Work rate at reference quality, per measure type, including the soft levers' gains. */
   readonly expectedWorkRate: Float64Array;
   readonly durationWeeks: Float64Array;
+  /** Work rate participants would reach without any measure: base work rate - measure effect, per measure type. */
+  readonly counterfactualWorkRate: Float64Array;
   readonly referencePrice: Float64Array;
   /** Multiplier on variable cost (data sharing lowers intake cost). */
   readonly variableCostFactor: number;
@@ -38,7 +40,7 @@ export interface PhaseContext {
   /** Stationary variance of a cell's own log demand shock (spread over several contracts). */
   readonly cellVariance: number;
   readonly callOffCode: number;
-  /** Median capacity of an entrant, participant-weeks per period (for the entry barrier). */
+  /** Typical capacity of an entrant (entry-share-weighted mean of the ownership types' median capacities), participant-weeks per period; used for the entry barrier. */
   readonly entrantCapacity: number;
 }
 
@@ -80,6 +82,7 @@ export function phaseContext(config: Config, policy: Policy, root: number): Phas
     costIndex: Float64Array.from(market.measureTypes, (m) => m.referencePrice / meanPrice),
     expectedWorkRate: Float64Array.from(market.measureTypes, (m) => Math.min(1, m.baseWorkRate + workRateGain)),
     durationWeeks: Float64Array.from(market.measureTypes, (m) => m.durationWeeks),
+    counterfactualWorkRate: Float64Array.from(market.measureTypes, (m) => Math.max(0, m.baseWorkRate - config.outcomes.measureEffect)),
     referencePrice: Float64Array.from(market.measureTypes, (m) => m.referencePrice),
     variableCostFactor: 1 - policy.dataSharing * effects.dataSharing.variableCostReduction,
     bidCost: behaviour.bidCost * (1 + policy.innovativeProcurement * effects.innovativeProcurement.bidCostIncrease),

@@ -1,4 +1,5 @@
 import { OWNERSHIP_TYPES } from '../model/config.js';
+import { MAX_SUPPLIERS_EVER } from '../model/decode.js';
 import { poisson } from '../random/poisson.js';
 import type { Rng } from '../random/rng.js';
 import { ExitCause, Ownership } from './codes.js';
@@ -6,7 +7,11 @@ import type { PhaseContext } from './context.js';
 import { addSupplier, pickWeighted } from './population.js';
 import { registerCells, type MarketState } from './state.js';
 
-/** Marks a supplier as gone and takes it off every agreement; lots left empty are re-tendered. */
+/**
+ * Marks a supplier as gone and takes it off every agreement. On a lot shared with others, they
+ * take over its committed capacity in equal parts (they may go above their own capacity limit,
+ * which only stops them from bidding for more); a lot left with nobody is re-tendered.
+ */
 export function removeSupplier(state: MarketState, i: number, cause: number, t: number): void {
   const s = state.s;
   s.alive[i] = 0;
@@ -25,16 +30,28 @@ export function removeSupplier(state: MarketState, i: number, cause: number, t: 
         const c = r * state.nMeasures + m;
         const end = cellLotStart[c]! + cellLotMax[c]!;
         for (let lot = cellLotStart[c]!; lot < end; lot++) {
-          let held = false;
+          let held = 0;
           let others = 0;
           for (let k = 0; k < stride; k++) {
             const j = slotSupplier[lot * stride + k]!;
             if (j === i) {
               slotSupplier[lot * stride + k] = -1;
-              held = true;
+              held++;
             } else if (j >= 0) others++;
           }
-          if (held && others === 0) lotRetender[lot] = 1;
+          if (held === 0) continue;
+          if (others === 0) {
+            lotRetender[lot] = 1;
+            continue;
+          }
+          // The others on the agreement take over its capacity in equal parts (and hire for it).
+          const before = state.lotSlotCapacity[lot]!;
+          const after = (before * (others + held)) / others;
+          state.lotSlotCapacity[lot] = after;
+          for (let k = 0; k < stride; k++) {
+            const j = slotSupplier[lot * stride + k]!;
+            if (j >= 0) s.committed[j]! += after - before;
+          }
         }
       }
     }
@@ -110,7 +127,7 @@ function constantRng(u: number): Rng {
  * Mechanism 7, consolidation: a distressed standalone supplier that holds agreements (cash below
  * `distressCashPeriods` periods of fixed cost) is bought with probability `probabilityPerPeriod`
  * by a group (foreign or Norwegian) chosen with probability proportional to its cash. The group
- * takes over its agreements, capacity, regions and cash (net assets, even if negative).
+ * takes over its agreements, capacity, regions and cash (its net assets; the price paid to its owners is not modelled).
  *
  * It reuses the exit draw: exit happens when u < idleExitProbability, acquisition when
  * u >= 1 - probabilityPerPeriod, and the rescaled remainder picks the acquirer, so one uniform per
@@ -169,6 +186,7 @@ export function accessibleLotShare(state: MarketState, entrantCapacity: number):
  *
  * so entry responds to expected profit and to entry barriers (lots too large for a newcomer).
  * Entrants' ownership follows `entry.ownershipShares`; their attributes are drawn like the initial population's.
+ * No entry happens once MAX_SUPPLIERS_EVER suppliers have been created in the run (a guard on memory).
  */
 export function processEntry(state: MarketState, ctx: PhaseContext, rng: Rng, t: number, meanMargin: number): void {
   const entry = ctx.config.suppliers.entry;
@@ -176,11 +194,12 @@ export function processEntry(state: MarketState, ctx: PhaseContext, rng: Rng, t:
   const attractiveness = Math.max(0, 1 + entry.profitSensitivity * (meanMargin - entry.referenceMargin));
   const mean =
     (entry.ratePerYear / state.periodsPerYear) * attractiveness * accessibleLotShare(state, ctx.entrantCapacity);
-  const count = poisson(rng, mean);
+  const count = Math.min(poisson(rng, mean), MAX_SUPPLIERS_EVER - state.n);
   const weights = OWNERSHIP_TYPES.map((o) => entry.ownershipShares[o]);
   const total = weights.reduce((a, b) => a + b, 0);
   for (let k = 0; k < count; k++) {
-    addSupplier(state, ctx.config, pickWeighted(rng, weights, total), rng, t);
+    // An entrant operates from the next period: its first accounts are settled then.
+    addSupplier(state, ctx.config, pickWeighted(rng, weights, total), rng, t + 1);
     state.ledger.entries++;
   }
 }

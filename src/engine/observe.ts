@@ -64,7 +64,7 @@ export function createRecorder(state: MarketState, horizonPeriods: number): Reco
   return {
     horizonPeriods,
     series,
-    horizon: { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, qualityWeeks: 0 },
+    horizon: { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, additionalTransitions: 0, qualityWeeks: 0 },
     lastEntries: l.entries,
     lastInsolvencies: l.insolvencies,
     lastVoluntary: l.voluntaryExits,
@@ -154,7 +154,8 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   x.costPerParticipantWeek[h] = safeDivide(totals.buyerPaid, totals.served);
   x.meanQuality[h] = shareOf(totals.qualityWeeks, totals.served);
   x.transitions[h] = totals.transitions;
-  x.transitionValue[h] = totals.transitions * config.outcomes.valuePerTransition;
+  x.additionalTransitions[h] = totals.additionalTransitions;
+  x.transitionValue[h] = totals.additionalTransitions * config.outcomes.valuePerTransition;
   x.nonProfitPaymentShare[h] = shareOf(nonProfitPaid, paid);
   let lots = 0;
   for (let c = 0; c < state.cellLotCount.length; c++) lots += state.cellLotCount[c]!;
@@ -166,6 +167,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   H.buyerPaid += totals.buyerPaid;
   H.guaranteePaid += totals.guaranteePaid;
   H.transitions += totals.transitions;
+  H.additionalTransitions += totals.additionalTransitions;
   H.qualityWeeks += totals.qualityWeeks;
 }
 
@@ -181,6 +183,21 @@ function count(flags: Uint8Array, n: number): number {
   return c;
 }
 
+/**
+ * What supplier i received from the buyer in the year ending with period `last`. An operating
+ * supplier's rolling sum is current; for one that exited in period e, only the part of its ring
+ * buffer inside the year counts (periods max(last - P + 1, e - P + 1) .. e).
+ */
+export function receiptsInLastYear(state: MarketState, i: number, last: number): number {
+  const s = state.s;
+  if (s.alive[i] === 1) return s.receiptsYear[i]!;
+  const P = state.periodsPerYear;
+  const exit = s.exitPeriod[i]!;
+  let sum = 0;
+  for (let p = Math.max(last - P + 1, exit - P + 1, 0); p <= exit; p++) sum += s.receiptsRing[i * P + (p % P)]!;
+  return sum;
+}
+
 /** End-of-horizon outcomes from the recorder and the final state. */
 export function summarise(rec: Recorder, state: MarketState, config: Config): Record<OutcomeMetric, number> {
   const s = state.s;
@@ -191,8 +208,11 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   const margins: number[] = [];
   let nonProfitPaid = 0;
   let paid = 0;
+  const lastYear = new Float64Array(state.n);
+  const lastPeriod = state.period - 1;
   for (let i = 0; i < state.n; i++) {
-    const r = s.receiptsYear[i]!;
+    const r = receiptsInLastYear(state, i, lastPeriod);
+    lastYear[i] = r;
     if (r > 0) {
       paid += r;
       if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
@@ -200,7 +220,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     if (s.alive[i] === 1 && s.revenueYear[i]! > 0) margins.push(s.profitYear[i]! / s.revenueYear[i]!);
   }
   margins.sort((a, b) => a - b);
-  const [top4, top15] = topShares(s.receiptsYear, TOP_KS, state.n);
+  const [top4, top15] = topShares(lastYear, TOP_KS, state.n);
   const H = rec.horizon;
   const outcomes: Record<OutcomeMetric, number> = {
     activeSuppliers: x.activeSuppliers[last]!,
@@ -213,7 +233,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     activeStandalone: x.activeStandalone[last]!,
     activeMunicipal: x.activeMunicipal[last]!,
     activeNonProfit: x.activeNonProfit[last]!,
-    hhi: herfindahl(s.receiptsYear, state.n),
+    hhi: herfindahl(lastYear, state.n),
     top4Share: top4!,
     top15Share: top15!,
     nonProfitPaymentShare: shareOf(nonProfitPaid, paid),
@@ -244,7 +264,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     unservedShare: shareOf(H.unserved, H.demand),
     meanQuality: shareOf(H.qualityWeeks, H.served),
     transitionsPerYear: H.transitions / years,
-    transitionValuePerYear: (H.transitions * config.outcomes.valuePerTransition) / years,
+    additionalTransitionsPerYear: H.additionalTransitions / years,
+    transitionValuePerYear: (H.additionalTransitions * config.outcomes.valuePerTransition) / years,
     lots: x.lots[last]!,
   };
   for (const k of Object.keys(OUTCOME_METRICS) as OutcomeMetric[]) {

@@ -67,6 +67,8 @@ function initialState(config: Config, root: number): MarketState {
     macroShock: 0,
     cellCycleEnd: new Int32Array(nCells),
     cellOptionPending: new Uint8Array(nCells),
+    cellOptionPeriods: new Int32Array(nCells),
+    cellOptionProbability: new Float64Array(nCells),
     cellLotStart: new Int32Array(0),
     cellLotMax: new Int32Array(0),
     cellLotCount: new Int32Array(nCells),
@@ -79,11 +81,11 @@ function initialState(config: Config, root: number): MarketState {
     lotGuarantee: new Float64Array(0),
     lotOutcomeShare: new Float64Array(0),
     lotRule: new Uint8Array(0),
+    lotPriceWeight: new Float64Array(0),
     lotRetender: new Uint8Array(0),
     slotSupplier: new Int32Array(0),
     slotPrice: new Float64Array(0),
     ledger: emptyLedger(),
-    lastMeanMargin: 0,
   };
   layoutLots(state, lotsNeeded(config), Math.max(config.burnInPolicy.suppliersPerAgreement, config.policy.suppliersPerAgreement));
   generatePopulation(state, config, openStream(root, StreamPurpose.population));

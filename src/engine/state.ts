@@ -40,6 +40,7 @@ export interface SupplierColumns {
   contracts: Int32Array;
   /** Consecutive periods with no agreement. */
   idlePeriods: Int32Array;
+  /** First period the supplier operates (0 for the initial population). */
   entryPeriod: Int32Array;
   exitPeriod: Int32Array;
   exitCause: Uint8Array;
@@ -99,6 +100,9 @@ export interface MarketState {
   macroShock: number;
   cellCycleEnd: Int32Array;
   cellOptionPending: Uint8Array;
+  /** Length of the pending option and the probability it is taken, fixed when the agreement was made. */
+  cellOptionPeriods: Int32Array;
+  cellOptionProbability: Float64Array;
   cellLotStart: Int32Array;
   cellLotMax: Int32Array;
   cellLotCount: Int32Array;
@@ -114,12 +118,12 @@ export interface MarketState {
   lotGuarantee: Float64Array;
   lotOutcomeShare: Float64Array;
   lotRule: Uint8Array;
+  /** Price weight of mini-competitions under the agreement (fixed when it was made). */
+  lotPriceWeight: Float64Array;
   lotRetender: Uint8Array;
   slotSupplier: Int32Array;
   slotPrice: Float64Array;
   ledger: Ledger;
-  /** Mean operating margin of active suppliers in the last period (entry responds to it). */
-  lastMeanMargin: number;
 }
 
 function columnKeys(s: SupplierColumns): Array<keyof SupplierColumns> {
@@ -179,7 +183,7 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
 /** Makes room for at least one more supplier, doubling the columns when full. */
 export function ensureSupplierRoom(state: MarketState): void {
   if (state.n < state.capacity) return;
-  const capacity = Math.max(16, state.capacity * 2);
+  const capacity = Math.max(16, state.capacity * 2, state.n + 1);
   const grown = allocateSuppliers(capacity, state.periodsPerYear);
   for (const k of columnKeys(state.s)) {
     const target = grown[k] as unknown as { set(a: ArrayLike<number>): void };
@@ -233,6 +237,7 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
   const lotGuarantee = new Float64Array(total);
   const lotOutcomeShare = new Float64Array(total);
   const lotRule = new Uint8Array(total);
+  const lotPriceWeight = new Float64Array(total);
   const lotRetender = new Uint8Array(total);
   const slotSupplier = new Int32Array(total * newStride).fill(-1);
   const slotPrice = new Float64Array(total * newStride);
@@ -247,6 +252,7 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
       lotGuarantee[to] = state.lotGuarantee[from]!;
       lotOutcomeShare[to] = state.lotOutcomeShare[from]!;
       lotRule[to] = state.lotRule[from]!;
+      lotPriceWeight[to] = state.lotPriceWeight[from]!;
       lotRetender[to] = state.lotRetender[from]!;
       for (let k = 0; k < oldStride; k++) {
         slotSupplier[to * newStride + k] = state.slotSupplier[from * oldStride + k]!;
@@ -265,6 +271,7 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
     lotGuarantee,
     lotOutcomeShare,
     lotRule,
+    lotPriceWeight,
     lotRetender,
     slotSupplier,
     slotPrice,

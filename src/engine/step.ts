@@ -14,14 +14,15 @@ function resetTotals(totals: PeriodTotals): void {
   totals.buyerPaid = 0;
   totals.guaranteePaid = 0;
   totals.transitions = 0;
+  totals.additionalTransitions = 0;
   totals.qualityWeeks = 0;
 }
 
 /**
- * Agreements that end in period t are extended by their option (with the policy's probability)
- * or re-tendered; at the start of each year, lots left without suppliers are tendered again.
- * In period 0 every cell is tendered and its agreement end is then staggered at random over one
- * full agreement period, so re-tenders are spread over time as in a real market.
+ * Agreements that end in period t are extended by their option (with the probability and
+ * length fixed when they were made) or re-tendered; at the start of each year, lots left without suppliers are tendered again.
+ * In period 0 every cell is tendered with an end staggered at random over one full agreement
+ * period, so re-tenders are spread over time as in a real market.
  */
 function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
   const nCells = state.cellDemand.length;
@@ -29,15 +30,17 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
   for (let c = 0; c < nCells; c++) {
     if (t >= state.cellCycleEnd[c]!) {
       const rng = openStream(ctx.root, StreamPurpose.tender, t, c);
-      if (state.cellOptionPending[c] === 1 && rng() < ctx.policy.optionExerciseProbability) {
-        state.cellCycleEnd[c]! += ctx.optionPeriods;
+      if (state.cellOptionPending[c] === 1 && rng() < state.cellOptionProbability[c]!) {
+        state.cellCycleEnd[c]! += state.cellOptionPeriods[c]!;
         state.cellOptionPending[c] = 0;
         continue;
       }
-      tenderCell(state, ctx, c, t, rng);
       if (t === 0) {
-        state.cellCycleEnd[c] = 1 + Math.floor(rng() * (ctx.termPeriods + ctx.optionPeriods));
-        state.cellOptionPending[c] = 0;
+        // The first agreements are already part-way through: they end at a random point of one
+        // full agreement period, and suppliers bid knowing how long they will run.
+        tenderCell(state, ctx, c, t, rng, 1 + Math.floor(rng() * (ctx.termPeriods + ctx.optionPeriods)), 0);
+      } else {
+        tenderCell(state, ctx, c, t, rng);
       }
     } else if (yearStart) {
       const start = state.cellLotStart[c]!;
@@ -75,6 +78,5 @@ export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, tota
   processExits(state, ctx, draws, t);
   processAcquisitions(state, ctx, draws, t);
   processEntry(state, ctx, openStream(ctx.root, StreamPurpose.entrants, t), t, meanMargin);
-  state.lastMeanMargin = meanMargin;
   state.period = t + 1;
 }

@@ -259,14 +259,24 @@ function setTerms(state: MarketState, ctx: PhaseContext, lot: number, share: num
   state.lotGuarantee[lot] = ctx.policy.minimumVolumeShare;
   state.lotOutcomeShare[lot] = ctx.policy.outcomePaymentShare;
   state.lotRule[lot] = ctx.callOffCode;
+  state.lotPriceWeight[lot] = ctx.policy.priceWeight;
 }
 
 /**
  * Re-tenders a whole cell under the policy in force: today's agreements end, the cell's demand
  * is cut into the policy's number of lots, sized on the demand the buyer sees now (it does not
- * know future demand), and a new agreement period starts.
+ * know future demand), and a new agreement period of `termPeriods` starts, with an option of
+ * `optionPeriods` whose length and take-up probability are fixed now, as contract terms.
  */
-export function tenderCell(state: MarketState, ctx: PhaseContext, cell: number, t: number, rng: Rng): void {
+export function tenderCell(
+  state: MarketState,
+  ctx: PhaseContext,
+  cell: number,
+  t: number,
+  rng: Rng,
+  termPeriods: number = ctx.termPeriods,
+  optionPeriods: number = ctx.optionPeriods,
+): void {
   const start = state.cellLotStart[cell]!;
   for (let j = 0; j < state.cellLotCount[cell]!; j++) releaseLot(state, start + j);
   const lots = ctx.lotsPerCell[cell]!;
@@ -274,9 +284,11 @@ export function tenderCell(state: MarketState, ctx: PhaseContext, cell: number, 
   const slotCapacity = (state.cellDemand[cell]! / lots) * (ctx.policy.capacityCommitment / K);
   for (let j = 0; j < lots; j++) setTerms(state, ctx, start + j, 1 / lots, slotCapacity);
   state.cellLotCount[cell] = lots;
-  state.cellCycleEnd[cell] = t + ctx.termPeriods;
-  state.cellOptionPending[cell] = ctx.optionPeriods > 0 ? 1 : 0;
-  runCompetition(state, ctx, cell, start, lots, slotCapacity, ctx.termPeriods, rng);
+  state.cellCycleEnd[cell] = t + termPeriods;
+  state.cellOptionPending[cell] = optionPeriods > 0 ? 1 : 0;
+  state.cellOptionPeriods[cell] = optionPeriods;
+  state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
+  runCompetition(state, ctx, cell, start, lots, slotCapacity, termPeriods, rng);
 }
 
 /** Tenders one lot left without suppliers again, for the rest of its cell's agreement period. */

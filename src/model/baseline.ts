@@ -24,6 +24,7 @@ export const TODAY_POLICY: Policy = {
   scoringRule: 'relative', // [assumption]
   priceCeilingRatio: 1.25, // [assumption]
   outcomePaymentShare: 0, // [fact] payment per place used, not per result (section 4.1)
+  // [fact] none of the softer chapter-5 proposals is in force today (chapter 5 proposes them)
   innovativeProcurement: 0,
   coCreation: 0,
   crossSectorCollaboration: 0,
@@ -62,7 +63,7 @@ export const BASELINE_CONFIG: Config = {
     // [derived] total demand ~139 000 participant-weeks a quarter: tendered spending of about 2.4 bn NOK
     // a year (facts: 4.8 bn paid to providers in 2018, about half to tendered ones) at ~4 300 NOK per
     // week (facts: 3 500-5 000 NOK). The split across measure types, lots and durations: [assumption].
-    // Reference prices: [fact] within 3 500-5 000 NOK per measure-week (section 3.3).
+    // Reference prices: [fact] within 3 500-5 000 NOK per measure-week (sections 2.1-2.5 table, 2023).
     // Base work rates: [fact] 27 % in work after ordinary measures (IPS trial comparison group);
     // per-measure spread around it: [assumption].
     measureTypes: [
@@ -81,7 +82,7 @@ export const BASELINE_CONFIG: Config = {
     shocks: [],
   },
   suppliers: {
-    initialCount: 440, // [assumption] set so that about 400 remain after burn-in (facts: ~400, 406 counted in 2022)
+    initialCount: 440, // [assumption] initial population; the count after burn-in is a calibration target (facts: ~400, 406 counted in 2022), not yet met
     ownership: {
       // [fact] the five ownership types (section 2); all numbers below are [assumption] unless noted.
       foreignGroup: profile({
@@ -119,7 +120,7 @@ export const BASELINE_CONFIG: Config = {
       }),
     },
     sizeThresholds: {
-      smallBelow: 25e6, // [fact] the report's small category: under 25 MNOK a year (section 2)
+      smallBelow: 25e6, // [fact] the report's threshold of 25 MNOK a year (section 2); the report also requires NAV payments under 40 % of revenue, which this simpler rule on total revenue omits
       largeFrom: 100e6, // [assumption]
     },
     entry: {
@@ -159,7 +160,8 @@ export const BASELINE_CONFIG: Config = {
     // high-quality and an ordinary measure; mapped to half the quality range [assumption].
     qualityEffectOnWorkRate: 0.2,
     referenceQuality: 0.5, // [assumption]
-    valuePerTransition: 900000, // [fact] up to about 900 000 NOK per extra person employed (Steen et al. 2012)
+    valuePerTransition: 900000, // [fact] up to about 900 000 NOK per additional person employed, over 10 years (Steen et al. 2012)
+    measureEffect: 0.045, // [fact] +4.5 percentage points employment probability on average (Card, Kluve, Weber 2018)
   },
   effects: {
     // All [assumption]: each well below the 10-point IPS gap, so no soft lever dominates the hard ones.

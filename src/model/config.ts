@@ -253,8 +253,13 @@ export const OutcomeConfigCodec = strict(
     qualityEffectOnWorkRate: numberIn(0, 1),
     /** Quality at which the work rate equals the measure's base work rate, 0-1. */
     referenceQuality: share,
-    /** Societal value of one extra person in work, NOK. */
+    /** Societal value of one additional person in work (one who would not have found work without the measure), NOK. */
     valuePerTransition: nok,
+    /**
+     * Effect of a measure at reference quality on the work rate: the share of participants in work
+     * because of it, 0-1. The work rate without any measure is baseWorkRate - measureEffect.
+     */
+    measureEffect: share,
   },
   'OutcomeConfig',
 );

@@ -4,8 +4,10 @@ import { describeValue, isPlainObject, toIssues, type ConfigIssue } from './code
 import { lotsPerCellUnder } from './lots.js';
 import { ConfigCodec, OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy } from './config.js';
 
-/** Largest number of supplier-periods a run may cover (initial suppliers x periods); guards against runs that never end. */
+/** Largest number of supplier-periods a run may cover (initial suppliers x periods): a guard against runs that would take hours. Entrants come on top; MAX_SUPPLIERS_EVER caps them. */
 export const MAX_SUPPLIER_PERIODS = 5e7;
+/** Most suppliers one run creates, initial ones and entrants together; entry stops there (a guard on memory). */
+export const MAX_SUPPLIERS_EVER = 100_000;
 /** Largest number of agreement slots (lots x suppliers per agreement) a policy may create. */
 export const MAX_AGREEMENT_SLOTS = 200_000;
 

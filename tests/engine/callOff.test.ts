@@ -79,6 +79,22 @@ describe('mechanism 6: minimum-volume guarantee', () => {
   });
 });
 
+describe('transitions to work', () => {
+  it('counts transitions and, separately, those above the work rate without any measure', () => {
+    const config = tinyConfig({ outcomes: { measureEffect: 0.05, qualityEffectOnWorkRate: 0.2, referenceQuality: 0.5 } });
+    const { state, ctx } = tinyMarket(config);
+    state.cellDemand[0] = 100;
+    placeOnLot(state, 0, 4000, 125);
+    state.s.quality[0] = 0.5; // reference quality: work rate = base 0.3
+    clearPeriodAccumulators(state);
+    const totals = emptyTotals();
+    callOffs(state, ctx, totals);
+    // 100 participant-weeks / 10 weeks = 10 participants finishing.
+    expect(totals.transitions).toBeCloseTo(10 * 0.3, 12);
+    expect(totals.additionalTransitions).toBeCloseTo(10 * 0.05, 12);
+  });
+});
+
 describe('callOffs', () => {
   it('counts demand of a lot without suppliers as unserved', () => {
     const config = tinyConfig();

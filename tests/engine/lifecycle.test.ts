@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExitCause, Ownership } from '../../src/engine/codes.js';
 import { accessibleLotShare, processAcquisitions, processEntry, processExits, removeSupplier, transferSupplier } from '../../src/engine/lifecycle.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
+import { MAX_SUPPLIERS_EVER } from '../../src/model/decode.js';
 import { placeOnLot, tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 
 function draws(n: number, value: number): Float64Array {
@@ -38,7 +39,7 @@ describe('mechanism 7: exit', () => {
     expect(other.state.s.alive[0]).toBe(1); // draw above the probability
   });
 
-  it('when one of two suppliers on a lot exits, the other keeps the lot and it is not re-tendered', () => {
+  it('when one of two suppliers on a lot exits, the other takes over its capacity and the lot is not re-tendered', () => {
     const config = tinyConfig({ policy: { suppliersPerAgreement: 2 } });
     const { state } = tinyMarket(config);
     placeOnLot(state, 0, 4000, 60, 0);
@@ -46,6 +47,18 @@ describe('mechanism 7: exit', () => {
     removeSupplier(state, 0, ExitCause.insolvency, 0);
     expect(state.slotSupplier[1]).toBe(1);
     expect(state.lotRetender[0]).toBe(0);
+    expect(state.lotSlotCapacity[0]).toBe(120);
+    expect(state.s.committed[1]).toBe(120);
+    expect(state.s.committed[0]).toBe(0);
+  });
+
+  it('with three on a lot, the two left share the leaver’s capacity equally', () => {
+    const config = tinyConfig({ suppliers: { initialCount: 3 }, policy: { suppliersPerAgreement: 3 } });
+    const { state } = tinyMarket(config);
+    for (let i = 0; i < 3; i++) placeOnLot(state, i, 4000, 40, i);
+    removeSupplier(state, 1, ExitCause.voluntary, 0);
+    expect(state.lotSlotCapacity[0]).toBe(60);
+    expect([state.s.committed[0], state.s.committed[2]]).toEqual([60, 60]);
   });
 });
 
@@ -112,6 +125,29 @@ describe('mechanism 7: entry', () => {
     expect(open).toBeLessThan(115 + 5 * Math.sqrt(115));
     expect(count(-0.13, 1)).toBe(0);
     expect(count(0.1, 1e9)).toBe(0); // no lot small enough for an entrant
+  });
+
+  it('stops once MAX_SUPPLIERS_EVER suppliers exist', () => {
+    const config = tinyConfig({ suppliers: { entry: { ratePerYear: 1000 } } });
+    const { state, ctx } = tinyMarket(config);
+    state.cellLotCount[0] = 1;
+    state.lotSlotCapacity[0] = 1;
+    const n = state.n;
+    state.n = MAX_SUPPLIERS_EVER; // pretend the run already created that many
+    processEntry(state, ctx, openStream(seedRoot(1), StreamPurpose.entrants, 0), 0, 0.5);
+    expect(state.ledger.entries).toBe(0);
+    state.n = n;
+  });
+
+  it('an entrant operates from the next period', () => {
+    const config = tinyConfig({ suppliers: { entry: { ratePerYear: 1000, profitSensitivity: 10 } } });
+    const { state, ctx } = tinyMarket(config);
+    state.cellLotCount[0] = 1;
+    state.lotSlotCapacity[0] = 1;
+    const before = state.n;
+    processEntry(state, ctx, openStream(seedRoot(2), StreamPurpose.entrants, 5), 5, 0.07);
+    expect(state.n).toBeGreaterThan(before);
+    expect(state.s.entryPeriod[before]).toBe(6);
   });
 
   it('accessibleLotShare counts lots whose slot fits an entrant', () => {

@@ -127,6 +127,17 @@ describe('tendering', () => {
     expect(state.cellOptionPending[0]).toBe(1);
   });
 
+  it('fixes the option and the mini-competition price weight as terms of the agreement', () => {
+    const { state, ctx } = threeSuppliers({ optionYears: 2, optionExerciseProbability: 0.4, priceWeight: 0.6 });
+    tenderCell(state, ctx, 0, 0, rng());
+    expect(state.cellOptionPeriods[0]).toBe(8);
+    expect(state.cellOptionProbability[0]).toBe(0.4);
+    expect(state.lotPriceWeight[0]).toBe(0.6);
+    tenderCell(state, ctx, 0, 0, rng(), 3, 0); // a first agreement, part-way through: no option left
+    expect(state.cellCycleEnd[0]).toBe(3);
+    expect(state.cellOptionPending[0]).toBe(0);
+  });
+
   it('releasing a lot frees committed capacity', () => {
     const { state, ctx, s } = threeSuppliers({ priceWeight: 1 });
     runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
