@@ -16,6 +16,7 @@ export const StreamPurpose = {
   entrants: 6,
   design: 7,
 } as const;
+/** One of the {@link StreamPurpose} codes. */
 export type StreamPurpose = (typeof StreamPurpose)[keyof typeof StreamPurpose];
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
