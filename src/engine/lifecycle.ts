@@ -5,7 +5,7 @@ import type { Rng } from '../random/rng.js';
 import { ExitCause, Ownership } from './codes.js';
 import type { PhaseContext } from './context.js';
 import { addSupplier, pickWeighted } from './population.js';
-import { registerCells, type MarketState } from './state.js';
+import { cellsCovered, registerCells, type MarketState } from './state.js';
 
 /**
  * Marks a supplier as gone and takes it off every agreement. On a lot shared with others, they
@@ -20,38 +20,30 @@ export function removeSupplier(state: MarketState, i: number, cause: number, t: 
   const stride = state.stride;
   const { slotSupplier, lotRetender, cellLotStart, cellLotMax } = state;
   if (s.contracts[i]! > 0) {
-    // A supplier only ever holds lots in the cells its masks cover (see registerCells).
-    const regions = s.regionMask[i]!;
-    const measures = s.measureMask[i]!;
-    for (let r = 0; r < state.nRegions; r++) {
-      if (((regions >>> r) & 1) === 0) continue;
-      for (let m = 0; m < state.nMeasures; m++) {
-        if (((measures >>> m) & 1) === 0) continue;
-        const c = r * state.nMeasures + m;
-        const end = cellLotStart[c]! + cellLotMax[c]!;
-        for (let lot = cellLotStart[c]!; lot < end; lot++) {
-          let held = 0;
-          let others = 0;
-          for (let k = 0; k < stride; k++) {
-            const j = slotSupplier[lot * stride + k]!;
-            if (j === i) {
-              slotSupplier[lot * stride + k] = -1;
-              held++;
-            } else if (j >= 0) others++;
-          }
-          if (held === 0) continue;
-          if (others === 0) {
-            lotRetender[lot] = 1;
-            continue;
-          }
-          // The others on the agreement take over its capacity in equal parts (and hire for it).
-          const before = state.lotSlotCapacity[lot]!;
-          const after = (before * (others + held)) / others;
-          state.lotSlotCapacity[lot] = after;
-          for (let k = 0; k < stride; k++) {
-            const j = slotSupplier[lot * stride + k]!;
-            if (j >= 0) s.committed[j]! += after - before;
-          }
+    for (const c of cellsCovered(state, s.regionMask[i]!, s.measureMask[i]!)) {
+      const end = cellLotStart[c]! + cellLotMax[c]!;
+      for (let lot = cellLotStart[c]!; lot < end; lot++) {
+        let held = 0;
+        let others = 0;
+        for (let k = 0; k < stride; k++) {
+          const j = slotSupplier[lot * stride + k]!;
+          if (j === i) {
+            slotSupplier[lot * stride + k] = -1;
+            held++;
+          } else if (j >= 0) others++;
+        }
+        if (held === 0) continue;
+        if (others === 0) {
+          lotRetender[lot] = 1;
+          continue;
+        }
+        // The others on the agreement take over its capacity in equal parts (and hire for it).
+        const before = state.lotSlotCapacity[lot]!;
+        const after = (before * (others + held)) / others;
+        state.lotSlotCapacity[lot] = after;
+        for (let k = 0; k < stride; k++) {
+          const j = slotSupplier[lot * stride + k]!;
+          if (j >= 0) s.committed[j]! += after - before;
         }
       }
     }
@@ -86,18 +78,10 @@ export function transferSupplier(state: MarketState, target: number, acquirer: n
   const s = state.s;
   const stride = state.stride;
   const { slotSupplier, cellLotStart, cellLotMax } = state;
-  // The target only holds lots in the cells its masks cover (see registerCells).
-  const regions = s.regionMask[target]!;
-  const measures = s.measureMask[target]!;
-  for (let r = 0; r < state.nRegions; r++) {
-    if (((regions >>> r) & 1) === 0) continue;
-    for (let m = 0; m < state.nMeasures; m++) {
-      if (((measures >>> m) & 1) === 0) continue;
-      const c = r * state.nMeasures + m;
-      const end = (cellLotStart[c]! + cellLotMax[c]!) * stride;
-      for (let k = cellLotStart[c]! * stride; k < end; k++) {
-        if (slotSupplier[k] === target) slotSupplier[k] = acquirer;
-      }
+  for (const c of cellsCovered(state, s.regionMask[target]!, s.measureMask[target]!)) {
+    const end = (cellLotStart[c]! + cellLotMax[c]!) * stride;
+    for (let k = cellLotStart[c]! * stride; k < end; k++) {
+      if (slotSupplier[k] === target) slotSupplier[k] = acquirer;
     }
   }
   s.contracts[acquirer]! += s.contracts[target]!;

@@ -288,14 +288,24 @@ export function cloneState(state: MarketState): MarketState {
  * did not, so tenders look only at suppliers who could bid.
  */
 export function registerCells(state: MarketState, i: number, oldRegionMask: number, oldMeasureMask: number): void {
-  const regions = state.s.regionMask[i]!;
-  const measures = state.s.measureMask[i]!;
+  const known = new Set(cellsCovered(state, oldRegionMask, oldMeasureMask));
+  for (const c of cellsCovered(state, state.s.regionMask[i]!, state.s.measureMask[i]!)) {
+    if (!known.has(c)) state.cellMembers[c]!.push(i);
+  }
+}
+
+/**
+ * The cells (region x measure) that a pair of region and measure masks covers, in cell order.
+ * A supplier only ever holds lots in the cells its own masks cover (see registerCells), so
+ * exits and acquisitions look only there.
+ */
+export function cellsCovered(state: MarketState, regionMask: number, measureMask: number): number[] {
+  const cells: number[] = [];
   for (let r = 0; r < state.nRegions; r++) {
-    if (((regions >>> r) & 1) === 0) continue;
+    if (((regionMask >>> r) & 1) === 0) continue;
     for (let m = 0; m < state.nMeasures; m++) {
-      if (((measures >>> m) & 1) === 0) continue;
-      if (((oldRegionMask >>> r) & 1) === 1 && ((oldMeasureMask >>> m) & 1) === 1) continue;
-      state.cellMembers[r * state.nMeasures + m]!.push(i);
+      if (((measureMask >>> m) & 1) === 1) cells.push(r * state.nMeasures + m);
     }
   }
+  return cells;
 }
