@@ -1,12 +1,33 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    // The core: runs anywhere (no Node built-ins).
+    index: 'src/index.ts',
+    // framework-agreement-sim/node: the core plus worker threads.
+    'node/index': 'src/node/index.ts',
+    // The worker thread's script; the pool finds it beside itself (dist/node/worker.js / .cjs).
+    'node/worker': 'src/node/worker.ts',
+    // The `framework-agreement-sim` bin.
+    'cli/main': 'src/cli/main.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations for the two public entries only (the worker and the CLI are run, not imported).
+  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // Code splitting stays tsup's default: the ESM build shares code between entries in chunks (so
+  // the core, its classes included, is loaded once whichever entries are imported); the CJS build
+  // inlines it into each entry. Do not turn splitting on for CJS: tsup's import.meta.url shim
+  // would then be evaluated once in a shared chunk and point at that chunk, not at each entry.
+  //
+  // In the CJS build, `import.meta.url` (used to find the worker script and package.json) is
+  // rewritten to the file's own URL.
+  shims: true,
+  // Keep `node:` in the specifiers of built-ins: Node >= 20 needs no rewrite, and the smoke test
+  // greps for `node:` to prove the core bundle has no Node built-in.
+  removeNodeProtocol: false,
   // Runtime dependencies stay external (tsup does this for `dependencies`); listed here so a
   // change to package.json cannot silently start bundling them.
   external: ['seedrandom', 'fp-ts', 'io-ts'],

@@ -22,7 +22,37 @@ tar -tzf "$work/$tarball" | sed 's/^/  /'
 if tar -tzf "$work/$tarball" | grep -E '^package/(src|tests|node_modules)/' >/dev/null; then
   echo "FAIL: the tarball contains sources, tests or node_modules" >&2; exit 1
 fi
-for f in dist/index.js dist/index.cjs; do
+packed=$(tar -tzf "$work/$tarball")
+for f in dist/node/index.js dist/node/index.cjs dist/node/worker.js dist/node/worker.cjs dist/cli/main.js dist/cli/main.cjs; do
+  if ! grep -qx "package/$f" <<<"$packed"; then
+    echo "FAIL: the tarball lacks $f" >&2; exit 1
+  fi
+done
+# The ESM build shares code in chunks, so the core is dist/index.js plus every chunk it imports,
+# transitively; the core must import no Node built-in (with or without `node:`) and no fast-check.
+core_files=$(node --input-type=module -e '
+  import { readFileSync } from "node:fs";
+  import { builtinModules } from "node:module";
+  import { dirname, join, relative } from "node:path";
+  const seen = new Set();
+  const bad = [];
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, "utf8");
+    const specs = [...text.matchAll(/(?:from\s*|import\s*\(?\s*|require\s*\(\s*)["\x27]([^"\x27]+)["\x27]/g)].map((m) => m[1]);
+    for (const spec of specs) {
+      if (spec.startsWith(".")) visit(join(dirname(file), spec));
+      else if (spec.startsWith("node:") || builtinModules.includes(spec.split("/")[0]) || spec.startsWith("fast-check")) bad.push(`${file} imports ${spec}`);
+    }
+  };
+  visit("dist/index.js");
+  visit("dist/index.cjs");
+  if (bad.length > 0) { console.error(bad.join("\n")); process.exit(1); }
+  console.log([...seen].map((f) => relative(".", f)).join("\n"));
+') || { echo "FAIL: the core bundle imports a Node built-in or fast-check; the core must run in a browser" >&2; exit 1; }
+echo "core bundle: $(echo $core_files)"
+for f in $core_files; do
   if grep -E "from ['\"](node:|fast-check)|require\(['\"](node:|fast-check)" "$f" >/dev/null; then
     echo "FAIL: $f imports a Node built-in or fast-check; the core must run in a browser" >&2; exit 1
   fi
@@ -50,4 +80,64 @@ console.log('CJS require OK');
 JS
 node esm.mjs
 node cjs.cjs
+
+# framework-agreement-sim/node: worker threads from the built files, as ESM and as CJS. The
+# result with 2 workers must equal the serial one byte for byte, and the process must exit by
+# itself (no worker left running), hence the timeout.
+cat > node-esm.mjs <<'JS'
+import { monteCarlo, workerExecutor, ConfigError } from 'framework-agreement-sim/node';
+import * as core from 'framework-agreement-sim';
+const config = { run: { burnInYears: 1, horizonYears: 1 }, suppliers: { initialCount: 40 } };
+const parallel = await monteCarlo(config, { runs: 4, workers: 2 });
+const serial = await core.monteCarlo(config, { runs: 4 });
+if (JSON.stringify(parallel) !== JSON.stringify(serial)) throw new Error('ESM /node: 2 workers differ from serial');
+if (ConfigError !== core.ConfigError) throw new Error('ESM /node: the core is loaded twice');
+if (typeof workerExecutor({ workers: 2 }).run !== 'function') throw new Error('ESM /node: workerExecutor');
+console.log('ESM /node with 2 workers OK');
+JS
+cat > node-cjs.cjs <<'JS'
+const { monteCarlo } = require('framework-agreement-sim/node');
+const core = require('framework-agreement-sim');
+const config = { run: { burnInYears: 1, horizonYears: 1 }, suppliers: { initialCount: 40 } };
+(async () => {
+  const parallel = await monteCarlo(config, { runs: 4, workers: 2 });
+  const serial = await core.monteCarlo(config, { runs: 4 });
+  if (JSON.stringify(parallel) !== JSON.stringify(serial)) throw new Error('CJS /node: 2 workers differ from serial');
+  console.log('CJS /node with 2 workers OK');
+})().catch((e) => { console.error(e); process.exit(1); });
+JS
+timeout 120 node node-esm.mjs
+timeout 120 node node-cjs.cjs
+
+# The bin, linked as npm links it on install: two shards merged equal one run, byte for byte.
+bin=$(node -p 'require("framework-agreement-sim/package.json").bin["framework-agreement-sim"]')
+mkdir -p node_modules/.bin
+chmod +x "node_modules/framework-agreement-sim/$bin"
+ln -s "../framework-agreement-sim/$bin" node_modules/.bin/framework-agreement-sim
+cli=node_modules/.bin/framework-agreement-sim
+cat > spec.json <<'JSON'
+{
+  "config": { "run": { "burnInYears": 1, "horizonYears": 1 }, "suppliers": { "initialCount": 40 } },
+  "variants": [{ "name": "guarantee", "input": { "policy": { "minimumVolumeShare": 0.3 } } }],
+  "seed": 11,
+  "rows": true,
+  "series": true
+}
+JSON
+timeout 120 "$cli" shard --spec spec.json --from 0 --to 3 --out shard-a.json --workers 2
+timeout 120 "$cli" shard --spec spec.json --from 3 --to 6 --out shard-b.json --workers 2
+timeout 120 "$cli" merge --out merged.json shard-b.json shard-a.json
+timeout 120 "$cli" run --spec spec.json --runs 6 --out single.json --workers 2
+cmp merged.json single.json || { echo "FAIL: shard + shard + merge differs from one run" >&2; exit 1; }
+timeout 120 node node_modules/framework-agreement-sim/dist/cli/main.cjs run --spec spec.json --runs 6 --out single-cjs.json --workers 2
+cmp single-cjs.json single.json || { echo "FAIL: the CJS CLI differs from the ESM CLI" >&2; exit 1; }
+echo '{ "config": { "policy": { "priceWeight": 3 } } }' > bad-spec.json
+set +e
+"$cli" run --spec bad-spec.json --runs 2 --out bad.json 2>bad.err
+code=$?
+set -e
+if [ "$code" -ne 2 ] || [ -e bad.json ] || ! grep -q '^error: bad-spec.json: config.policy.priceWeight' bad.err; then
+  echo "FAIL: a bad spec should exit with 2, print the issue and write nothing (exit $code)" >&2; cat bad.err >&2; exit 1
+fi
+echo "CLI shard + shard + merge = run OK"
 echo "smoke test of the packed tarball passed"

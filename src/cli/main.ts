@@ -1,0 +1,530 @@
+#!/usr/bin/env node
+/**
+ * The `framework-agreement-sim` command: run an experiment, or a shard of it, on every core of
+ * this machine, and merge shards run anywhere into the result of one big run.
+ *
+ *   framework-agreement-sim shard --spec spec.json --from 0 --to 1000 --out shard-0.json [--workers N]
+ *   framework-agreement-sim merge --out result.json shard-*.json [--state merged.json]
+ *   framework-agreement-sim run   --spec spec.json --runs 1000 --out result.json [--workers N]
+ *
+ * Outputs are written atomically (a temporary file in the same directory, then a rename), so a
+ * crash or a cancelled job never leaves a half-written file. User errors print `error: ...` lines
+ * and exit with code 2; a failing replication or an unexpected error exits with code 1; an
+ * interrupt (SIGINT, SIGTERM) exits with code 130.
+ * @packageDocumentation
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import { access, constants, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ReplicationError } from '../experiment/errors.js';
+import { serialExecutor, type Executor } from '../experiment/executor.js';
+import { finaliseExperiment } from '../experiment/result.js';
+import { MAX_RUNS, runExperiment, type Progress } from '../experiment/run.js';
+import { decodeExperiment, mergeShards, type ShardState } from '../experiment/shard.js';
+import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
+import { ConfigError } from '../model/decode.js';
+import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
+import { defaultWorkerCount, workerExecutor, WorkerCrashError } from '../node/pool.js';
+
+/**
+ * Where the CLI writes and what can stop it; `main` uses the process's streams by default.
+ * @example
+ * const io: CliIo = { stdout: process.stdout, stderr: process.stderr, signal: AbortSignal.timeout(60_000) };
+ */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
+  /** Aborting it stops the running command (the bin aborts on SIGINT and SIGTERM). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Exit codes of the CLI: 0 done, 1 a failing replication or an unexpected error, 2 a user error
+ * (bad flag, unreadable or invalid file, bad config), 130 interrupted.
+ * @example
+ * if ((await main(argv)) === EXIT.usage) console.error('see --help');
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+const USAGE = `Usage: framework-agreement-sim <command> [options]
+
+Commands:
+  shard --spec <spec.json> --from <A> --to <B> --out <shard.json> [--workers <N>]
+        Run replications A..B-1 of the experiment in spec.json and write their shard state.
+  merge (--out <result.json> | --state <merged.json>) <shard.json>...
+        Merge shard states (in any order) into the experiment's result, or into one state.
+  run   --spec <spec.json> --runs <N> --out <result.json> [--workers <N>]
+        Run replications 0..N-1 and write the result.
+
+spec.json is an ExperimentSpec: { "config": {...}, "variants": [{ "name": "...", "input": {...} }],
+"seed": 1, "rows": false, "series": false } (variants default to [], seed to 1, rows and series
+to true). --workers defaults to the number of cores; 1 runs in the main thread.
+The result of shards merged equals that of one run, byte for byte. See docs/cluster.md.
+`;
+
+/** A mistake of the user's: each line is printed as `error: <line>` and the exit code is 2. */
+class UsageError extends Error {
+  readonly lines: readonly string[];
+  constructor(lines: string | readonly string[]) {
+    const all = typeof lines === 'string' ? [lines] : lines;
+    super(all.join('\n'));
+    this.name = 'UsageError';
+    this.lines = all.map(oneLine);
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function messageOf(error: unknown): string {
+  return oneLine(error instanceof Error ? error.message : String(error));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+interface Parsed {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+}
+
+function parse(args: readonly string[], options: OptionSpec, positionals: boolean): Parsed {
+  try {
+    const parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: positionals });
+    return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
+  } catch (error) {
+    throw new UsageError(`${messageOf(error)} (see --help)`);
+  }
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name} (see --help)`);
+  return value;
+}
+
+function integerFlag(text: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${name} expects an integer in [${min}, ${max}], got "${text}"`);
+  }
+  return Number(text);
+}
+
+function workersFlag(values: Record<string, unknown>): number {
+  const text = values['workers'];
+  return typeof text === 'string' ? integerFlag(text, 'workers', 1, 1024) : defaultWorkerCount();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${file}: ${messageOf(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${messageOf(error)}`);
+  }
+}
+
+/** Fails early, before any work, if `file` cannot be written. */
+async function checkWritable(file: string, flag: string): Promise<void> {
+  const dir = dirname(resolve(file));
+  try {
+    await access(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write --${flag} ${file}: the directory ${dir} does not exist or is not writable`);
+  }
+  const existing = await stat(file).catch(() => null);
+  if (existing?.isDirectory() === true) throw new UsageError(`cannot write --${flag} ${file}: it is a directory`);
+}
+
+/** Writes `text` to a temporary file beside `file`, flushes it, and renames it over `file`. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const target = resolve(file);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new UsageError(`cannot write ${file}: ${messageOf(error)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Specs and shard states
+
+const SPEC_KEYS = ['config', 'variants', 'seed', 'rows', 'series'] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Lines of a ConfigError from decoding a spec, with paths as they are in the spec file. */
+function specIssues(error: ConfigError, file: string): string[] {
+  return error.issues.map((i) => `${file}: ${i.path.startsWith('variants[') ? i.path : `config.${i.path}`}: ${i.message}`);
+}
+
+/**
+ * Reads a spec file as an ExperimentSpec: checks its shape, fills the defaults (variants [],
+ * seed 1, rows and series true) and decodes every config, so bad input fails before any work.
+ */
+function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: string[] } {
+  if (!isObject(value)) throw new UsageError(`${file}: expected a JSON object with "config" (and optionally "variants", "seed", "rows", "series")`);
+  const problems: string[] = [];
+  for (const key of Object.keys(value)) {
+    if (!(SPEC_KEYS as readonly string[]).includes(key)) problems.push(`${file}: unknown key "${key}"; expected one of ${SPEC_KEYS.join(', ')}`);
+  }
+  const config = value['config'] ?? {};
+  if (!isObject(config)) problems.push(`${file}: config: expected an object (a partial config)`);
+  const variants = value['variants'] ?? [];
+  if (!Array.isArray(variants)) {
+    problems.push(`${file}: variants: expected a list of { "name": "...", "input": {...} }`);
+  } else {
+    variants.forEach((v: unknown, k) => {
+      if (!isObject(v) || typeof v['name'] !== 'string' || v['name'] === '' || !isObject(v['input']) || Object.keys(v).some((key) => key !== 'name' && key !== 'input')) {
+        problems.push(`${file}: variants[${k}]: expected { "name": "<non-empty>", "input": {...} }`);
+      }
+    });
+  }
+  const seed = value['seed'] ?? 1;
+  if (!((typeof seed === 'number' && Number.isFinite(seed)) || (typeof seed === 'string' && seed.length <= 1000))) {
+    problems.push(`${file}: seed: expected a finite number or a string of at most 1000 characters`);
+  }
+  for (const key of ['rows', 'series'] as const) {
+    if (value[key] !== undefined && typeof value[key] !== 'boolean') problems.push(`${file}: ${key}: expected true or false`);
+  }
+  if (problems.length > 0) throw new UsageError(problems);
+  const spec: ExperimentSpec = {
+    config: config as ExperimentSpec['config'],
+    variants: variants as PolicyVariant[],
+    seed: seed as ExperimentSpec['seed'],
+    rows: (value['rows'] as boolean | undefined) ?? true,
+    series: (value['series'] as boolean | undefined) ?? true,
+  };
+  try {
+    return { spec, names: [...decodeExperiment(spec).names] };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(specIssues(error, file));
+    throw error;
+  }
+}
+
+function isRange(value: unknown): value is [number, number] {
+  return Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[0] >= 0 && value[0] < value[1];
+}
+
+/** Checks that a parsed file is a shard state whose spec decodes and whose policies match it. */
+function toShard(value: unknown, file: string): ShardState {
+  if (!isObject(value) || value['kind'] !== 'framework-agreement-sim/shard') {
+    throw new UsageError(`${file}: not a shard state (written by "framework-agreement-sim shard" or "merge --state")`);
+  }
+  if (value['version'] !== 1) throw new UsageError(`${file}: shard state version ${String(value['version'])} is not supported (expected 1)`);
+  const ranges = value['ranges'];
+  if (!Array.isArray(ranges) || !ranges.every(isRange) || !isObject(value['spec']) || !Array.isArray(value['policies']) || !Array.isArray(value['rows'])) {
+    throw new UsageError(`${file}: a damaged shard state (ranges, spec, policies or rows missing or malformed)`);
+  }
+  const { names } = toSpec(value['spec'], `${file} (spec)`);
+  const policies = value['policies'] as unknown[];
+  if (policies.length !== names.length || !policies.every((p, k) => isObject(p) && p['name'] === names[k] && isObject(p['outcomes']))) {
+    throw new UsageError(`${file}: a damaged shard state (its policies do not match its spec)`);
+  }
+  const sameKeys = (record: unknown, expected: object) => isObject(record) && JSON.stringify(Object.keys(record).sort()) === JSON.stringify(Object.keys(expected).sort());
+  const current = policies.every((p) => {
+    const policy = p as Record<string, unknown>;
+    return sameKeys(policy['outcomes'], OUTCOME_METRICS) && (policy['series'] === null || sameKeys(policy['series'], SERIES_METRICS));
+  });
+  if (!current) {
+    throw new UsageError(`${file}: written by another version of framework-agreement-sim (its metrics differ from this version's); rerun the shard with this version`);
+  }
+  return value as unknown as ShardState;
+}
+
+function describeRanges(ranges: ReadonlyArray<readonly [number, number]>): string {
+  const text = ranges.slice(0, 5).map(([a, b]) => (b - a === 1 ? `${a}` : `${a}..${b - 1}`));
+  return text.join(', ') + (ranges.length > 5 ? ` and ${ranges.length - 5} more` : '');
+}
+
+/** The first top-level key of two specs that differs, for a readable message. */
+function firstDifference(a: ExperimentSpec, b: ExperimentSpec): string {
+  return SPEC_KEYS.find((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])) ?? 'spec';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress
+
+function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const two = (x: number) => String(x).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}
+
+/** A progress line on stderr, redrawn at most ten times a second; only when stderr is a terminal. */
+function progressLine(io: CliIo) {
+  let shown = false;
+  let last = 0;
+  return {
+    update(p: Progress, what = 'replications'): void {
+      if (io.stderr.isTTY !== true) return;
+      const now = Date.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      shown = true;
+      const percent = ((100 * p.done) / p.total).toFixed(1);
+      const left = p.remainingMs === null ? '' : `, about ${formatDuration(p.remainingMs)} left`;
+      io.stderr.write(`\r\x1b[K${p.done}/${p.total} ${what} (${percent} %), ${formatDuration(p.elapsedMs)} elapsed${left}`);
+    },
+    end(): void {
+      if (shown) io.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+function executorFor(workers: number): Executor {
+  return workers === 1 ? serialExecutor : workerExecutor({ workers });
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+async function shardCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { spec: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } }, false);
+  if (values['help'] === true) return help(io);
+  const specFile = required(values, 'spec');
+  const from = integerFlag(required(values, 'from'), 'from', 0, MAX_RUNS - 1);
+  const to = integerFlag(required(values, 'to'), 'to', 1, MAX_RUNS);
+  if (to <= from) throw new UsageError(`--to (${to}) must be greater than --from (${from}); the shard runs replications from..to-1`);
+  const out = required(values, 'out');
+  const workers = workersFlag(values);
+  const { spec } = toSpec(await readJson(specFile, 'spec'), specFile);
+  await checkWritable(out, 'out');
+
+  const started = Date.now();
+  const progress = progressLine(io);
+  let done = 0;
+  let state: ShardState;
+  try {
+    state = await executorFor(workers).run(spec, from, to, {
+      signal: io.signal,
+      onReplication: () => {
+        done++;
+        const elapsedMs = Date.now() - started;
+        progress.update({ done, total: to - from, elapsedMs, remainingMs: (elapsedMs / done) * (to - from - done) });
+      },
+    });
+  } finally {
+    progress.end();
+  }
+  await writeAtomically(out, `${JSON.stringify(state)}\n`);
+  io.stderr.write(`wrote ${out}: replications ${from}..${to - 1} (${to - from}) in ${seconds(Date.now() - started)}\n`);
+  return EXIT.ok;
+}
+
+async function mergeCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string' }, state: { type: 'string' } }, true);
+  if (values['help'] === true) return help(io);
+  const out = typeof values['out'] === 'string' && values['out'] !== '' ? values['out'] : null;
+  const stateOut = typeof values['state'] === 'string' && values['state'] !== '' ? values['state'] : null;
+  if (out === null && stateOut === null) throw new UsageError('missing --out (the result) or --state (the merged shard state) (see --help)');
+  if (positionals.length === 0) throw new UsageError('no shard files to merge: give them after the options (see --help)');
+  if (out !== null) await checkWritable(out, 'out');
+  if (stateOut !== null) await checkWritable(stateOut, 'state');
+
+  // Shards are merged one at a time, so memory holds two states, not all of them.
+  const seen = new Map<string, string>();
+  const covered: Array<{ from: number; to: number; file: string }> = [];
+  let merged: ShardState | null = null;
+  let firstFile = '';
+  const progress = progressLine(io);
+  const started = Date.now();
+  try {
+    for (const [k, file] of positionals.entries()) {
+      if (k > 0) progress.update({ done: k, total: positionals.length, elapsedMs: Date.now() - started, remainingMs: null }, 'shards merged');
+      const key = resolve(file);
+      if (seen.has(key)) throw new UsageError(`${file} is listed twice; its replications would be counted twice`);
+      seen.set(key, file);
+      const shard = toShard(await readJson(file, 'shard'), file);
+      if (merged === null) {
+        firstFile = file;
+      } else if (JSON.stringify(shard.spec) !== JSON.stringify(merged.spec)) {
+        const key = firstDifference(merged.spec, shard.spec);
+        throw new UsageError(`${file} and ${firstFile} are shards of different experiments (their specs differ in "${key}"); only shards of one spec can be merged`);
+      }
+      for (const [from, to] of shard.ranges) {
+        const clash = covered.find((c) => from < c.to && c.from < to);
+        if (clash !== undefined) {
+          const a = Math.max(from, clash.from);
+          const b = Math.min(to, clash.to);
+          throw new UsageError(`${file} and ${clash.file} both cover replications ${a}..${b - 1}; overlapping shards would count them twice`);
+        }
+        covered.push({ from, to, file });
+      }
+      merged = merged === null ? shard : mergeShards([merged, shard]);
+    }
+  } finally {
+    progress.end();
+  }
+  const state = merged!;
+  const runs = state.ranges.reduce((a, [from, to]) => a + to - from, 0);
+  const gaps: Array<[number, number]> = [];
+  let next = 0;
+  for (const [from, to] of state.ranges) {
+    if (from > next) gaps.push([next, from]);
+    next = to;
+  }
+  if (gaps.length > 0) {
+    io.stderr.write(`warning: no shard covers replications ${describeRanges(gaps)}; the result is of the ${runs} replications covered, not of one run 0..${next - 1}\n`);
+  }
+  if (stateOut !== null) await writeAtomically(stateOut, `${JSON.stringify(state)}\n`);
+  if (out !== null) await writeAtomically(out, `${JSON.stringify(finaliseExperiment(state), null, 2)}\n`);
+  const written = [out, stateOut].filter((f) => f !== null).join(' and ');
+  io.stderr.write(`wrote ${written}: ${positionals.length} shard(s), ${runs} replications (${describeRanges(state.ranges)})\n`);
+  return EXIT.ok;
+}
+
+async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { spec: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } }, false);
+  if (values['help'] === true) return help(io);
+  const specFile = required(values, 'spec');
+  const runs = integerFlag(required(values, 'runs'), 'runs', 1, MAX_RUNS);
+  const out = required(values, 'out');
+  const workers = workersFlag(values);
+  const { spec } = toSpec(await readJson(specFile, 'spec'), specFile);
+  await checkWritable(out, 'out');
+
+  const started = Date.now();
+  const progress = progressLine(io);
+  let result;
+  try {
+    result = await runExperiment(spec, { runs, executor: executorFor(workers), signal: io.signal, onProgress: (p) => progress.update(p) });
+  } finally {
+    progress.end();
+  }
+  await writeAtomically(out, `${JSON.stringify(result, null, 2)}\n`);
+  io.stderr.write(`wrote ${out}: ${runs} replications in ${seconds(Date.now() - started)}\n`);
+  return EXIT.ok;
+}
+
+function help(io: CliIo): number {
+  io.stdout.write(USAGE);
+  return EXIT.ok;
+}
+
+function version(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return manifest.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/** Prints an error the way the CLI does and returns the exit code. */
+function report(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    for (const line of error.lines) io.stderr.write(`error: ${line}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof ConfigError) {
+    for (const i of error.issues) io.stderr.write(`error: ${oneLine(`${i.path}: ${i.message}`)}\n`);
+    return EXIT.usage;
+  }
+  if (isAbort(error) || (io.signal?.aborted === true && error === io.signal.reason)) {
+    io.stderr.write('error: interrupted; no output was written\n');
+    return EXIT.interrupted;
+  }
+  if (error instanceof ReplicationError || error instanceof WorkerCrashError) {
+    io.stderr.write(`error: ${messageOf(error)} (rerun it alone with simulate(config, seed) to investigate; no output was written)\n`);
+    return EXIT.failure;
+  }
+  io.stderr.write(`error: unexpected: ${messageOf(error)}\n`);
+  if (error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and resolves to the exit
+ * code; never rejects. User errors print `error: ...` lines on stderr and give 2.
+ * @example
+ * const code = await main(['run', '--spec', 'spec.json', '--runs', '100', '--out', 'result.json']);
+ * process.exitCode = code;
+ */
+export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'shard':
+        return await shardCommand(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io);
+      case 'run':
+        return await runCommand(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        return help(io);
+      case '--version':
+      case '-v':
+        io.stdout.write(`${version()}\n`);
+        return EXIT.ok;
+      case undefined:
+        io.stderr.write(USAGE);
+        return EXIT.usage;
+      default:
+        throw new UsageError(`unknown command "${command}"; expected shard, merge or run (see --help)`);
+    }
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort(new DOMException('interrupted', 'AbortError'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then((code) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    process.exitCode = code;
+  });
+}

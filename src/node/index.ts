@@ -1,0 +1,94 @@
+/**
+ * framework-agreement-sim/node: everything of the core entry, plus parallel execution on
+ * `worker_threads`. `monteCarlo`, `compare`, `sweep` and `runDesign` here take the same arguments
+ * as the core ones and one more option, `workers`, and run on every core by default; their
+ * results are byte-identical to the core's serial results.
+ *
+ * Import everything from this entry in Node (not some names from here and some from the core
+ * entry), so that error classes such as `ConfigError` are the same objects in both module formats.
+ * @example
+ * import { compare } from 'framework-agreement-sim/node';
+ * const r = await compare({}, { guarantee: { policy: { minimumVolumeShare: 0.3 } } }, { runs: 1000 });
+ * @packageDocumentation
+ */
+import type { ConfigInput } from '../model/config.js';
+import { compare as compareSerial, type PolicyList } from '../experiment/compare.js';
+import { monteCarlo as monteCarloSerial } from '../experiment/monteCarlo.js';
+import type { ExperimentOptions, ExperimentOutput } from '../experiment/run.js';
+import { runDesign as runDesignSerial, sweep as sweepSerial, type SweepOutput } from '../experiment/sweep.js';
+import { workerExecutor } from './pool.js';
+
+export * from '../index.js';
+export { workerExecutor, defaultWorkerCount, WorkerCrashError, type WorkerExecutorOptions } from './pool.js';
+
+/**
+ * {@link ExperimentOptions} plus the number of worker threads.
+ * @example
+ * const options: NodeExperimentOptions = { runs: 1000, seed: 7, workers: 4 };
+ */
+export interface NodeExperimentOptions extends ExperimentOptions {
+  /**
+   * Worker threads (default: `os.availableParallelism()`). 1 runs serially in this thread, with no
+   * worker. Ignored when `executor` is given.
+   */
+  readonly workers?: number;
+}
+
+/**
+ * The options with `executor` defaulted to a worker pool of `options.workers` threads (unless
+ * `workers` is 1 or an executor is given).
+ * @example
+ * const options = withWorkers({ runs: 100, workers: 4 }); // options.executor runs on 4 threads
+ */
+export function withWorkers(options: NodeExperimentOptions): ExperimentOptions {
+  const { workers, ...rest } = options;
+  if (rest.executor !== undefined || workers === 1) return rest;
+  return { ...rest, executor: workerExecutor({ workers }) };
+}
+
+/**
+ * The core `monteCarlo` (every outcome and series over `runs` replications of one config), on
+ * worker threads by default. Same result, byte for byte, as the serial run.
+ * @example
+ * import { monteCarlo } from 'framework-agreement-sim/node';
+ * const r = await monteCarlo({}, { runs: 1000, seed: 7, workers: 4 });
+ * r.policies[0].outcomes.top15Share.mean;
+ */
+export async function monteCarlo(config: ConfigInput, options: NodeExperimentOptions): Promise<ExperimentOutput> {
+  return monteCarloSerial(config, withWorkers(options));
+}
+
+/**
+ * The core `compare` (policies against a baseline on paired replications), on worker threads by
+ * default. Same result, byte for byte, as the serial run.
+ * @example
+ * import { compare } from 'framework-agreement-sim/node';
+ * const r = await compare({}, { guarantee: { policy: { minimumVolumeShare: 0.3 } } }, { runs: 500 });
+ * r.differences.guarantee.smallCohortSurvival.mean;
+ */
+export async function compare(baseline: ConfigInput, policies: PolicyList, options: NodeExperimentOptions): Promise<ExperimentOutput> {
+  return compareSerial(baseline, policies, withWorkers(options));
+}
+
+/**
+ * The core `sweep` (one parameter over values, paired), on worker threads by default. Same
+ * result, byte for byte, as the serial run.
+ * @example
+ * import { sweep } from 'framework-agreement-sim/node';
+ * const r = await sweep({}, 'policy.minimumVolumeShare', [0, 0.1, 0.3], { runs: 200 });
+ */
+export async function sweep(config: ConfigInput, path: string, values: readonly unknown[], options: NodeExperimentOptions): Promise<SweepOutput> {
+  return sweepSerial(config, path, values, withWorkers(options));
+}
+
+/**
+ * The core `runDesign` (a grid or Latin-hypercube design as a paired experiment), on worker
+ * threads by default. Same result, byte for byte, as the serial run.
+ * @example
+ * import { gridDesign, runDesign } from 'framework-agreement-sim/node';
+ * const points = gridDesign([{ path: 'policy.priceWeight', values: [0.4, 0.7] }]);
+ * const r = await runDesign({}, points, { runs: 100 });
+ */
+export async function runDesign(config: ConfigInput, points: readonly ConfigInput[], options: NodeExperimentOptions): Promise<ExperimentOutput> {
+  return runDesignSerial(config, points, withWorkers(options));
+}
