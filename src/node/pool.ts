@@ -140,10 +140,18 @@ function tsxEsmApi(): string {
  * and then imports the entry.
  */
 function startWorker(entry: string, init: WorkerInit): Worker {
-  if (!/\.(c|m)?ts$/.test(entry)) return new Worker(entry, { workerData: init });
+  if (!/\.(c|m)?ts$/.test(entry)) return new Worker(entry, { workerData: init, resourceLimits: WORKER_LIMITS });
   const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: init });
+  return new Worker(bootstrap, { eval: true, workerData: init, resourceLimits: WORKER_LIMITS });
 }
+
+/**
+ * A replication leaves much short-lived garbage (random streams, result arrays). With V8's
+ * default young generation a worker collects it so often that the collector's helper threads
+ * take a share of the cores the other workers need; a larger young generation raised the 2-core
+ * speed-up over one thread from about 1.57x to 1.63-1.71x (built package, 1000 runs).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 128 } as const;
 
 interface Slot {
   readonly worker: Worker;
