@@ -168,7 +168,9 @@ export function accessibleLotShare(state: MarketState, entrantCapacity: number):
  *
  *   ratePerYear / periodsPerYear x max(0, 1 + profitSensitivity x (meanMargin - referenceMargin)) x accessibleLotShare
  *
- * so entry responds to expected profit and to entry barriers (lots too large for a newcomer).
+ * so entry responds to the profitability of the market (the mean operating margin of operating
+ * suppliers, a stand-in for the profit an entrant expects) and to entry barriers (lots too large
+ * for a newcomer).
  * Entrants' ownership follows `entry.ownershipShares`; their attributes are drawn like the initial population's.
  * No entry happens once MAX_SUPPLIERS_EVER suppliers have been created in the run (a guard on memory).
  */

@@ -1,4 +1,7 @@
-/** A replication failed: names it and its seed so it can be rerun alone with `simulate(config, seed)`. */
+/**
+ * A replication failed: names it and its seed, so it can be rerun alone with
+ * `simulate(config, seed)` (for a variant, its input merged over the experiment's config).
+ */
 export class ReplicationError extends Error {
   readonly replication: number;
   readonly seed: string;

@@ -11,7 +11,10 @@ export interface Progress {
   readonly done: number;
   readonly total: number;
   readonly elapsedMs: number;
-  /** Estimated milliseconds left at the pace so far (null before the first replication). */
+  /**
+   * Estimated milliseconds left at the pace so far. Experiments always give a number (they report
+   * after each replication); null is for reporters with no pace to go by, such as the CLI's merge.
+   */
   readonly remainingMs: number | null;
 }
 
@@ -112,7 +115,7 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
       if (options.onProgress !== undefined) {
         const elapsedMs = Date.now() - started;
         const total = options.runs;
-        options.onProgress({ done, total, elapsedMs, remainingMs: done > 0 ? (elapsedMs / done) * (total - done) : null });
+        options.onProgress({ done, total, elapsedMs, remainingMs: (elapsedMs / done) * Math.max(0, total - done) });
       }
     },
   };
@@ -124,7 +127,7 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
   const states: ShardState[] = [];
   let next = 0;
   for (;;) {
-    const to = Math.min(options.runs, next + Math.max(batch, next === 0 ? 2 : 1));
+    const to = Math.min(options.runs, next + batch);
     states.push(await executor.run(spec, next, to, hooks));
     next = to;
     const result = finaliseExperiment(mergeShards(states));

@@ -3,7 +3,7 @@ import { normalQuantile } from '../random/normalQuantile.js';
 /**
  * The p-quantile of Student's t distribution with `df` degrees of freedom, for confidence
  * intervals of means from few runs. Exact for df = 1 and 2; otherwise the Cornish-Fisher
- * expansion of Abramowitz and Stegun 26.7.5 (at p = 0.975: error 0.004 at df = 3, below 1e-4 from df = 10).
+ * expansion of Abramowitz and Stegun 26.7.5 (at p = 0.975: error 0.004 at df = 3, below 1e-4 from df = 7).
  * @example studentTQuantile(0.975, 10) // about 2.228
  */
 export function studentTQuantile(p: number, df: number): number {
