@@ -133,10 +133,12 @@ export function sharesBurnIn(a: Config, b: Config): boolean {
 
 /**
  * {@link simulateFrom} with a decoded config that {@link sharesBurnIn} with the snapshot's
- * (not checked here; for experiment loops).
+ * (not checked here; for experiment loops). With `consume`, the snapshot is used up.
  */
-export function simulateFromDecoded(snapshot: MarketSnapshot, config: Config): SimulationResult {
-  return runHorizon(cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers);
+export function simulateFromDecoded(snapshot: MarketSnapshot, config: Config, consume = false): SimulationResult {
+  // `consume`: the caller will not use the snapshot again, so its state can be run in place
+  // (saves a copy of every column per replication in experiment loops).
+  return runHorizon(consume ? snapshot.state : cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers);
 }
 
 /** Runs the horizon on a state this call owns (it is mutated). */

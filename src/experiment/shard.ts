@@ -123,8 +123,9 @@ export function addReplication(state: ShardState, experiment: DecodedExperiment,
   let results: SimulationResult[];
   try {
     const market = burnInDecoded(experiment.configs[0]!, seed);
+    const lastUser = experiment.reuseMarket.lastIndexOf(true);
     results = experiment.configs.map((config, k) =>
-      experiment.reuseMarket[k] ? simulateFromDecoded(market, config) : simulateDecoded(config, seed),
+      experiment.reuseMarket[k] ? simulateFromDecoded(market, config, k === lastUser) : simulateDecoded(config, seed),
     );
   } catch (error) {
     throw new ReplicationError(replication, seed, error);
