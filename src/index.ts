@@ -77,3 +77,4 @@ export {
   type ExecutorHooks,
 } from './experiment/index.js';
 export type { Direction, OutcomeInfo } from './model/metrics.js';
+export { NAMED_POLICIES, listPolicies, namedPolicy, type NamedPolicy } from './policies/index.js';

@@ -1,0 +1,124 @@
+import { TODAY_POLICY } from '../model/baseline.js';
+import type { Policy } from '../model/config.js';
+
+/** A named procurement policy: one of the report's chapter-5 proposals, or a combination. */
+export interface NamedPolicy {
+  /** Short name used in code and on the command line. */
+  readonly name: string;
+  /** The chapter-5 proposal it stands for (1-8), or null for policies outside the list. */
+  readonly proposal: number | null;
+  /** One line for tables. */
+  readonly title: string;
+  /** What the proposal says and how the model represents it. */
+  readonly description: string;
+  /** The policy parameters it changes from today's policy (everything else stays as today). */
+  readonly changes: Readonly<Partial<Omit<Policy, 'name'>>>;
+  /** Which numbers are assumptions, in plain words. */
+  readonly assumptions: string;
+}
+
+const policies: readonly NamedPolicy[] = [
+  {
+    name: 'innovativeProcurement',
+    proposal: 1,
+    title: 'More innovative procurement',
+    description:
+      'Specify the need and the result rather than the solution, with supplier dialogue and room for pilots. Modelled as the innovativeProcurement lever at full intensity: target quality rises by effects.innovativeProcurement.qualityGain and bids cost more to prepare (effects.innovativeProcurement.bidCostIncrease).',
+    changes: { innovativeProcurement: 1 },
+    assumptions: 'assumption: the size of the quality gain (0.05 on a 0-1 scale) and the extra bid cost (+50 %).',
+  },
+  {
+    name: 'coCreation',
+    proposal: 2,
+    title: 'Real co-creation and relational welfare',
+    description: 'Buyer and providers develop services together. Modelled as faster competence building and a small quality gain.',
+    changes: { coCreation: 1 },
+    assumptions: 'assumption: learning 50 % faster and +0.02 quality.',
+  },
+  {
+    name: 'crossSectorCollaboration',
+    proposal: 3,
+    title: 'More cross-sector collaboration',
+    description: 'Health services, NAV and providers build holistic offers. Modelled as a higher work rate after a measure.',
+    changes: { crossSectorCollaboration: 1 },
+    assumptions: 'assumption: +2 percentage points work rate.',
+  },
+  {
+    name: 'employerInsight',
+    proposal: 4,
+    title: 'More insight into inclusive employers',
+    description: 'Learn why some ordinary firms include people on their own initiative, to bring more employers in. Modelled as a higher work rate.',
+    changes: { employerInsight: 1 },
+    assumptions: 'assumption: +1 percentage point work rate.',
+  },
+  {
+    name: 'dataSharing',
+    proposal: 5,
+    title: 'More sharing of information and data',
+    description: 'Providers need not re-collect what NAV knows about participants. Modelled as lower intake (variable) cost and better matching.',
+    changes: { dataSharing: 1 },
+    assumptions: 'assumption: variable cost -5 % and +1 percentage point work rate.',
+  },
+  {
+    name: 'longerAgreements',
+    proposal: 6,
+    title: 'Longer framework agreements',
+    description: 'Longer agreements to build competent teams: 5 years with an option of 2, instead of 3 + 1.',
+    changes: { baseTermYears: 5, optionYears: 2 },
+    assumptions: 'assumption: the lengths (the report asks for longer agreements without a number).',
+  },
+  {
+    name: 'riskSharing',
+    proposal: 7,
+    title: 'Risk sharing: a minimum-volume guarantee',
+    description: 'The buyer commits to a minimum level of use: it pays for at least 30 % of each supplier’s committed capacity.',
+    changes: { minimumVolumeShare: 0.3 },
+    assumptions: 'assumption: the guaranteed share (the report names the instrument, not its level).',
+  },
+  {
+    name: 'smallerContracts',
+    proposal: 8,
+    title: 'More, smaller contracts',
+    description: 'Twice as many lots, each half as large, so that a breadth of providers can take part.',
+    changes: { lotSplit: 2 },
+    assumptions: 'assumption: the factor 2.',
+  },
+  {
+    name: 'lowerPriceWeight',
+    proposal: null,
+    title: 'Less weight on price',
+    description: 'Price weight 0.4 instead of 0.7 in the award (the report criticises high price weighting, chapter 4).',
+    changes: { priceWeight: 0.4 },
+    assumptions: 'assumption: both weights (today’s 0.7 stands for "high").',
+  },
+];
+
+const combined: NamedPolicy = {
+  name: 'allOfChapter5',
+  proposal: null,
+  title: 'All of chapter 5',
+  description: 'Every proposal above at once, with less weight on price.',
+  changes: Object.assign({}, ...policies.map((p) => p.changes)) as Partial<Omit<Policy, 'name'>>,
+  assumptions: 'the assumptions of each part; their effects are not assumed to add up, the model combines them.',
+};
+
+/** Every named policy: the eight chapter-5 proposals, lower price weight, and all of them combined. */
+export const NAMED_POLICIES: readonly NamedPolicy[] = [...policies, combined];
+
+/** Every named policy, in proposal order (the same list as NAMED_POLICIES). */
+export function listPolicies(): readonly NamedPolicy[] {
+  return NAMED_POLICIES;
+}
+
+/**
+ * The full policy of a named proposal: today's policy with its changes, named after it.
+ * @throws {RangeError} for an unknown name, listing the known ones.
+ * @example namedPolicy('riskSharing').minimumVolumeShare // 0.3
+ */
+export function namedPolicy(name: string): Policy {
+  const found = NAMED_POLICIES.find((p) => p.name === name);
+  if (found === undefined) {
+    throw new RangeError(`no policy is named "${name}"; known policies: ${NAMED_POLICIES.map((p) => p.name).join(', ')}`);
+  }
+  return { ...TODAY_POLICY, ...found.changes, name: found.name };
+}

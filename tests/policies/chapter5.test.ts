@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { TODAY_POLICY } from '../../src/model/baseline.js';
+import { decodeConfig } from '../../src/model/decode.js';
+import { NAMED_POLICIES, namedPolicy } from '../../src/policies/index.js';
+import { simulate } from '../../src/index.js';
+
+const small = { run: { burnInYears: 1, horizonYears: 3 }, suppliers: { initialCount: 100 } } as const;
+
+describe('named policies', () => {
+  it('cover the eight chapter-5 proposals, lower price weight and all combined', () => {
+    expect(NAMED_POLICIES.filter((p) => p.proposal !== null).map((p) => p.proposal)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(NAMED_POLICIES.map((p) => p.name)).toContain('lowerPriceWeight');
+    expect(NAMED_POLICIES.map((p) => p.name)).toContain('allOfChapter5');
+  });
+
+  it.each(NAMED_POLICIES.map((p) => [p.name, p] as const))('%s changes only what it claims, and decodes', (name, p) => {
+    const policy = namedPolicy(name);
+    for (const key of Object.keys(TODAY_POLICY) as Array<keyof typeof TODAY_POLICY>) {
+      if (key === 'name') continue;
+      const expected = key in p.changes ? (p.changes as Record<string, unknown>)[key] : TODAY_POLICY[key];
+      expect(policy[key], key).toEqual(expected);
+    }
+    expect(Object.keys(p.changes).length).toBeGreaterThan(0);
+    expect(p.assumptions.length).toBeGreaterThan(0);
+    expect(decodeConfig({ policy })._tag).toBe('Right');
+  });
+
+  it('an unknown name lists the known ones', () => {
+    expect(() => namedPolicy('riskShare')).toThrow(/known policies: innovativeProcurement/);
+  });
+
+  it('each policy moves what it claims to move (same seed, same world)', () => {
+    const today = simulate(small, 4);
+    const run = (name: string) => simulate({ ...small, policy: namedPolicy(name) }, 4);
+    expect(run('riskSharing').outcomes.guaranteePaymentsPerYear).toBeGreaterThan(0);
+    expect(run('smallerContracts').outcomes.lots).toBeGreaterThan(today.outcomes.lots);
+    expect(run('crossSectorCollaboration').outcomes.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
+    expect(run('innovativeProcurement').outcomes.meanQuality).toBeGreaterThan(today.outcomes.meanQuality);
+  });
+});
