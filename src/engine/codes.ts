@@ -13,3 +13,10 @@ export const CallOffCode = { rank: 0, shares: 1, miniCompetition: 2 } as const;
 
 /** Size class codes (index = position in SIZE_CLASSES). */
 export const SizeCode = { small: 0, medium: 1, large: 2 } as const;
+
+/**
+ * Least annual revenue (NOK) for which an operating margin is computed. Below it profit / revenue
+ * means nothing and can overflow (a denormal revenue gave an infinite margin); such suppliers
+ * count as operating but not in margin statistics.
+ */
+export const MIN_REVENUE_FOR_MARGIN = 1;

@@ -1,5 +1,6 @@
 import { normalQuantile } from '../random/normalQuantile.js';
 import type { Rng } from '../random/rng.js';
+import { MIN_REVENUE_FOR_MARGIN } from './codes.js';
 import type { PhaseContext } from './context.js';
 import { nextCompetence, nextQuality, targetQuality } from './quality.js';
 import type { MarketState } from './state.js';
@@ -125,7 +126,7 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
     receiptsRing[r] = got;
     const intensity = spendingIntensity[i]! + (spending / Math.max(revenue, 1) - spendingIntensity[i]!) / P;
     spendingIntensity[i] = intensity;
-    if (yearRevenue > 0) {
+    if (yearRevenue >= MIN_REVENUE_FOR_MARGIN) {
       marginSum += yearProfit / yearRevenue;
       marginCount++;
     }

@@ -7,7 +7,7 @@ import { safeDivide } from '../metrics/safeDivide.js';
 import { shareOf } from '../metrics/shareOf.js';
 import { topShares } from '../metrics/topShares.js';
 import type { PeriodTotals } from './callOff.js';
-import { ExitCause, Ownership, SizeCode } from './codes.js';
+import { ExitCause, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
 
 const TOP_KS = [4, 15] as const;
@@ -118,7 +118,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
     byOwner[ownership[i]!]!++;
     const revenue = revenueYear[i]!;
     const profit = profitYear[i]!;
-    if (revenue > 0) {
+    if (revenue >= MIN_REVENUE_FOR_MARGIN) {
       marginSum += profit / revenue;
       marginCount++;
     }
@@ -217,7 +217,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
       paid += r;
       if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
     }
-    if (s.alive[i] === 1 && s.revenueYear[i]! > 0) margins.push(s.profitYear[i]! / s.revenueYear[i]!);
+    if (s.alive[i] === 1 && s.revenueYear[i]! >= MIN_REVENUE_FOR_MARGIN) margins.push(s.profitYear[i]! / s.revenueYear[i]!);
   }
   margins.sort((a, b) => a - b);
   const [top4, top15] = topShares(lastYear, TOP_KS, state.n);

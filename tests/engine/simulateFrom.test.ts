@@ -82,6 +82,8 @@ describe('extreme but valid configs run and return valid results', () => {
     ['one-period horizon', { run: { periodsPerYear: 1, horizonYears: 1, burnInYears: 0 } }],
     ['outcome-based payment 100 %', { policy: { outcomePaymentShare: 1 } }],
     ['demand collapses to zero', { market: { shocks: [{ fromYear: 0, change: -1, measureType: null }] } }],
+    // Found by examples/property-testing.test.ts: a denormal revenue made profit / revenue infinite.
+    ['denormal outside income', { suppliers: { ownership: { nonProfit: { otherRevenueRatio: 3e-323 }, standalone: { otherRevenueRatio: 5e-324 } } } }],
   ];
   it.each(cases)('%s', (_, input) => {
     const r = simulate({ run: { burnInYears: 1, horizonYears: 2 }, suppliers: { initialCount: 60 }, ...input }, 3);
