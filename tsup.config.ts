@@ -10,10 +10,12 @@ export default defineConfig({
     'node/worker': 'src/node/worker.ts',
     // The `framework-agreement-sim` bin.
     'cli/main': 'src/cli/main.ts',
+    // framework-agreement-sim/testing: arbitraries and statistical helpers; needs fast-check (a peer).
+    'testing/index': 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],
-  // Declarations for the two public entries only (the worker and the CLI are run, not imported).
-  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } },
+  // Declarations for the public entries only (the worker and the CLI are run, not imported).
+  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'testing/index': 'src/testing/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
@@ -28,7 +30,9 @@ export default defineConfig({
   // Keep `node:` in the specifiers of built-ins: Node >= 20 needs no rewrite, and the smoke test
   // greps for `node:` to prove the core bundle has no Node built-in.
   removeNodeProtocol: false,
-  // Runtime dependencies stay external (tsup does this for `dependencies`); listed here so a
-  // change to package.json cannot silently start bundling them.
-  external: ['seedrandom', 'fp-ts', 'io-ts'],
+  // Runtime dependencies stay external (tsup does this for `dependencies` and
+  // `peerDependencies`); listed here so a change to package.json cannot silently start bundling
+  // them. fast-check is a peer dependency of /testing only: the user's copy must be the one used,
+  // or their fc.assert would not recognise our arbitraries.
+  external: ['seedrandom', 'fp-ts', 'io-ts', 'fast-check'],
 });

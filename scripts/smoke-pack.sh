@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs the library as npm would publish it and imports the tarball with plain Node, as ESM and
-# as CommonJS, outside the repository. No network: the runtime dependencies are linked from this
-# checkout's node_modules. Also checks that the core bundle stays browser-safe.
+# as CommonJS, outside the repository. No network: the runtime dependencies (and fast-check, the
+# peer dependency of /testing) are linked from this checkout's node_modules. Also checks that the
+# core bundle stays browser-safe and free of fast-check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -13,7 +14,7 @@ tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 mkdir -p "$work/app/node_modules"
 tar -xzf "$work/$tarball" -C "$work"
 mv "$work/package" "$work/app/node_modules/framework-agreement-sim"
-for dep in seedrandom fp-ts io-ts; do ln -s "$root/node_modules/$dep" "$work/app/node_modules/$dep"; done
+for dep in seedrandom fp-ts io-ts fast-check; do ln -s "$root/node_modules/$dep" "$work/app/node_modules/$dep"; done
 
 echo "packed files:"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
@@ -23,7 +24,8 @@ if tar -tzf "$work/$tarball" | grep -E '^package/(src|tests|node_modules)/' >/de
   echo "FAIL: the tarball contains sources, tests or node_modules" >&2; exit 1
 fi
 packed=$(tar -tzf "$work/$tarball")
-for f in dist/node/index.js dist/node/index.cjs dist/node/worker.js dist/node/worker.cjs dist/cli/main.js dist/cli/main.cjs; do
+for f in dist/node/index.js dist/node/index.cjs dist/node/worker.js dist/node/worker.cjs dist/cli/main.js dist/cli/main.cjs \
+  dist/testing/index.js dist/testing/index.cjs dist/testing/index.d.ts dist/testing/index.d.cts; do
   if ! grep -qx "package/$f" <<<"$packed"; then
     echo "FAIL: the tarball lacks $f" >&2; exit 1
   fi
@@ -60,6 +62,16 @@ for f in $core_files; do
     echo "FAIL: $f bundles a runtime dependency instead of importing it" >&2; exit 1
   fi
 done
+# /testing imports fast-check (the user's copy, so that their fc.assert runs our arbitraries) and
+# does not bundle it.
+for f in dist/testing/index.js dist/testing/index.cjs; do
+  if ! grep -E "from ['\"]fast-check['\"]|require\(['\"]fast-check['\"]\)" "$f" >/dev/null; then
+    echo "FAIL: $f does not import fast-check" >&2; exit 1
+  fi
+  if grep -E "(class FrequencyArbitrary|Property failed after)" "$f" >/dev/null; then
+    echo "FAIL: $f bundles fast-check instead of importing it" >&2; exit 1
+  fi
+done
 
 cd "$work/app"
 cat > esm.mjs <<'JS'
@@ -80,6 +92,34 @@ console.log('CJS require OK');
 JS
 node esm.mjs
 node cjs.cjs
+
+# framework-agreement-sim/testing, as ESM and as CJS: sample a config, break one, and run a
+# property with the user's fast-check over the kit's arbitraries.
+cat > testing-esm.mjs <<'JS'
+import fc from 'fast-check';
+import { decodeConfig, simulate } from 'framework-agreement-sim';
+import { config, invalidConfig, policy } from 'framework-agreement-sim/testing';
+const [c] = fc.sample(config({ size: 'small' }), { seed: 1, numRuns: 1 });
+const decoded = decodeConfig(c);
+if (decoded._tag !== 'Right') throw new Error(`ESM /testing: config() gave an invalid config: ${JSON.stringify(decoded.left)}`);
+if (simulate(c, 1).horizonPeriods < 1) throw new Error('ESM /testing: simulate');
+const [bad] = fc.sample(invalidConfig(), { seed: 2, numRuns: 1 });
+const r = decodeConfig(bad.input);
+if (r._tag !== 'Left' || !r.left.some((i) => i.path === bad.path)) throw new Error('ESM /testing: invalidConfig()');
+fc.assert(fc.property(policy({ priceWeight: [0, 0.5] }), (p) => p.priceWeight <= 0.5), { seed: 3, numRuns: 20 });
+console.log('ESM /testing OK:', JSON.stringify(c).length, 'characters of config,', bad.kind, 'at', bad.path);
+JS
+cat > testing-cjs.cjs <<'JS'
+const fc = require('fast-check');
+const { decodeConfig } = require('framework-agreement-sim');
+const { config, policy } = require('framework-agreement-sim/testing');
+const [c] = fc.sample(config({ size: 'small' }), { seed: 1, numRuns: 1 });
+if (decodeConfig(c)._tag !== 'Right') throw new Error('CJS /testing: config() gave an invalid config');
+fc.assert(fc.property(policy({ callOffRule: ['shares'] }), (p) => p.callOffRule === 'shares'), { seed: 3, numRuns: 20 });
+console.log('CJS /testing OK');
+JS
+node testing-esm.mjs
+node testing-cjs.cjs
 
 # framework-agreement-sim/node: worker threads from the built files, as ESM and as CJS. The
 # result with 2 workers must equal the serial one byte for byte, and the process must exit by
