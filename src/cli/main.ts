@@ -191,7 +191,10 @@ function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: st
   if (!isObject(value)) throw new UsageError(`${file}: expected a JSON object with "config" (and optionally "variants", "seed", "rows", "series")`);
   const problems: string[] = [];
   for (const key of Object.keys(value)) {
-    if (!(SPEC_KEYS as readonly string[]).includes(key)) problems.push(`${file}: unknown key "${key}"; expected one of ${SPEC_KEYS.join(', ')}`);
+    if (!(SPEC_KEYS as readonly string[]).includes(key)) {
+      const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+      problems.push(`${file}: unknown key ${JSON.stringify(shown)}; expected one of ${SPEC_KEYS.join(', ')}`);
+    }
   }
   const config = value['config'] ?? {};
   if (!isObject(config)) problems.push(`${file}: config: expected an object (a partial config)`);

@@ -13,14 +13,22 @@ export function workRate(expectedRate: number, qualityEffect: number, quality: n
 }
 
 /**
+ * Most that the outcome part of a price can pay relative to its nominal amount: a contract pays
+ * for results against an expectation, but not without bound (with an expected work rate near 0
+ * the ratio rate / expected would otherwise make prices arbitrarily large).
+ */
+export const MAX_OUTCOME_RATIO = 3;
+
+/**
  * Share of the price actually paid under outcome-based payment: a share of the price is scaled by
- * the supplier's work rate relative to the expected one.
+ * the supplier's work rate relative to the expected one, capped at MAX_OUTCOME_RATIO.
  *
- *   payFactor = 1 - outcomeShare + outcomeShare x rate / expectedRate
+ *   payFactor = 1 - outcomeShare + outcomeShare x min(rate / expectedRate, MAX_OUTCOME_RATIO)
  *
  * @example outcomePayFactor(0.2, 0.31, 0.27) // 0.8 + 0.2 x 1.148 = 1.0296
  */
 export function outcomePayFactor(outcomeShare: number, rate: number, expectedRate: number): number {
   if (outcomeShare === 0) return 1;
-  return 1 - outcomeShare + (expectedRate > 0 ? (outcomeShare * rate) / expectedRate : outcomeShare);
+  const ratio = expectedRate > 0 ? Math.min(rate / expectedRate, MAX_OUTCOME_RATIO) : 1;
+  return 1 - outcomeShare + outcomeShare * ratio;
 }

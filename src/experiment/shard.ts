@@ -53,6 +53,9 @@ export function decodeExperiment(spec: ExperimentSpec): DecodedExperiment {
   const configs: Config[] = [base];
   const seen = new Set(names);
   spec.variants.forEach((variant, k) => {
+    if (typeof variant.name !== 'string' || variant.name.length < 1 || variant.name.length > 80) {
+      throw new ConfigError([{ path: `variants[${k}].name`, message: 'expected a policy name of 1 to 80 characters' }]);
+    }
     if (seen.has(variant.name)) {
       throw new ConfigError([{ path: `variants[${k}].name`, message: `policy name "${variant.name}" is used twice; give every policy its own name` }]);
     }

@@ -201,22 +201,33 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
-function pathSegment(key: string, parent: unknown, first: boolean): string {
-  if (Array.isArray(parent)) return `[${key}]`;
-  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return first ? key : `.${key}`;
-  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
-  return `[${JSON.stringify(shown)}]`;
+/**
+ * Writes a path as issues show it: `policy.minimumVolumeShare`, `market.regions[2].name`; numbers
+ * are list indices; keys that are not identifiers, or longer than 40 characters (junk, not typos),
+ * are quoted in brackets and shortened, so a path stays one readable line. `(config)` for the root.
+ * @example formatPath(['market', 'regions', 2, 'name']) // "market.regions[2].name"
+ */
+export function formatPath(segments: ReadonlyArray<string | number>): string {
+  let path = '';
+  for (const seg of segments) {
+    if (typeof seg === 'number') path += `[${seg}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(seg) && seg.length <= 40) path += path === '' ? seg : `.${seg}`;
+    else path += `[${JSON.stringify(seg.length > 40 ? `${seg.slice(0, 40)}…` : seg)}]`;
+  }
+  return path === '' ? '(config)' : path;
 }
 
 /** Turns io-ts validation errors into path-and-message issues, one per error. */
 export function toIssues(errors: t.Errors): ConfigIssue[] {
   return errors.map((e) => {
-    let path = '';
+    const segments: Array<string | number> = [];
     for (let k = 1; k < e.context.length; k++) {
-      path += pathSegment(e.context[k]!.key, e.context[k - 1]!.actual, path === '');
+      const key = e.context[k]!.key;
+      // A key is a list index only when its parent value is an array.
+      segments.push(Array.isArray(e.context[k - 1]!.actual) ? Number(key) : key);
     }
     return {
-      path: path === '' ? '(config)' : path,
+      path: formatPath(segments),
       message: e.message ?? `expected ${e.context[e.context.length - 1]?.type.name ?? 'a valid value'}, got ${describeValue(e.value)}`,
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomePayFactor, workRate } from '../../src/engine/outcomes.js';
+import { MAX_OUTCOME_RATIO, outcomePayFactor, workRate } from '../../src/engine/outcomes.js';
 
 describe('transitions to work', () => {
   it('the work rate rises with quality above the reference', () => {
@@ -14,5 +14,10 @@ describe('transitions to work', () => {
     expect(outcomePayFactor(0, 0.5, 0.27)).toBe(1);
     expect(outcomePayFactor(0.2, 0.31, 0.27)).toBeCloseTo(0.8 + (0.2 * 0.31) / 0.27, 12);
     expect(outcomePayFactor(0.2, 0.27, 0.27)).toBeCloseTo(1, 12);
+  });
+  it('caps the outcome part at MAX_OUTCOME_RATIO times its nominal amount', () => {
+    // Found by the arbitraries: an expected work rate near 0 made prices astronomically large.
+    expect(outcomePayFactor(0.3, 0.5, 1e-6)).toBeCloseTo(0.7 + 0.3 * MAX_OUTCOME_RATIO, 12);
+    expect(outcomePayFactor(0.3, 0.5, 0)).toBeCloseTo(1, 12);
   });
 });

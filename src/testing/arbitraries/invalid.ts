@@ -1,3 +1,4 @@
+import { formatPath } from '../../model/codecs.js';
 import * as fc from 'fast-check';
 import { OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy } from '../../model/config.js';
 import { decodeConfig, MAX_AGREEMENT_SLOTS, MAX_SUPPLIER_PERIODS } from '../../model/decode.js';
@@ -116,16 +117,8 @@ export interface InvalidConfigOptions {
 
 type Segment = string | number;
 
-/** A path as the decoder writes it (src/model/codecs.ts, toIssues): `a.b[0]["odd key"]`, `(config)` for the root. */
-export function formatPath(at: readonly Segment[]): string {
-  let path = '';
-  for (const seg of at) {
-    if (typeof seg === 'number') path += `[${seg}]`;
-    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(seg)) path += path === '' ? seg : `.${seg}`;
-    else path += `[${JSON.stringify(seg.length > 40 ? `${seg.slice(0, 40)}…` : seg)}]`;
-  }
-  return path === '' ? '(config)' : path;
-}
+/** A path as the decoder writes it: the decoder's own formatter, so the two cannot drift apart. */
+export { formatPath };
 
 interface Site<N> {
   readonly at: readonly Segment[];
