@@ -13,6 +13,7 @@
  * interrupt (SIGINT, SIGTERM) exits with code 130.
  * @packageDocumentation
  */
+import { shardStateProblem } from '../experiment/validate.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { access, constants, open, readFile, rename, stat, unlink } from 'node:fs/promises';
@@ -111,7 +112,8 @@ function required(values: Record<string, unknown>, name: string): string {
 
 function integerFlag(text: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`--${name} expects an integer in [${min}, ${max}], got "${text}"`);
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new UsageError(`--${name} expects an integer in [${min}, ${max}], got ${JSON.stringify(shown)}`);
   }
   return Number(text);
 }
@@ -196,9 +198,10 @@ function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: st
       problems.push(`${file}: unknown key ${JSON.stringify(shown)}; expected one of ${SPEC_KEYS.join(', ')}`);
     }
   }
-  const config = value['config'] ?? {};
+  // A key set to null is an error, not "not given": null is never a valid value here.
+  const config = value['config'] === undefined ? {} : value['config'];
   if (!isObject(config)) problems.push(`${file}: config: expected an object (a partial config)`);
-  const variants = value['variants'] ?? [];
+  const variants = value['variants'] === undefined ? [] : value['variants'];
   if (!Array.isArray(variants)) {
     problems.push(`${file}: variants: expected a list of { "name": "...", "input": {...} }`);
   } else {
@@ -208,7 +211,7 @@ function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: st
       }
     });
   }
-  const seed = value['seed'] ?? 1;
+  const seed = value['seed'] === undefined ? 1 : value['seed'];
   if (!((typeof seed === 'number' && Number.isFinite(seed)) || (typeof seed === 'string' && seed.length <= 1000))) {
     problems.push(`${file}: seed: expected a finite number or a string of at most 1000 characters`);
   }
@@ -258,6 +261,8 @@ function toShard(value: unknown, file: string): ShardState {
   if (!current) {
     throw new UsageError(`${file}: written by another version of framework-agreement-sim (its metrics differ from this version's); rerun the shard with this version`);
   }
+  const problem = shardStateProblem(value as unknown as ShardState);
+  if (problem !== null) throw new UsageError(`${file}: a damaged shard state (${problem})`);
   return value as unknown as ShardState;
 }
 

@@ -9,3 +9,4 @@ export { summarise, QUANTILE_ACCURACY, type Summary, type MetricTotals } from '.
 export { replicationSeed } from './seeds.js';
 export { ReplicationError } from './errors.js';
 export type { ExperimentSpec, PolicyVariant, RunRow } from './spec.js';
+export { shardStateProblem } from './validate.js';
