@@ -1,4 +1,4 @@
-import type { OutcomeMetric } from '../model/metrics.js';
+import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { ConfigError } from '../model/decode.js';
 import type { Seed } from '../random/streams.js';
 import { serialExecutor, type Executor } from './executor.js';
@@ -65,8 +65,21 @@ export type ExperimentOutput = ExperimentResult & { readonly convergence?: Conve
 /** Largest number of replications one experiment may ask for. */
 export const MAX_RUNS = 100_000_000;
 
-function checkOptions(options: ExperimentOptions): void {
+/**
+ * Most tidy rows an experiment may keep (runs x policies x outcomes): about 2 GB of row objects.
+ * Beyond it the experiment is refused before any work, with advice to turn rows off.
+ */
+export const MAX_ROWS = 10_000_000;
+
+function checkOptions(options: ExperimentOptions, policies: number): void {
   const issues = [];
+  const rows = options.runs * policies * Object.keys(OUTCOME_METRICS).length;
+  if ((options.rows ?? true) && Number.isFinite(rows) && rows > MAX_ROWS) {
+    issues.push({
+      path: 'options.rows',
+      message: `${options.runs} runs of ${policies} ${policies === 1 ? 'policy' : 'policies'} would keep ${rows} rows (more than ${MAX_ROWS}); pass rows: false, or fewer runs`,
+    });
+  }
   if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > MAX_RUNS) {
     issues.push({ path: 'options.runs', message: `expected an integer in [1, ${MAX_RUNS}], got ${String(options.runs)}` });
   }
@@ -99,7 +112,7 @@ function widestHalfWidth(result: ExperimentResult, rule: StopRule): number {
  * With a stop rule, runs batches until the watched interval is narrow enough or `runs` is reached.
  */
 export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<ExperimentOutput> {
-  checkOptions(options);
+  checkOptions({ ...options, rows: spec.rows }, spec.variants.length + 1);
   decodeExperiment(spec); // fail fast, with paths, before any work
   const rule = options.stopWhen;
   if (rule?.policy !== undefined && !spec.variants.some((v) => v.name === rule.policy)) {

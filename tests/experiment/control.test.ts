@@ -52,6 +52,8 @@ describe('failures', () => {
     await expect(monteCarlo(small, { runs: 2, seed: Number.NaN })).rejects.toThrow(/options.seed/);
     await expect(monteCarlo(small, { runs: 2, stopWhen: { metric: 'hhi', halfWidth: -1 } })).rejects.toThrow(/halfWidth/);
     await expect(compare(small, { a: {} }, { runs: 2, stopWhen: { metric: 'hhi', halfWidth: 1, policy: 'b' } })).rejects.toThrow(/no policy is named "b"/);
+    // Rows that could not fit in memory are refused before any work, with advice.
+    await expect(monteCarlo(small, { runs: 100_000_000 })).rejects.toThrow(/options.rows: .* pass rows: false/);
   });
 });
 
