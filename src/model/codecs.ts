@@ -1,5 +1,83 @@
 import * as t from 'io-ts/lib/index.js';
 
+/*
+ * Every codec made by these combinators carries `schema`: a plain description of what it accepts
+ * (ranges, lengths, values, keys). Tools that generate or break configs, such as the testing kit's
+ * arbitraries, read the ranges from here instead of keeping a copy that could drift.
+ */
+
+/** A number in [min, max]; an integer there with `integer`; `null` allowed too with `nullable`. */
+export interface NumberLeaf {
+  readonly kind: 'number';
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly nullable: boolean;
+}
+
+/** A string of 1 to `maxLength` characters (`null` allowed too with `nullable`). */
+export interface NameLeaf {
+  readonly kind: 'name';
+  readonly maxLength: number;
+  readonly nullable: boolean;
+}
+
+/** One of the listed strings. */
+export interface EnumLeaf {
+  readonly kind: 'enum';
+  readonly values: readonly string[];
+}
+
+/** An object with exactly these keys. */
+export interface ObjectNode {
+  readonly kind: 'object';
+  /** The type name the decoder uses in "expected an object (...)". */
+  readonly typeName: string;
+  readonly fields: Readonly<Record<string, SchemaNode>>;
+}
+
+/** A list of `min` to `max` objects. */
+export interface ListNode {
+  readonly kind: 'list';
+  readonly item: ObjectNode;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A single value of a config. */
+export type Leaf = NumberLeaf | NameLeaf | EnumLeaf;
+/** Any node of a codec's schema. */
+export type SchemaNode = Leaf | ObjectNode | ListNode;
+
+/** The schema a codec of these combinators carries. */
+export function schemaOf(codec: t.Mixed): SchemaNode {
+  const schema = (codec as { schema?: SchemaNode }).schema;
+  if (schema === undefined) throw new Error(`codec ${codec.name} carries no schema`);
+  return schema;
+}
+
+function nullableSchema(codec: t.Mixed): SchemaNode {
+  const inner = schemaOf(codec);
+  if (inner.kind !== 'number' && inner.kind !== 'name') throw new Error(`nullable() takes a number or name codec, not ${codec.name}`);
+  return { ...inner, nullable: true };
+}
+
+function objectSchemaOf(codec: t.Mixed): ObjectNode {
+  const inner = schemaOf(codec);
+  if (inner.kind !== 'object') throw new Error(`listOf() takes an object codec, not ${codec.name}`);
+  return inner;
+}
+
+/**
+ * Attaches a schema, built on first access (so combinators still compose freely: a list of numbers
+ * is a fine codec, it only has no schema a config tool could use).
+ */
+function describe<T, S extends SchemaNode>(type: T, build: () => S): T & { readonly schema: S } {
+  let schema: S | undefined;
+  Object.defineProperty(type, 'schema', { get: () => (schema ??= build()), enumerable: false });
+  return type as T & { readonly schema: S };
+}
+
 /** Describes a value briefly for error messages: type and a short rendering. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -30,41 +108,44 @@ export function isPlainObject(u: unknown): u is Record<string, unknown> {
  * A finite number in [min, max] (or an integer there, with `integer: true`).
  * NaN, Infinity and strings are rejected with the expected range in the message.
  */
-export function numberIn(min: number, max: number, options: { integer?: boolean } = {}): t.Type<number, number, unknown> {
+export function numberIn(min: number, max: number, options: { integer?: boolean } = {}): t.Type<number, number, unknown> & { readonly schema: NumberLeaf } {
   const kind = options.integer ? 'an integer' : 'a number';
   const expected = `expected ${kind} in [${min}, ${max}]`;
   const ok = (u: unknown): u is number =>
     typeof u === 'number' && Number.isFinite(u) && u >= min && u <= max && (!options.integer || Number.isInteger(u));
-  return new t.Type<number, number, unknown>(
+  const type = new t.Type<number, number, unknown>(
     `${kind} in [${min}, ${max}]`,
     ok,
     (u, c) => (ok(u) ? t.success(u) : t.failure(u, c, `${expected}, got ${describeValue(u)}`)),
     t.identity,
   );
+  return describe(type, () => ({ kind: 'number', min, max, integer: options.integer === true, nullable: false } as NumberLeaf));
 }
 
 /** A string of 1 to `maxLength` characters. */
-export function name(maxLength = 64): t.Type<string, string, unknown> {
+export function name(maxLength = 64): t.Type<string, string, unknown> & { readonly schema: NameLeaf } {
   const ok = (u: unknown): u is string => typeof u === 'string' && u.length >= 1 && u.length <= maxLength;
-  return new t.Type<string, string, unknown>(
+  const type = new t.Type<string, string, unknown>(
     'name',
     ok,
     (u, c) =>
       ok(u) ? t.success(u) : t.failure(u, c, `expected a non-empty string of at most ${maxLength} characters, got ${describeValue(u)}`),
     t.identity,
   );
+  return describe(type, () => ({ kind: 'name', maxLength, nullable: false } as NameLeaf));
 }
 
 /** One of the listed strings. */
-export function oneOf<const V extends readonly string[]>(values: V): t.Type<V[number], V[number], unknown> {
+export function oneOf<const V extends readonly string[]>(values: V): t.Type<V[number], V[number], unknown> & { readonly schema: EnumLeaf } {
   const ok = (u: unknown): u is V[number] => typeof u === 'string' && values.includes(u);
   const listed = values.map((v) => `"${v}"`).join(', ');
-  return new t.Type<V[number], V[number], unknown>(
+  const type = new t.Type<V[number], V[number], unknown>(
     values.join(' | '),
     ok,
     (u, c) => (ok(u) ? t.success(u) : t.failure(u, c, `expected one of ${listed}, got ${describeValue(u)}`)),
     t.identity,
   );
+  return describe(type, () => ({ kind: 'enum', values } as EnumLeaf));
 }
 
 /** A boolean. */
@@ -76,8 +157,8 @@ export const flag = new t.Type<boolean, boolean, unknown>(
 );
 
 /** `null` or a value of the given codec. */
-export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown> {
-  return new t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
+export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown> & { readonly schema: SchemaNode } {
+  const type = new t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
     `${codec.name} | null`,
     (u): u is t.TypeOf<C> | null => u === null || codec.is(u),
     (u, c) => {
@@ -88,6 +169,7 @@ export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null
     },
     (a) => (a === null ? null : codec.encode(a)),
   );
+  return describe(type, () => nullableSchema(codec));
 }
 
 /** An array of `min` to `max` elements of the given codec; each element's errors name its index. */
@@ -95,8 +177,8 @@ export function listOf<C extends t.Mixed>(
   codec: C,
   min: number,
   max: number,
-): t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> {
-  return new t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown>(
+): t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> & { readonly schema: ListNode } {
+  const type = new t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown>(
     `Array<${codec.name}>`,
     (u): u is Array<t.TypeOf<C>> => Array.isArray(u) && u.length >= min && u.length <= max && u.every(codec.is),
     (u, c) => {
@@ -114,6 +196,7 @@ export function listOf<C extends t.Mixed>(
     },
     (a) => a.map((x) => codec.encode(x)),
   );
+  return describe(type, () => ({ kind: 'list', item: objectSchemaOf(codec), min, max } as ListNode));
 }
 
 function editDistance(a: string, b: string): number {
@@ -154,9 +237,9 @@ type StrictOutputOf<P extends t.Props> = { [K in keyof P]: t.OutputOf<P[K]> };
  * An object with exactly the given keys: a missing key and an unknown key are both errors
  * (an unknown key is usually a typo, and silently dropping it would run the wrong experiment).
  */
-export function strict<P extends t.Props>(props: P, typeName: string): t.Type<StrictOf<P>, StrictOutputOf<P>, unknown> {
+export function strict<P extends t.Props>(props: P, typeName: string): t.Type<StrictOf<P>, StrictOutputOf<P>, unknown> & { readonly schema: ObjectNode } {
   const keys = Object.keys(props);
-  return new t.Type<StrictOf<P>, StrictOutputOf<P>, unknown>(
+  const type = new t.Type<StrictOf<P>, StrictOutputOf<P>, unknown>(
     typeName,
     (u): u is StrictOf<P> =>
       isPlainObject(u) &&
@@ -191,6 +274,7 @@ export function strict<P extends t.Props>(props: P, typeName: string): t.Type<St
       return out as StrictOutputOf<P>;
     },
   );
+  return describe(type, () => ({ kind: 'object', typeName, fields: Object.fromEntries(keys.map((k) => [k, schemaOf(props[k]!)])) } as ObjectNode));
 }
 
 /** One problem found in a config: where, and what is wrong. */
