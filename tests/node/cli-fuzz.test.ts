@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 import { invalidConfig } from '../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fas-cli-fuzz-'));
@@ -23,13 +24,6 @@ const at = (name: string) => join(dir, name);
 const out = join(outDir, 'result.json');
 const existing = join(outDir, 'existing.json');
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 let fileNumber = 0;
 /** Writes a spec (text or value) to a fresh file and returns its path. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 import { liveWorkerCount } from '../../src/node/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fas-cli-'));
@@ -19,13 +20,6 @@ const spec = {
 };
 writeFileSync(at('spec.json'), JSON.stringify(spec));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 const read = (name: string) => readFileSync(at(name), 'utf8');
 const leftovers = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
