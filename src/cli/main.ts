@@ -320,17 +320,27 @@ function seconds(ms: number): string {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-async function shardCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { spec: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } }, false);
-  if (values['help'] === true) return help(io);
+/**
+ * The part shared by `shard` and `run`: the spec file (read and decoded, so a bad config fails
+ * before any work), the worker count and the output file (checked writable up front).
+ */
+async function specJob(values: Record<string, unknown>): Promise<{ spec: ExperimentSpec; out: string; workers: number }> {
   const specFile = required(values, 'spec');
-  const from = integerFlag(required(values, 'from'), 'from', 0, MAX_RUNS - 1);
-  const to = integerFlag(required(values, 'to'), 'to', 1, MAX_RUNS);
-  if (to <= from) throw new UsageError(`--to (${to}) must be greater than --from (${from}); the shard runs replications from..to-1`);
   const out = required(values, 'out');
   const workers = workersFlag(values);
   const { spec } = toSpec(await readJson(specFile, 'spec'), specFile);
   await checkWritable(out, 'out');
+  return { spec, out, workers };
+}
+
+async function shardCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { spec: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } }, false);
+  if (values['help'] === true) return help(io);
+  required(values, 'spec'); // asked for first, as the usage line lists it
+  const from = integerFlag(required(values, 'from'), 'from', 0, MAX_RUNS - 1);
+  const to = integerFlag(required(values, 'to'), 'to', 1, MAX_RUNS);
+  if (to <= from) throw new UsageError(`--to (${to}) must be greater than --from (${from}); the shard runs replications from..to-1`);
+  const { spec, out, workers } = await specJob(values);
 
   const started = Date.now();
   const progress = progressLine(io);
@@ -418,12 +428,9 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
 async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { spec: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } }, false);
   if (values['help'] === true) return help(io);
-  const specFile = required(values, 'spec');
+  required(values, 'spec'); // asked for first, as the usage line lists it
   const runs = integerFlag(required(values, 'runs'), 'runs', 1, MAX_RUNS);
-  const out = required(values, 'out');
-  const workers = workersFlag(values);
-  const { spec } = toSpec(await readJson(specFile, 'spec'), specFile);
-  await checkWritable(out, 'out');
+  const { spec, out, workers } = await specJob(values);
 
   const started = Date.now();
   const progress = progressLine(io);
