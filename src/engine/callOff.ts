@@ -69,6 +69,29 @@ export function allocateCallOffs(
   }
 }
 
+/** Per-lot working arrays, reused across periods and runs (a run is single-threaded; each worker has its own module). */
+interface SlotScratch {
+  members: Int32Array;
+  prices: Float64Array;
+  capacities: Float64Array;
+  used: Float64Array;
+  order: Int32Array;
+  score: Float64Array;
+}
+
+function allocateSlotScratch(size: number): SlotScratch {
+  return {
+    members: new Int32Array(size),
+    prices: new Float64Array(size),
+    capacities: new Float64Array(size),
+    used: new Float64Array(size),
+    order: new Int32Array(size),
+    score: new Float64Array(size),
+  };
+}
+
+let slotScratch = allocateSlotScratch(20);
+
 /**
  * Mechanisms 1 and 6, every period: demand in each lot is called off from its suppliers under the
  * agreement's rule. There is no purchase obligation: a supplier is paid for what is used, plus,
@@ -80,12 +103,8 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
   const stride = state.stride;
   const nM = state.nMeasures;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
-  const members = new Int32Array(stride);
-  const prices = new Float64Array(stride);
-  const capacities = new Float64Array(stride);
-  const used = new Float64Array(stride);
-  const order = new Int32Array(stride);
-  const score = new Float64Array(stride);
+  if (slotScratch.members.length < stride) slotScratch = allocateSlotScratch(stride);
+  const { members, prices, capacities, used, order, score } = slotScratch;
 
   const { slotSupplier, slotPrice, lotShare, lotSlotCapacity, lotRule, lotGuarantee, lotOutcomeShare } = state;
   const { cellDemand, cellLotStart, cellLotCount } = state;
