@@ -13,7 +13,7 @@ export function workRate(expectedRate: number, qualityEffect: number, quality: n
 }
 
 /**
- * Most that the outcome part of a price can pay relative to its nominal amount: a contract pays
+ * Most that the outcome part of a price can pay relative to its nominal amount (3: an assumption). A contract pays
  * for results against an expectation, but not without bound (with an expected work rate near 0
  * the ratio rate / expected would otherwise make prices arbitrarily large).
  */
