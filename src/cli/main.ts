@@ -14,12 +14,9 @@
  * @packageDocumentation
  */
 import { shardStateProblem } from '../experiment/validate.js';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
-import { access, constants, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ReplicationError } from '../experiment/errors.js';
 import { serialExecutor, type Executor } from '../experiment/executor.js';
 import { finaliseExperiment } from '../experiment/result.js';
@@ -29,26 +26,9 @@ import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
 import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { defaultWorkerCount, workerExecutor, WorkerCrashError } from '../node/pool.js';
+import { checkWritable, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
 
-/**
- * Where the CLI writes and what can stop it; `main` uses the process's streams by default.
- * @example
- * const io: CliIo = { stdout: process.stdout, stderr: process.stderr, signal: AbortSignal.timeout(60_000) };
- */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
-  /** Aborting it stops the running command (the bin aborts on SIGINT and SIGTERM). */
-  readonly signal?: AbortSignal | undefined;
-}
-
-/**
- * Exit codes of the CLI: 0 done, 1 a failing replication or an unexpected error, 2 a user error
- * (bad flag, unreadable or invalid file, bad config), 130 interrupted.
- * @example
- * if ((await main(argv)) === EXIT.usage) console.error('see --help');
- */
-export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+export { EXIT, type CliIo } from './io.js';
 
 const USAGE = `Usage: framework-agreement-sim <command> [options]
 
@@ -66,109 +46,12 @@ to true). --workers defaults to the number of cores; 1 runs in the main thread.
 The result of shards merged equals that of one run, byte for byte. See docs/cluster.md.
 `;
 
-/** A mistake of the user's: each line is printed as `error: <line>` and the exit code is 2. */
-class UsageError extends Error {
-  readonly lines: readonly string[];
-  constructor(lines: string | readonly string[]) {
-    const all = typeof lines === 'string' ? [lines] : lines;
-    super(all.join('\n'));
-    this.name = 'UsageError';
-    this.lines = all.map(oneLine);
-  }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-function messageOf(error: unknown): string {
-  return oneLine(error instanceof Error ? error.message : String(error));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Arguments
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-
-interface Parsed {
-  readonly values: Record<string, string | boolean | undefined>;
-  readonly positionals: string[];
-}
-
-function parse(args: readonly string[], options: OptionSpec, positionals: boolean): Parsed {
-  try {
-    const parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: positionals });
-    return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
-  } catch (error) {
-    throw new UsageError(`${messageOf(error)} (see --help)`);
-  }
-}
-
-function required(values: Record<string, unknown>, name: string): string {
-  const value = values[name];
-  if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name} (see --help)`);
-  return value;
-}
-
-function integerFlag(text: string, name: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    throw new UsageError(`--${name} expects an integer in [${min}, ${max}], got ${JSON.stringify(shown)}`);
-  }
-  return Number(text);
-}
 
 function workersFlag(values: Record<string, unknown>): number {
   const text = values['workers'];
   return typeof text === 'string' ? integerFlag(text, 'workers', 1, 1024) : defaultWorkerCount();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Files
-
-async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${what} ${file}: ${messageOf(error)}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${messageOf(error)}`);
-  }
-}
-
-/** Fails early, before any work, if `file` cannot be written. */
-async function checkWritable(file: string, flag: string): Promise<void> {
-  const dir = dirname(resolve(file));
-  try {
-    await access(dir, constants.W_OK);
-  } catch {
-    throw new UsageError(`cannot write --${flag} ${file}: the directory ${dir} does not exist or is not writable`);
-  }
-  const existing = await stat(file).catch(() => null);
-  if (existing?.isDirectory() === true) throw new UsageError(`cannot write --${flag} ${file}: it is a directory`);
-}
-
-/** Writes `text` to a temporary file beside `file`, flushes it, and renames it over `file`. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const target = resolve(file);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw new UsageError(`cannot write ${file}: ${messageOf(error)}`);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,171 @@
+/**
+ * What every CLI command shares: the streams it writes to, its exit codes, user errors, flag
+ * parsing and reading and writing files. Commands live in their own files and throw
+ * {@link UsageError} for the user's mistakes; `main` prints them and exits with 2.
+ * @packageDocumentation
+ */
+import { access, constants, readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomically } from '../node/atomicWrite.js';
+
+/**
+ * Where the CLI writes and what can stop it; `main` uses the process's streams by default.
+ * @example
+ * const io: CliIo = { stdout: process.stdout, stderr: process.stderr, signal: AbortSignal.timeout(60_000) };
+ */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
+  /** Aborting it stops the running command (the bin aborts on SIGINT and SIGTERM). */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Exit codes of the CLI: 0 done, 1 a failing replication or an unexpected error, 2 a user error
+ * (bad flag, unreadable or invalid file, bad config), 130 interrupted.
+ * @example
+ * if ((await main(argv)) === EXIT.usage) console.error('see --help');
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+/**
+ * A mistake of the user's: each line is printed as `error: <line>` and the exit code is 2.
+ * @example
+ * throw new UsageError(`missing --out (see --help)`);
+ */
+export class UsageError extends Error {
+  readonly lines: readonly string[];
+  constructor(lines: string | readonly string[]) {
+    const all = typeof lines === 'string' ? [lines] : lines;
+    super(all.join('\n'));
+    this.name = 'UsageError';
+    this.lines = all.map(oneLine);
+  }
+}
+
+/**
+ * `text` on one line: line breaks and the spaces around them become one space.
+ * @example
+ * oneLine('a\n  b'); // 'a b'
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * The message of anything thrown, on one line.
+ * @example
+ * messageOf(new Error('no such file')); // 'no such file'
+ */
+export function messageOf(error: unknown): string {
+  return oneLine(error instanceof Error ? error.message : String(error));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/**
+ * The options a command accepts, as `node:util` parseArgs takes them (`--help` is always added).
+ * @example
+ * const options: OptionSpec = { out: { type: 'string' } };
+ */
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** Flags and positional arguments of a command line. */
+export interface Parsed {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+}
+
+/**
+ * Parses a command's arguments strictly; an unknown or malformed flag is a {@link UsageError}.
+ * @example
+ * const { values, positionals } = parse(['a.json', '--out', 'b.html'], { out: { type: 'string' } }, true);
+ */
+export function parse(args: readonly string[], options: OptionSpec, positionals: boolean): Parsed {
+  try {
+    const parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: positionals });
+    return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
+  } catch (error) {
+    throw new UsageError(`${messageOf(error)} (see --help)`);
+  }
+}
+
+/**
+ * The value of a string flag that must be given and non-empty.
+ * @example
+ * const out = required(values, 'out'); // throws "missing --out (see --help)" if absent
+ */
+export function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`missing --${name} (see --help)`);
+  return value;
+}
+
+/**
+ * A flag's text as an integer in [min, max], or a {@link UsageError} that shows the text.
+ * @example
+ * integerFlag('1000', 'runs', 1, 1e6); // 1000
+ */
+export function integerFlag(text: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new UsageError(`--${name} expects an integer in [${min}, ${max}], got ${JSON.stringify(shown)}`);
+  }
+  return Number(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/**
+ * Reads and parses a JSON file; an unreadable file or bad JSON is a {@link UsageError} naming it.
+ * `what` says what the file is meant to be, for the message ("spec", "shard", ...).
+ * @example
+ * const value = await readJson('spec.json', 'spec');
+ */
+export async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${file}: ${messageOf(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * Fails early, before any work, if `file` cannot be written (its directory is missing or not
+ * writable, or it is a directory). `flag` names the option that gave it, for the message.
+ * @example
+ * await checkWritable('result.json', 'out');
+ */
+export async function checkWritable(file: string, flag: string): Promise<void> {
+  const dir = dirname(resolve(file));
+  try {
+    await access(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write --${flag} ${file}: the directory ${dir} does not exist or is not writable`);
+  }
+  const existing = await stat(file).catch(() => null);
+  if (existing?.isDirectory() === true) throw new UsageError(`cannot write --${flag} ${file}: it is a directory`);
+}
+
+/**
+ * Writes `text` to `file` atomically (see {@link writeFileAtomically}); a failure is a
+ * {@link UsageError} naming the file.
+ * @example
+ * await writeAtomically('result.json', `${JSON.stringify(result)}\n`);
+ */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomically(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${messageOf(error)}`);
+  }
+}
