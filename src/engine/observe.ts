@@ -198,6 +198,16 @@ export function receiptsInLastYear(state: MarketState, i: number, last: number):
   return sum;
 }
 
+/**
+ * The horizon period that ends horizon year `year` (1-based years: year 4 ends with period
+ * 4 x periodsPerYear - 1), or the last horizon period when the horizon is shorter. Cohort
+ * survival at a checkpoint is the survival series at this period.
+ * @example survivalCheckpoint(4, 48, 4) // 15; survivalCheckpoint(12, 20, 4) // 19
+ */
+export function survivalCheckpoint(year: number, horizonPeriods: number, periodsPerYear: number): number {
+  return Math.min(year * periodsPerYear, horizonPeriods) - 1;
+}
+
 /** End-of-horizon outcomes from the recorder and the final state. */
 export function summarise(rec: Recorder, state: MarketState, config: Config): Record<OutcomeMetric, number> {
   const s = state.s;
@@ -222,6 +232,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   margins.sort((a, b) => a - b);
   const [top4, top15] = topShares(lastYear, TOP_KS, state.n);
   const H = rec.horizon;
+  const at = (year: number) => survivalCheckpoint(year, rec.horizonPeriods, state.periodsPerYear);
   const outcomes: Record<OutcomeMetric, number> = {
     activeSuppliers: x.activeSuppliers[last]!,
     tenderedSuppliers: x.tenderedSuppliers[last]!,
@@ -239,11 +250,17 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     nonProfitPaymentShare: shareOf(nonProfitPaid, paid),
     smallCohortSize: count(s.cohortSmall, state.n),
     smallCohortSurvival: x.smallCohortSurvival[last]!,
+    smallCohortSurvivalYear4: x.smallCohortSurvival[at(4)]!,
+    smallCohortSurvivalYear8: x.smallCohortSurvival[at(8)]!,
+    smallCohortSurvivalYear12: x.smallCohortSurvival[at(12)]!,
     smallCohortInsolvencies: cohortExits(state, s.cohortSmall, ExitCause.insolvency),
     smallCohortVoluntaryExits: cohortExits(state, s.cohortSmall, ExitCause.voluntary),
     smallCohortAcquired: cohortExits(state, s.cohortSmall, ExitCause.acquired),
     nonProfitCohortSize: count(s.cohortNonProfit, state.n),
     nonProfitCohortSurvival: x.nonProfitCohortSurvival[last]!,
+    nonProfitCohortSurvivalYear4: x.nonProfitCohortSurvival[at(4)]!,
+    nonProfitCohortSurvivalYear8: x.nonProfitCohortSurvival[at(8)]!,
+    nonProfitCohortSurvivalYear12: x.nonProfitCohortSurvival[at(12)]!,
     nonProfitCohortInsolvencies: cohortExits(state, s.cohortNonProfit, ExitCause.insolvency),
     nonProfitCohortVoluntaryExits: cohortExits(state, s.cohortNonProfit, ExitCause.voluntary),
     nonProfitCohortAcquired: cohortExits(state, s.cohortNonProfit, ExitCause.acquired),

@@ -72,6 +72,13 @@ function checkInvariants(r: SimulationResult): void {
   expect(o.smallCohortInsolvencies + o.smallCohortVoluntaryExits + o.smallCohortAcquired).toBe(
     Math.round(o.smallCohortSize * (1 - o.smallCohortSurvival)),
   );
+  for (const cohort of ['smallCohortSurvival', 'nonProfitCohortSurvival'] as const) {
+    const [y4, y8, y12, end] = [o[`${cohort}Year4`], o[`${cohort}Year8`], o[`${cohort}Year12`], o[cohort]];
+    expect(y4, `${cohort}: survival at year 4 >= at year 8`).toBeGreaterThanOrEqual(y8);
+    expect(y8, `${cohort}: survival at year 8 >= at year 12`).toBeGreaterThanOrEqual(y12);
+    expect(y12, `${cohort}: survival at year 12 >= at the end`).toBeGreaterThanOrEqual(end);
+    if (r.horizonPeriods <= 4 * r.periodsPerYear) expect(y4, 'a checkpoint beyond the horizon is the end').toBe(end);
+  }
   expect(o.unservedShare).toBeGreaterThanOrEqual(0);
   expect(o.unservedShare).toBeLessThanOrEqual(1);
 }

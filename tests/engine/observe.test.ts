@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { receiptsInLastYear } from '../../src/engine/observe.js';
+import { emptyTotals } from '../../src/engine/callOff.js';
+import { ExitCause } from '../../src/engine/codes.js';
+import { createRecorder, receiptsInLastYear, recordPeriod, summarise, survivalCheckpoint } from '../../src/engine/observe.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 
 describe('receiptsInLastYear', () => {
@@ -22,5 +24,61 @@ describe('receiptsInLastYear', () => {
     expect(receiptsInLastYear(state, 0, 9)).toBe(6 + 7 + 8 + 9);
     expect(receiptsInLastYear(state, 0, 11)).toBe(8 + 9); // the year is periods 8..11
     expect(receiptsInLastYear(state, 0, 13)).toBe(0); // exited before the year began
+  });
+});
+
+describe('cohort survival at years 4, 8 and 12', () => {
+  /** Runs the recorder over a hand-made horizon in which cohort members exit at given horizon periods. */
+  function survivalWith(horizonYears: number, exits: ReadonlyArray<[supplier: number, period: number]>) {
+    const config = tinyConfig({ run: { horizonYears }, suppliers: { initialCount: 4 } });
+    const { state } = tinyMarket(config);
+    const H = horizonYears * 4;
+    const s = state.s;
+    for (let i = 0; i < 4; i++) s.cohortSmall[i] = 1; // all four small at policy start
+    s.cohortNonProfit[0] = 1; // two of them in the non-profit cohort too
+    s.cohortNonProfit[3] = 1;
+    const rec = createRecorder(state, H);
+    for (let h = 0; h < H; h++) {
+      for (const [i, p] of exits) {
+        if (p === h) {
+          s.alive[i] = 0;
+          s.exitPeriod[i] = h;
+          s.exitCause[i] = ExitCause.insolvency;
+        }
+      }
+      state.period = h + 1;
+      recordPeriod(rec, state, config, emptyTotals(), h, h);
+    }
+    return summarise(rec, state, config);
+  }
+
+  it('reads the survival series at the last period of years 4, 8 and 12', () => {
+    // 10-year horizon, 4 periods a year: year 4 ends with period 15, year 8 with period 31;
+    // year 12 lies beyond the horizon, so it is the end (period 39).
+    // Supplier 0 exits in period 2 (year 1), supplier 1 in period 16 (the first of year 5),
+    // supplier 3 in period 31 (the last of year 8), supplier 2 never.
+    const o = survivalWith(10, [[0, 2], [1, 16], [3, 31]]);
+    expect(o.smallCohortSurvivalYear4).toBe(3 / 4);
+    expect(o.smallCohortSurvivalYear8).toBe(1 / 4);
+    expect(o.smallCohortSurvivalYear12).toBe(1 / 4);
+    expect(o.smallCohortSurvival).toBe(1 / 4);
+    expect(o.nonProfitCohortSurvivalYear4).toBe(1 / 2); // supplier 0 gone, 3 still there
+    expect(o.nonProfitCohortSurvivalYear8).toBe(0);
+    expect(o.nonProfitCohortSurvivalYear12).toBe(0);
+  });
+
+  it('is the end of the horizon when the horizon is shorter than the checkpoint', () => {
+    const o = survivalWith(3, [[0, 2], [1, 11]]); // periods 0..11; supplier 1 exits in the last one
+    expect(o.smallCohortSurvivalYear4).toBe(2 / 4);
+    expect(o.smallCohortSurvivalYear8).toBe(2 / 4);
+    expect(o.smallCohortSurvival).toBe(2 / 4);
+  });
+
+  it('checkpoints are the last period of the year, or the last of the horizon', () => {
+    expect(survivalCheckpoint(4, 48, 4)).toBe(15);
+    expect(survivalCheckpoint(8, 48, 4)).toBe(31);
+    expect(survivalCheckpoint(12, 48, 4)).toBe(47);
+    expect(survivalCheckpoint(12, 20, 4)).toBe(19);
+    expect(survivalCheckpoint(4, 48, 12)).toBe(47);
   });
 });
