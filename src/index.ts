@@ -78,3 +78,27 @@ export {
 } from './experiment/index.js';
 export type { Direction, OutcomeInfo } from './model/metrics.js';
 export { NAMED_POLICIES, listPolicies, namedPolicy, type NamedPolicy } from './policies/index.js';
+// Reports: tidy rows (CSV, JSON lines) of any result.
+export {
+  toRows,
+  runRows,
+  experimentRows,
+  sweepRows,
+  parameterValueOf,
+  isExperiment,
+  isSweep,
+  tidyRow,
+  toCsv,
+  parseCsv,
+  toJsonLines,
+  parseJsonLines,
+  TIDY_COLUMNS,
+  TIDY_STATISTICS,
+  ROW_PARTS,
+  type TidyRow,
+  type TidyColumn,
+  type TidyStatistic,
+  type RowOptions,
+  type RowPart,
+  type AnyResult,
+} from './report/rows.js';
