@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `framework-agreement-sim` command: run an experiment, or a shard of it, on every core of
- * this machine, and merge shards run anywhere into the result of one big run.
+ * The `framework-agreement-sim` command: run the chapter-5 comparison (the default), run an
+ * experiment, or a shard of it, on every core of this machine, and merge shards run anywhere
+ * into the result of one big run.
  *
+ *   framework-agreement-sim [chapter5] [--runs N] [--policies a,b] [--config c.json] [--json | --csv]
  *   framework-agreement-sim shard --spec spec.json --from 0 --to 1000 --out shard-0.json [--workers N]
  *   framework-agreement-sim merge --out result.json shard-*.json [--state merged.json]
  *   framework-agreement-sim run   --spec spec.json --runs 1000 --out result.json [--workers N]
@@ -18,21 +20,26 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReplicationError } from '../experiment/errors.js';
-import { serialExecutor, type Executor } from '../experiment/executor.js';
 import { finaliseExperiment } from '../experiment/result.js';
-import { MAX_RUNS, runExperiment, type Progress } from '../experiment/run.js';
+import { MAX_RUNS, runExperiment } from '../experiment/run.js';
 import { decodeExperiment, mergeShards, type ShardState } from '../experiment/shard.js';
 import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
 import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
-import { defaultWorkerCount, workerExecutor, WorkerCrashError } from '../node/pool.js';
+import { WorkerCrashError } from '../node/pool.js';
+import { chapter5Command } from './chapter5.js';
 import { checkWritable, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
+import { executorFor, progressLine, seconds, workersFlag } from './progress.js';
 
 export { EXIT, type CliIo } from './io.js';
 
 const USAGE = `Usage: framework-agreement-sim <command> [options]
 
 Commands:
+  chapter5 [--runs <N>] [--seed <S>] [--horizon <years>] [--policies <a,b,...>] [--config <file.json>]
+           [--json | --csv] [--out <file>] [--workers <N>]
+        The default command: every chapter-5 policy against today's policy on paired runs, as one
+        table with a short text on what moved. "chapter5 --help" explains the options.
   shard --spec <spec.json> --from <A> --to <B> --out <shard.json> [--workers <N>]
         Run replications A..B-1 of the experiment in spec.json and write their shard state.
   merge (--out <result.json> | --state <merged.json>) <shard.json>...
@@ -45,14 +52,6 @@ spec.json is an ExperimentSpec: { "config": {...}, "variants": [{ "name": "...",
 to true). --workers defaults to the number of cores; 1 runs in the main thread.
 The result of shards merged equals that of one run, byte for byte. See docs/cluster.md.
 `;
-
-// ---------------------------------------------------------------------------------------------
-// Arguments
-
-function workersFlag(values: Record<string, unknown>): number {
-  const text = values['workers'];
-  return typeof text === 'string' ? integerFlag(text, 'workers', 1, 1024) : defaultWorkerCount();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Specs and shard states
@@ -157,47 +156,6 @@ function describeRanges(ranges: ReadonlyArray<readonly [number, number]>): strin
 /** The first top-level key of two specs that differs, for a readable message. */
 function firstDifference(a: ExperimentSpec, b: ExperimentSpec): string {
   return SPEC_KEYS.find((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])) ?? 'spec';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Progress
-
-function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const two = (x: number) => String(x).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
-}
-
-/** A progress line on stderr, redrawn at most ten times a second; only when stderr is a terminal. */
-function progressLine(io: CliIo) {
-  let shown = false;
-  let last = 0;
-  return {
-    update(p: Progress, what = 'replications'): void {
-      if (io.stderr.isTTY !== true) return;
-      const now = Date.now();
-      if (now - last < 100 && p.done < p.total) return;
-      last = now;
-      shown = true;
-      const percent = ((100 * p.done) / p.total).toFixed(1);
-      const left = p.remainingMs === null ? '' : `, about ${formatDuration(p.remainingMs)} left`;
-      io.stderr.write(`\r\x1b[K${p.done}/${p.total} ${what} (${percent} %), ${formatDuration(p.elapsedMs)} elapsed${left}`);
-    },
-    end(): void {
-      if (shown) io.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-  };
-}
-
-function executorFor(workers: number): Executor {
-  return workers === 1 ? serialExecutor : workerExecutor({ workers });
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,6 +344,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
         return await mergeCommand(rest, io);
       case 'run':
         return await runCommand(rest, io);
+      case 'chapter5':
+        return await chapter5Command(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -395,10 +355,11 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
         io.stdout.write(`${version()}\n`);
         return EXIT.ok;
       case undefined:
-        io.stderr.write(USAGE);
-        return EXIT.usage;
+        return await chapter5Command([], io);
       default:
-        throw new UsageError(`unknown command "${command}"; expected shard, merge or run (see --help)`);
+        // Options without a command are the default command's: `framework-agreement-sim --runs 50`.
+        if (command.startsWith('-')) return await chapter5Command(argv, io);
+        throw new UsageError(`unknown command "${command}"; expected chapter5, shard, merge or run (see --help)`);
     }
   } catch (error) {
     return report(error, io);

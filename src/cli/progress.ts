@@ -1,0 +1,85 @@
+/**
+ * What the CLI's long commands share: where replications run (the worker pool or this thread),
+ * the `--workers` flag, and a progress bar on stderr.
+ * @packageDocumentation
+ */
+import { serialExecutor, type Executor } from '../experiment/executor.js';
+import type { Progress } from '../experiment/run.js';
+import { defaultWorkerCount, workerExecutor } from '../node/pool.js';
+import { integerFlag, type CliIo } from './io.js';
+
+/**
+ * The `--workers` flag: an integer in [1, 1024], by default the number of cores.
+ * @example
+ * workersFlag({ workers: '2' }); // 2
+ */
+export function workersFlag(values: Record<string, unknown>): number {
+  const text = values['workers'];
+  return typeof text === 'string' ? integerFlag(text, 'workers', 1, 1024) : defaultWorkerCount();
+}
+
+/**
+ * Runs replications on `workers` worker threads, or in this thread for 1 (no worker start-up).
+ * @example
+ * const executor = executorFor(2);
+ */
+export function executorFor(workers: number): Executor {
+  return workers === 1 ? serialExecutor : workerExecutor({ workers });
+}
+
+/**
+ * A duration as m:ss, or h:mm:ss from an hour up.
+ * @example formatDuration(83_000) // '1:23'
+ */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const two = (x: number) => String(x).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}
+
+/**
+ * Milliseconds as seconds with one decimal.
+ * @example seconds(12_345) // '12.3 s'
+ */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+const BAR_WIDTH = 20;
+
+/** `[█████░░░░░]`: `done` of `total` as a bar of BAR_WIDTH cells. */
+function bar(done: number, total: number): string {
+  const full = total > 0 ? Math.min(BAR_WIDTH, Math.floor((BAR_WIDTH * done) / total)) : 0;
+  return `[${'█'.repeat(full)}${'░'.repeat(BAR_WIDTH - full)}]`;
+}
+
+/**
+ * A progress bar on stderr, redrawn at most ten times a second, only when stderr is a terminal
+ * (so logs and pipes stay clean): `40/200 replications (20.0 %) [████░░░░] 0:03 elapsed, about 0:12 left`.
+ * `end()` erases it.
+ * @example
+ * const progress = progressLine(io);
+ * try { await runExperiment(spec, { runs, onProgress: (p) => progress.update(p) }); } finally { progress.end(); }
+ */
+export function progressLine(io: CliIo) {
+  let shown = false;
+  let last = 0;
+  return {
+    update(p: Progress, what = 'replications'): void {
+      if (io.stderr.isTTY !== true) return;
+      const now = Date.now();
+      if (now - last < 100 && p.done < p.total) return;
+      last = now;
+      shown = true;
+      const percent = ((100 * p.done) / p.total).toFixed(1);
+      const left = p.remainingMs === null ? '' : `, about ${formatDuration(p.remainingMs)} left`;
+      io.stderr.write(`\r\x1b[K${p.done}/${p.total} ${what} (${percent} %) ${bar(p.done, p.total)} ${formatDuration(p.elapsedMs)} elapsed${left}`);
+    },
+    end(): void {
+      if (shown) io.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

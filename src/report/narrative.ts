@@ -1,0 +1,145 @@
+/**
+ * The chapter-5 table in plain words, generated from its numbers only: per policy, what moved
+ * most and how sure the runs are, the trade-offs, which policies beat the baseline most often,
+ * and what the number of runs allows one to say. Nothing in it is written in advance: change the
+ * numbers and the sentences change with them.
+ * @packageDocumentation
+ */
+import { PROBABLE_SHARE, type ComparisonTable, type TableCell, type TableRow } from './table.js';
+import type { TableFormat } from './tableMetrics.js';
+import { formatNumber, scaleOf } from './tableNumbers.js';
+
+/** Most changes named per policy; the rest are counted. */
+const NAMED_CHANGES = 3;
+
+interface Move {
+  readonly row: TableRow;
+  readonly cell: TableCell;
+  /** |change| relative to the baseline's value, to rank changes of different units. */
+  readonly size: number;
+}
+
+function sizeOf(row: TableRow, cell: TableCell): number {
+  return Math.abs(cell.change) / Math.max(Math.abs(row.baseline), 1e-12);
+}
+
+/** The moves of one policy with the given certainty, the biggest per family, biggest first. */
+function movesOf(table: ComparisonTable, policy: number, certainty: TableCell['certainty']): Move[] {
+  const best = new Map<string, Move>();
+  for (const row of table.rows) {
+    const cell = row.cells[policy]!;
+    if (cell.certainty !== certainty || cell.direction === 'none') continue;
+    const move = { row, cell, size: sizeOf(row, cell) };
+    const seen = best.get(row.family);
+    if (seen === undefined || move.size > seen.size) best.set(row.family, move);
+  }
+  return [...best.values()].sort((a, b) => b.size - a.size);
+}
+
+/** A change's size in words, and whether it is better: "1.8 percentage points (better)", "45 NOK (1.0 %, worse)". */
+function amount(move: Move): string {
+  const { row, cell } = move;
+  const f: TableFormat = row.format;
+  const shown = Math.abs(cell.change) * scaleOf(f);
+  const decimals = f === 'index' ? 3 : shown >= 10 ? 0 : shown >= 1 ? 1 : 2;
+  const number = formatNumber(shown, decimals);
+  const unit = f === 'percent' ? ' percentage points' : f === 'nok' ? ' NOK' : f === 'hhiPoints' ? ' points' : f === 'perYear' ? ' a year' : '';
+  // Percentage points speak for themselves; other units get the change relative to the baseline.
+  const notes = [f === 'percent' || row.baseline === 0 ? null : `${formatNumber(100 * move.size, move.size >= 0.1 ? 0 : 1)} %`, cell.judgement].filter((x) => x !== null);
+  return `${number}${unit}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+}
+
+function verb(cell: TableCell): string {
+  return cell.direction === 'higher' ? 'raises' : 'lowers';
+}
+
+/** "a, b and c". */
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function percent(share: number): string {
+  return `${Math.round(100 * share)} %`;
+}
+
+/** The sentences about one policy. */
+function policySentences(table: ComparisonTable, k: number): string {
+  const name = table.policies[k]!.name;
+  const clear = movesOf(table, k, 'clear');
+  const probable = movesOf(table, k, 'probable');
+  const sentences: string[] = [];
+  if (clear.length === 0) {
+    sentences.push(`${name}: no clear change on any metric`);
+  } else {
+    const named = clear.slice(0, NAMED_CHANGES).map((m) => `${verb(m.cell)} ${m.row.phrase} by ${amount(m)}`);
+    const more = clear.length - NAMED_CHANGES;
+    sentences.push(`${name} clearly ${list(named)}${more > 0 ? `; ${more} more clear ${more === 1 ? 'change' : 'changes'} in the table` : ''}`);
+  }
+  if (probable.length > 0) {
+    const named = probable.slice(0, 2).map((m) => {
+      const share = m.cell.direction === 'higher' ? m.cell.probabilityHigher : m.cell.probabilityLower;
+      return `${verb(m.cell)} ${m.row.phrase} (${m.cell.judgement === null ? '' : `${m.cell.judgement}, `}in ${percent(share)} of the runs)`;
+    });
+    sentences.push(`It probably ${list(named)}, though the intervals include zero`);
+  }
+  const better = clear.filter((m) => m.cell.judgement === 'better').map((m) => m.row.phrase);
+  const worse = clear.filter((m) => m.cell.judgement === 'worse').map((m) => m.row.phrase);
+  if (better.length > 0 && worse.length > 0) {
+    const on = (phrases: string[]) => (phrases.length > 3 ? `${phrases.length} metrics` : list(phrases));
+    sentences.push(`Trade-off: it does clearly better on ${on(better)} but clearly worse on ${on(worse)}`);
+  }
+  return `${sentences.join('. ')}.`;
+}
+
+/** Which policies clearly beat the baseline most often, and on which metrics none does. */
+function summarySentences(table: ComparisonTable): string {
+  const judgedRows = table.rows.filter((r) => r.better !== 'neither');
+  const base = table.baseline.name;
+  const counts = table.policies
+    .map((p, k) => ({ name: p.name, wins: judgedRows.filter((r) => r.cells[k]!.clearlyBetter).length, losses: judgedRows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === 'worse').length }))
+    .filter((c) => c.wins > 0)
+    .sort((a, b) => b.wins - a.wins || a.losses - b.losses);
+  const sentences: string[] = [];
+  if (counts.length === 0) {
+    sentences.push(`No policy clearly beats ${base} on any of the ${judgedRows.length} metrics with a better direction`);
+  } else {
+    const shown = counts.slice(0, 3).map((c) => `${c.name} on ${c.wins}${c.losses > 0 ? ` (clearly worse on ${c.losses})` : ''}`);
+    sentences.push(`Most often clearly better than ${base} (of the ${judgedRows.length} metrics with a better direction): ${list(shown)}`);
+    const none = judgedRows.filter((r) => r.clearlyBetter.length === 0).map((r) => r.phrase);
+    if (none.length > 0) sentences.push(`No policy clearly beats ${base} on ${list(none)}`);
+  }
+  return `${sentences.join('. ')}.`;
+}
+
+function precisionSentences(table: ComparisonTable): string {
+  if (table.runs < 2) {
+    return `With ${table.runs} run there are no intervals, so nothing is clear; run at least 2, better a hundred or more.`;
+  }
+  return (
+    `"Clearly" means the 95 % interval of the paired change excludes zero; "probably" that the policy moved that way in at least ${percent(PROBABLE_SHARE)} of the ${table.runs} runs although the interval includes zero. ` +
+    `"No clear change" is not "no effect": an effect smaller than the interval's half-width can hide in it, and four times as many runs halve the intervals.`
+  );
+}
+
+/**
+ * Plain-language paragraphs about a chapter-5 table, from its numbers only: how many paired runs
+ * over which horizon; per policy, its biggest clear changes (the 95 % interval of the paired
+ * change excludes zero; ranked by size relative to the baseline, one per family of metrics), its
+ * probable ones (same direction in at least 75 % of runs) and its trade-offs (clearly better on
+ * some metrics, clearly worse on others); which policies clearly beat the baseline most often;
+ * and what "clearly" and "probably" mean at this number of runs.
+ * @example
+ * console.log(narrative(comparisonTable(result)));
+ * // "From 200 paired runs over 12 years ... riskSharing clearly raises small-supplier survival after 12 years by 1.8 percentage points (better) ..."
+ */
+export function narrative(table: ComparisonTable): string {
+  const base = table.baseline.name;
+  const paragraphs = [
+    `From ${table.runs} paired ${table.runs === 1 ? 'run' : 'runs'} over ${table.horizonYears} years (each policy and ${base} from the same burned-in markets, with the same random numbers), compared with ${base}:`,
+    ...table.policies.map((_, k) => policySentences(table, k)),
+    summarySentences(table),
+    precisionSentences(table),
+  ];
+  return `${paragraphs.join('\n\n')}\n`;
+}

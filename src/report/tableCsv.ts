@@ -1,0 +1,48 @@
+import type { ComparisonTable } from './table.js';
+
+/** Columns of {@link tableCsv}, in order. */
+export const TABLE_CSV_COLUMNS = [
+  'metric',
+  'label',
+  'unit',
+  'better',
+  'policy',
+  'baseline',
+  'value',
+  'change',
+  'lower',
+  'upper',
+  'probability_better',
+  'certainty',
+  'judgement',
+  'clearly_better',
+] as const;
+
+/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+function field(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The chapter-5 table as tidy CSV: one line per metric and policy, the baseline's line first in
+ * each metric (`baseline` true, change columns empty). Numbers are in the outcome's own unit
+ * (shares 0-1, NOK), unrounded, so a spreadsheet or R can compute with them; empty means "none"
+ * (no interval with fewer than 2 runs, no judgement when no direction is better).
+ * @example
+ * writeFileSync('chapter5.csv', tableCsv(comparisonTable(result)));
+ */
+export function tableCsv(table: ComparisonTable): string {
+  const lines = [TABLE_CSV_COLUMNS.join(',')];
+  for (const row of table.rows) {
+    const common = [row.metric, row.label, row.unit, row.better];
+    lines.push([...common, table.baseline.name, true, row.baseline, null, null, null, null, null, null, null].map(field).join(','));
+    for (const c of row.cells) {
+      lines.push(
+        [...common, c.policy, false, c.value, c.change, c.lower, c.upper, c.probabilityBetter, c.certainty, c.judgement, c.clearlyBetter].map(field).join(','),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Chapter5Json } from '../../src/cli/chapter5.js';
+import { NAMED_POLICIES } from '../../src/policies/chapter5.js';
+import { TABLE_CSV_COLUMNS } from '../../src/report/tableCsv.js';
+import { cli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fas-chapter5-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const at = (name: string) => join(dir, name);
+
+// A tiny market: 60 suppliers, 1 year of burn-in, a 5-year horizon; a few runs take well under a second.
+writeFileSync(at('tiny.json'), JSON.stringify({ run: { burnInYears: 1, horizonYears: 5 }, suppliers: { initialCount: 60 } }));
+const tiny = ['--config', at('tiny.json'), '--runs', '3', '--workers', '1'];
+
+describe('chapter5: the table', () => {
+  it('prints one table of every named policy, the text after it, and the runs and time', async () => {
+    const r = await cli('chapter5', ...tiny);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^10 policies against today’s policy \(today\): 3 paired runs, 5-year horizon, seed 2026$/m);
+    for (const p of NAMED_POLICIES) expect(r.stdout).toMatch(new RegExp(`^  ${p.name} +\\S+`, 'm'));
+    expect(r.stdout).toMatch(/^Small suppliers \(small at the start\) still operating after 4 years/m);
+    expect(r.stdout).toMatch(/^Small suppliers \(small at the start\) still operating after 5 years/m);
+    expect(r.stdout).not.toMatch(/after 8 years/); // beyond the horizon
+    expect(r.stdout).toMatch(/^From 3 paired runs over 5 years/m);
+    expect(r.stdout).toMatch(/^3 paired runs of 10 policies and today in \d+\.\d s on 1 thread\.$/m);
+  });
+
+  it('is the default command: no command, or options only', async () => {
+    const a = await cli(...tiny, '--policies', 'riskSharing');
+    const b = await cli('chapter5', ...tiny, '--policies', 'riskSharing');
+    expect(a.code).toBe(0);
+    const table = (t: string) => t.replace(/in \d+\.\d s/, '');
+    expect(table(a.stdout)).toBe(table(b.stdout));
+  });
+
+  it('runs only the policies asked for, and the same seed gives the same numbers', async () => {
+    const r = await cli('chapter5', ...tiny, '--policies', 'smallerContracts,riskSharing', '--seed', '9', '--json');
+    const again = await cli('chapter5', ...tiny, '--policies', 'smallerContracts,riskSharing', '--seed', '9', '--json');
+    const json = JSON.parse(r.stdout) as Chapter5Json;
+    expect(json.table.policies.map((p) => p.name)).toEqual(['smallerContracts', 'riskSharing']);
+    expect(json.result.seed).toBe(9);
+    expect(r.stdout).toBe(again.stdout);
+  });
+
+  it('--json holds the table, its text and the full result with every policy', async () => {
+    const r = await cli('chapter5', ...tiny, '--json', '--horizon', '3');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Chapter5Json;
+    expect(json.kind).toBe('framework-agreement-sim/chapter5');
+    expect(json.result.policies.map((p) => p.name)).toEqual(['today', ...NAMED_POLICIES.map((p) => p.name)]);
+    expect(Object.keys(json.result.differences)).toEqual(NAMED_POLICIES.map((p) => p.name));
+    expect(json.result.runs).toBe(3);
+    expect(json.table.horizonYears).toBe(3);
+    expect(json.table.rows.map((row) => row.cells.length)).toEqual(json.table.rows.map(() => NAMED_POLICIES.length));
+    expect(json.narrative).toMatch(/^From 3 paired runs over 3 years/);
+    expect(r.stderr).toMatch(/^3 paired runs of 10 policies and today in /);
+  });
+
+  it('--csv is tidy CSV with a line per metric and policy', async () => {
+    const r = await cli('chapter5', ...tiny, '--csv', '--policies', 'riskSharing,allOfChapter5');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(TABLE_CSV_COLUMNS.join(','));
+    const body = lines.slice(1);
+    expect(body.length % 3).toBe(0); // today, riskSharing, allOfChapter5 per metric
+    expect(body.filter((l) => l.startsWith('smallCohortSurvival,')).map((l) => l.split(',')[4])).toEqual(['today', 'riskSharing', 'allOfChapter5']);
+    for (const line of body) {
+      const unquoted = line.replace(/"[^"]*"/g, 'x');
+      expect(unquoted.split(',')).toHaveLength(TABLE_CSV_COLUMNS.length);
+    }
+  });
+
+  it('--out writes the output to a file', async () => {
+    const r = await cli('chapter5', ...tiny, '--csv', '--policies', 'riskSharing', '--out', at('table.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^wrote .*table\.csv: 3 paired runs/);
+    expect(readFileSync(at('table.csv'), 'utf8')).toMatch(/^metric,label,/);
+  });
+
+  it('--help explains the options', async () => {
+    const r = await cli('chapter5', '--help');
+    expect(r.code).toBe(0);
+    for (const flag of ['--runs', '--seed', '--horizon', '--policies', '--config', '--json', '--csv', '--out', '--workers']) expect(r.stdout).toContain(flag);
+  });
+});
+
+describe('chapter5: user errors are one line, exit 2, no stack trace', () => {
+  writeFileSync(at('broken.json'), '{ "policy": ');
+  writeFileSync(at('bad-value.json'), JSON.stringify({ policy: { priceWeight: 1.4 } }));
+  writeFileSync(at('typo.json'), JSON.stringify({ suppliers: { initalCount: 50 } }));
+  writeFileSync(at('list.json'), '[1, 2]');
+  const names = NAMED_POLICIES.map((p) => p.name).join(', ');
+  const cases: Array<[string, string[], RegExp]> = [
+    ['an unknown policy, with a suggestion and the valid names', ['--policies', 'riskSharing,smallContracts'], new RegExp(`^error: unknown policy "smallContracts" \\(did you mean "smallerContracts"\\?\\); valid policies: ${names}$`)],
+    ['an unknown policy without a close name', ['--policies', 'everything'], new RegExp(`^error: unknown policy "everything"; valid policies: ${names}$`)],
+    ['an empty policy list', ['--policies', 'riskSharing,'], /^error: --policies expects names separated by commas/],
+    ['a policy listed twice', ['--policies', 'riskSharing,riskSharing'], /^error: --policies lists "riskSharing" twice$/],
+    ['a config file that does not exist', ['--config', at('nope.json')], /^error: cannot read config .*nope\.json: ENOENT/],
+    ['a config file that is not JSON', ['--config', at('broken.json')], /^error: .*broken\.json is not valid JSON/],
+    ['a wrong value at a path', ['--config', at('bad-value.json')], /^error: .*bad-value\.json: policy\.priceWeight: expected a number in \[0, 1\], got 1\.4$/],
+    ['an unknown key at a path', ['--config', at('typo.json')], /^error: .*typo\.json: suppliers\.initalCount: unknown key; did you mean "initialCount"\?$/],
+    ['a config that is not an object', ['--config', at('list.json')], /^error: .*list\.json: \(config\): expected an object/],
+    ['too few runs', ['--runs', '1'], /^error: --runs expects an integer in \[2, /],
+    ['a horizon out of range', ['--horizon', '0'], /^error: --horizon expects an integer in \[1, 100\]/],
+    ['both --json and --csv', ['--json', '--csv'], /^error: choose one of --json and --csv$/],
+    ['an unknown option', ['--fast'], /^error: Unknown option '--fast'/],
+    ['an unwritable --out', ['--out', join(dir, 'no', 'such', 'file.txt')], /^error: cannot write --out .*does not exist/],
+  ];
+
+  it.each(cases)('%s', async (_, argv, message) => {
+    for (const command of [['chapter5'], []]) {
+      const r = await cli(...command, ...argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd()).toMatch(message);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

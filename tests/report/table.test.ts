@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonTable } from '../../src/report/table.js';
+import { tableCsv, TABLE_CSV_COLUMNS } from '../../src/report/tableCsv.js';
+import { survivalCheckpoints, tableMetrics } from '../../src/report/tableMetrics.js';
+import { changeDecimalsFor, formatChange, formatInterval, formatNumber, formatValue } from '../../src/report/tableNumbers.js';
+import { formatTable } from '../../src/report/tableText.js';
+import { comparisonFixture } from '../helpers/comparisonFixture.js';
+
+describe('the table metrics', () => {
+  it('show survival at 4, 8 and 12 years when within the horizon, and at its end', () => {
+    expect(survivalCheckpoints(12)).toEqual([4, 8, 'end']);
+    expect(survivalCheckpoints(20)).toEqual([4, 8, 12, 'end']);
+    expect(survivalCheckpoints(8)).toEqual([4, 'end']);
+    expect(survivalCheckpoints(3)).toEqual(['end']);
+    const metrics = tableMetrics(12).map((m) => m.metric);
+    expect(metrics).toEqual([
+      'activeSuppliers', 'top15Share', 'hhi',
+      'smallCohortSurvivalYear4', 'smallCohortSurvivalYear8', 'smallCohortSurvival',
+      'nonProfitCohortSurvivalYear4', 'nonProfitCohortSurvivalYear8', 'nonProfitCohortSurvival',
+      'meanMargin', 'lossShare', 'costPerParticipantWeek', 'meanQuality', 'transitionsPerYear',
+    ]);
+    expect(tableMetrics(20).find((m) => m.metric === 'smallCohortSurvival')?.label).toMatch(/after 20 years/);
+  });
+});
+
+describe('comparisonTable', () => {
+  const result = comparisonFixture({
+    baseline: { smallCohortSurvival: 0.25, costPerParticipantWeek: 4600, meanMargin: 0.05 },
+    policies: {
+      guarantee: {
+        smallCohortSurvival: { change: 0.02, lower: 0.015, upper: 0.025 }, // higher is better: clearly better
+        costPerParticipantWeek: { change: 40, lower: 30, upper: 50 }, // lower is better: clearly worse
+        meanMargin: { change: 0.01, lower: 0.005, upper: 0.015 }, // no better direction
+        top15Share: { change: -0.01, lower: -0.02, upper: 0.001, higher: 0.1, lowerShare: 0.8 }, // probably lower
+      },
+      cheaper: { costPerParticipantWeek: { change: -100, lower: -110, upper: -90 } },
+    },
+  });
+  const table = comparisonTable(result);
+  const row = (m: string) => table.rows.find((r) => r.metric === m)!;
+
+  it('marks a change clearly better only when the whole interval is on the better side', () => {
+    const survival = row('smallCohortSurvival');
+    expect(survival.baseline).toBe(0.25);
+    expect(survival.cells[0]).toMatchObject({ policy: 'guarantee', value: 0.27, change: 0.02, certainty: 'clear', judgement: 'better', clearlyBetter: true });
+    expect(survival.cells[1]).toMatchObject({ certainty: 'none', judgement: null, clearlyBetter: false });
+    expect(survival.clearlyBetter).toEqual(['guarantee']);
+    const cost = row('costPerParticipantWeek');
+    expect(cost.cells[0]).toMatchObject({ certainty: 'clear', judgement: 'worse', clearlyBetter: false });
+    expect(cost.clearlyBetter).toEqual(['cheaper']);
+  });
+
+  it('never judges a metric with no better direction', () => {
+    expect(row('meanMargin').cells[0]).toMatchObject({ certainty: 'clear', direction: 'higher', judgement: null, clearlyBetter: false });
+    expect(row('meanMargin').clearlyBetter).toEqual([]);
+  });
+
+  it('calls a change probable when its interval includes zero but 75 % of runs move its way', () => {
+    expect(row('top15Share').cells[0]).toMatchObject({ certainty: 'probable', direction: 'lower', judgement: 'better', clearlyBetter: false });
+  });
+
+  it('has no interval and nothing clear with one run', () => {
+    const one = comparisonTable(comparisonFixture({ runs: 1, policies: { p: { activeSuppliers: { change: 5, lower: 5, upper: 5 } } } }));
+    expect(one.rows[0]!.cells[0]).toMatchObject({ lower: null, upper: null, certainty: 'probable', clearlyBetter: false });
+  });
+
+  it('names policies by their chapter-5 titles and refuses a result without compared policies', () => {
+    const named = comparisonTable(comparisonFixture({ policies: { riskSharing: {} } }));
+    expect(named.policies).toEqual([{ name: 'riskSharing', title: 'Risk sharing: a minimum-volume guarantee' }]);
+    expect(named.baseline.title).toBe('Today’s policy');
+    expect(() => comparisonTable({ ...result, policies: result.policies.slice(0, 1), differences: {} })).toThrow(/compares no policy/);
+  });
+
+  it('is plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(table))).toEqual(table);
+  });
+});
+
+describe('numbers as shown', () => {
+  it('uses a real minus, signs changes, groups large numbers and never shows −0', () => {
+    expect(formatNumber(-1234.5, 1, true)).toBe('−1234.5');
+    expect(formatNumber(2_760_120, 0)).toBe('2 760 120');
+    expect(formatNumber(0.04, 1, true)).toBe('0.0');
+    expect(formatNumber(-0.04, 1, true)).toBe('0.0');
+    expect(formatNumber(3, 0, true)).toBe('+3');
+  });
+  it('shows shares as %, changes of shares in percentage points, the HHI on 0-10 000', () => {
+    expect(formatValue(0.621, 'percent')).toBe('62.1 %');
+    expect(formatChange(-0.032, 'percent')).toBe('−3.2 pp');
+    expect(formatInterval(-0.04, -0.024, 'percent')).toBe('[−4.0, −2.4]');
+    expect(formatValue(0.0328, 'hhiPoints')).toBe('328');
+    expect(formatValue(4601.3, 'nok')).toBe('4601 NOK');
+    expect(formatInterval(null, null, 'nok')).toBe('n/a');
+  });
+  it('adds decimals to changes when intervals are narrow, at most two', () => {
+    expect(changeDecimalsFor('percent', [0.01])).toBe(1);
+    expect(changeDecimalsFor('percent', [0.0004, 0.01])).toBe(2);
+    expect(changeDecimalsFor('percent', [1e-9])).toBe(3);
+    expect(changeDecimalsFor('nok', [0, 0])).toBe(0);
+  });
+});
+
+describe('formatTable', () => {
+  const text = formatTable(
+    comparisonTable(
+      comparisonFixture({
+        baseline: { smallCohortSurvival: 0.25, costPerParticipantWeek: 4600 },
+        policies: {
+          riskSharing: { smallCohortSurvival: { change: 0.02, lower: 0.015, upper: 0.025 }, costPerParticipantWeek: { change: 40, lower: 30, upper: 50 } },
+          smallerContracts: {},
+        },
+      }),
+    ),
+  );
+  const lines = text.split('\n');
+
+  it('shows value, change, interval and a mark per policy, and who clearly beats the baseline', () => {
+    expect(text).toMatch(/^2 policies against today’s policy \(today\): 100 paired runs, 12-year horizon, seed 7$/m);
+    expect(lines).toContain('Small suppliers (small at the start) still operating after 12 years (higher is better)');
+    const at = lines.indexOf('Small suppliers (small at the start) still operating after 12 years (higher is better)');
+    expect(lines[at + 1]).toMatch(/^ {2}today +25\.0 %$/);
+    expect(lines[at + 2]).toMatch(/^ {2}riskSharing +27\.0 % +\+2\.0 pp +\[\+1\.5, \+2\.5\] +✓$/);
+    expect(lines[at + 3]).toMatch(/^ {2}smallerContracts +25\.0 % +0\.0 pp +\[−100\.0, \+100\.0\]$/);
+    expect(lines[at + 4]).toBe('  clearly better than today: riskSharing');
+    expect(text).toMatch(/^ {2}riskSharing +4640 NOK +\+40 NOK +\[\+30, \+50\] +✗$/m);
+    expect(text).toMatch(/^ {2}not judged: no direction is better$/m);
+  });
+
+  it('lines the columns up across blocks', () => {
+    const cells = lines.filter((l) => /^ {2}(riskSharing|smallerContracts) .*\[/.test(l));
+    expect(cells).toHaveLength(2 * 14);
+    const intervalStart = new Set(cells.map((l) => l.search(/\[/)));
+    expect(intervalStart.size).toBe(1);
+  });
+});
+
+describe('tableCsv', () => {
+  it('has one line per metric and policy, the baseline first, numbers unrounded', () => {
+    const table = comparisonTable(comparisonFixture({ policies: { a: { hhi: { change: -0.001, lower: -0.002, upper: -0.0005 } }, b: {} } }));
+    const lines = tableCsv(table).trimEnd().split('\n');
+    expect(lines[0]).toBe(TABLE_CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(1 + table.rows.length * 3);
+    const hhi = lines.filter((l) => l.startsWith('hhi,'));
+    expect(hhi[0]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,today,true,1,,,,,,,');
+    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,0.999,-0.001,-0.002,-0.0005,0.9,clear,better,true');
+  });
+});
