@@ -3,7 +3,7 @@
  * agreements, calibrated to Norwegian labour-market services.
  *
  * The core entry runs anywhere (Node, Deno, browsers): no Node built-ins, no fast-check.
- * @packageDocumentation
+ * @module framework-agreement-sim
  */
 export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot } from './engine/simulate.js';
 export { BASELINE_CONFIG, TODAY_POLICY } from './model/baseline.js';
@@ -102,3 +102,28 @@ export {
   type RowPart,
   type AnyResult,
 } from './report/rows.js';
+export {
+  calibrate,
+  checkFit,
+  objectiveOf,
+  targetDistance,
+  applyParameters,
+  unitLatinHypercube,
+  nelderMead,
+  fitTable,
+  BASELINE_TARGETS,
+  BASELINE_PARAMETERS,
+  PRIOR_LOTS_PER_CELL,
+  NET_ENTRY_PER_YEAR,
+  type CalibrationParameter,
+  type CalibrationTarget,
+  type CalibrationOptions,
+  type CalibrationResult,
+  type CalibrationEvaluation,
+  type DerivedMoment,
+  type FitRow,
+  type NelderMeadOptions,
+  type NelderMeadResult,
+  type SearchPoint,
+} from './calibration/index.js';
+export { demandShift, scenario } from './scenarios/index.js';

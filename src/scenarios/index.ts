@@ -1,0 +1,1 @@
+export { demandShift, scenario } from './demandShift.js';
