@@ -79,6 +79,12 @@ const OPTIONS = {
 
 const POLICY_NAMES = NAMED_POLICIES.map((p) => p.name);
 
+/** The policy a mistyped name probably meant: the closest by edit distance, or the only one containing it. */
+function suggestPolicy(name: string): string | undefined {
+  const containing = POLICY_NAMES.filter((p) => name.length >= 3 && p.toLowerCase().includes(name.toLowerCase()));
+  return closestKey(name, POLICY_NAMES) ?? (containing.length === 1 ? containing[0] : undefined);
+}
+
 /**
  * The names in `--policies a,b,c`, checked: an unknown name is a one-line error that lists the
  * valid ones and suggests the closest.
@@ -89,7 +95,7 @@ function policiesFlag(text: string): string[] {
   const seen = new Set<string>();
   for (const name of names) {
     if (!POLICY_NAMES.includes(name)) {
-      const guess = closestKey(name, POLICY_NAMES);
+      const guess = suggestPolicy(name);
       const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
       throw new UsageError(`unknown policy ${JSON.stringify(shown)}${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; valid policies: ${POLICY_NAMES.join(', ')}`);
     }

@@ -33,7 +33,10 @@ function movesOf(table: ComparisonTable, policy: number, certainty: TableCell['c
     const seen = best.get(row.family);
     if (seen === undefined || move.size > seen.size) best.set(row.family, move);
   }
-  return [...best.values()].sort((a, b) => b.size - a.size);
+  // Changes that are better or worse come first: with them the policy question is answered; a
+  // change of a metric with no better direction (the margin) is context.
+  const judged = (m: Move) => (m.cell.judgement === null ? 1 : 0);
+  return [...best.values()].sort((a, b) => judged(a) - judged(b) || b.size - a.size);
 }
 
 /** A change's size in words, and whether it is better: "1.8 percentage points (better)", "45 NOK (1.0 %, worse)". */
@@ -83,8 +86,9 @@ function policySentences(table: ComparisonTable, k: number): string {
     });
     sentences.push(`It probably ${list(named)}, though the intervals include zero`);
   }
-  const better = clear.filter((m) => m.cell.judgement === 'better').map((m) => m.row.phrase);
-  const worse = clear.filter((m) => m.cell.judgement === 'worse').map((m) => m.row.phrase);
+  const clearRows = (judgement: 'better' | 'worse') => table.rows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === judgement).map((r) => r.phrase);
+  const better = clearRows('better');
+  const worse = clearRows('worse');
   if (better.length > 0 && worse.length > 0) {
     const on = (phrases: string[]) => (phrases.length > 3 ? `${phrases.length} metrics` : list(phrases));
     sentences.push(`Trade-off: it does clearly better on ${on(better)} but clearly worse on ${on(worse)}`);
@@ -125,7 +129,8 @@ function precisionSentences(table: ComparisonTable): string {
 /**
  * Plain-language paragraphs about a chapter-5 table, from its numbers only: how many paired runs
  * over which horizon; per policy, its biggest clear changes (the 95 % interval of the paired
- * change excludes zero; ranked by size relative to the baseline, one per family of metrics), its
+ * change excludes zero; better or worse ones before those of metrics with no better direction,
+ * then by size relative to the baseline; one per family of metrics), its
  * probable ones (same direction in at least 75 % of runs) and its trade-offs (clearly better on
  * some metrics, clearly worse on others); which policies clearly beat the baseline most often;
  * and what "clearly" and "probably" mean at this number of runs.

@@ -97,6 +97,7 @@ describe('chapter5: user errors are one line, exit 2, no stack trace', () => {
   const names = NAMED_POLICIES.map((p) => p.name).join(', ');
   const cases: Array<[string, string[], RegExp]> = [
     ['an unknown policy, with a suggestion and the valid names', ['--policies', 'riskSharing,smallContracts'], new RegExp(`^error: unknown policy "smallContracts" \\(did you mean "smallerContracts"\\?\\); valid policies: ${names}$`)],
+    ['a policy named by a part of its name', ['--policies', 'riskShar'], /^error: unknown policy "riskShar" \(did you mean "riskSharing"\?\); valid policies: /],
     ['an unknown policy without a close name', ['--policies', 'everything'], new RegExp(`^error: unknown policy "everything"; valid policies: ${names}$`)],
     ['an empty policy list', ['--policies', 'riskSharing,'], /^error: --policies expects names separated by commas/],
     ['a policy listed twice', ['--policies', 'riskSharing,riskSharing'], /^error: --policies lists "riskSharing" twice$/],

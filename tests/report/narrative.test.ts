@@ -81,6 +81,32 @@ describe('narrative', () => {
     );
   });
 
+  it('names better or worse changes before those of a metric with no better direction', () => {
+    const t = text({
+      baseline: { meanMargin: 0.02, activeSuppliers: 100 },
+      policies: { p: { meanMargin: { change: 0.01, lower: 0.005, upper: 0.015 }, activeSuppliers: { change: 2, lower: 1, upper: 3 } } },
+    });
+    // The margin moved 50 %, the suppliers 2 %, but only the suppliers' change is better or worse.
+    expect(paragraphs(t)[1]).toBe('p clearly raises the number of active suppliers by 2.0 (2.0 %, better) and raises the mean operating margin by 1.0 percentage points.');
+  });
+
+  it('counts the metrics of a long trade-off, every survival checkpoint included', () => {
+    const up = { change: 0.01, lower: 0.005, upper: 0.015 };
+    const t = text({
+      baseline: { costPerParticipantWeek: 4000 },
+      policies: {
+        p: {
+          smallCohortSurvivalYear4: up,
+          smallCohortSurvivalYear8: up,
+          smallCohortSurvival: up,
+          meanQuality: up,
+          costPerParticipantWeek: { change: 200, lower: 180, upper: 220 },
+        },
+      },
+    });
+    expect(paragraphs(t)[1]).toMatch(/ Trade-off: it does clearly better on 4 metrics but clearly worse on the buyer cost per participant-week\.$/);
+  });
+
   it('says which policies clearly beat the baseline most often and where none does', () => {
     const clear = { change: 0.1, lower: 0.05, upper: 0.15 };
     const t = text({
