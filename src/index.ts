@@ -102,6 +102,27 @@ export {
   type RowPart,
   type AnyResult,
 } from './report/rows.js';
+// Reports: charts as Vega-Lite specs (plain JSON; they display themselves in Deno notebooks).
+export {
+  survivalChart,
+  concentrationChart,
+  forestPlot,
+  sweepChart,
+  runChart,
+  chartsFor,
+  vegaLiteSpec,
+  outcomeTitle,
+  seriesTitle,
+  HEADLINE_OUTCOMES,
+  RUN_CHART_SERIES,
+  OUTCOME_LABELS,
+  SERIES_LABELS,
+  VEGA_LITE_SCHEMA,
+  VEGA_LITE_MIME,
+  JUPYTER_DISPLAY,
+  type VegaLiteSpec,
+  type NamedChart,
+} from './report/charts.js';
 export {
   calibrate,
   checkFit,
@@ -127,3 +148,16 @@ export {
   type SearchPoint,
 } from './calibration/index.js';
 export { demandShift, scenario } from './scenarios/index.js';
+export {
+  comparisonTable,
+  PROBABLE_SHARE,
+  type ComparisonTable,
+  type TableRow,
+  type TableCell,
+  type TablePolicy,
+  type Certainty,
+} from './report/table.js';
+export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableFormat } from './report/tableMetrics.js';
+export { formatTable } from './report/tableText.js';
+export { tableCsv, TABLE_CSV_COLUMNS } from './report/tableCsv.js';
+export { narrative } from './report/narrative.js';
