@@ -38,16 +38,16 @@ const MINUS = '\u2212';
 
 /**
  * `x` with `decimals` decimals, a real minus sign, digits grouped by spaces from 10 000 up, and a
- * `+` for positive numbers when `signed`. A number that rounds to zero is shown unsigned.
+ * `+` for positive numbers when `signed`. Exactly 0 is unsigned; when `signed`, a nonzero number
+ * that rounds to zero keeps its sign (`+0.0`, `−0.0`), so an interval bound shows its side of zero.
  * @example formatNumber(-1234.5, 1, true) // '−1234.5'; formatNumber(2_760_120, 0) // '2 760 120'
  */
 export function formatNumber(x: number, decimals: number, signed = false): string {
   const text = Math.abs(x).toFixed(decimals);
-  const zero = Number(text) === 0;
   const [whole, fraction] = text.split('.') as [string, string | undefined];
   const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : whole;
   const digits = fraction === undefined ? grouped : `${grouped}.${fraction}`;
-  if (zero) return digits;
+  if (x === 0 || (!signed && Number(text) === 0)) return digits;
   return x < 0 ? `${MINUS}${digits}` : signed ? `+${digits}` : digits;
 }
 

@@ -77,11 +77,13 @@ describe('comparisonTable', () => {
 });
 
 describe('numbers as shown', () => {
-  it('uses a real minus, signs changes, groups large numbers and never shows −0', () => {
+  it('uses a real minus, signs changes, groups large numbers, and shows which side of zero a tiny change is on', () => {
     expect(formatNumber(-1234.5, 1, true)).toBe('−1234.5');
     expect(formatNumber(2_760_120, 0)).toBe('2 760 120');
-    expect(formatNumber(0.04, 1, true)).toBe('0.0');
-    expect(formatNumber(-0.04, 1, true)).toBe('0.0');
+    expect(formatNumber(0, 1, true)).toBe('0.0');
+    expect(formatNumber(0.04, 1, true)).toBe('+0.0');
+    expect(formatNumber(-0.04, 1, true)).toBe('−0.0');
+    expect(formatNumber(-0.04, 1)).toBe('0.0');
     expect(formatNumber(3, 0, true)).toBe('+3');
   });
   it('shows shares as %, changes of shares in percentage points, the HHI on 0-10 000', () => {
