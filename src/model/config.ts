@@ -368,29 +368,67 @@ export const ConfigCodec = strict(
   'Config',
 );
 
-/** A complete, validated model configuration. */
+// `@interface` below makes the API docs (TypeDoc) list each field with its documentation from the
+// codec, instead of showing `TypeOf<typeof SomeCodec>`.
+/**
+ * A complete, validated model configuration.
+ * @interface
+ */
 export type Config = t.TypeOf<typeof ConfigCodec>;
-/** A procurement policy. */
+/**
+ * A procurement policy.
+ * @interface
+ */
 export type Policy = t.TypeOf<typeof PolicyCodec>;
-/** Time settings. */
+/**
+ * Time settings.
+ * @interface
+ */
 export type RunConfig = t.TypeOf<typeof RunConfigCodec>;
-/** Market settings. */
+/**
+ * Market settings.
+ * @interface
+ */
 export type MarketConfig = t.TypeOf<typeof MarketConfigCodec>;
-/** One measure type. */
+/**
+ * One measure type.
+ * @interface
+ */
 export type MeasureType = t.TypeOf<typeof MeasureTypeCodec>;
-/** One region. */
+/**
+ * One region.
+ * @interface
+ */
 export type Region = t.TypeOf<typeof RegionCodec>;
-/** A scripted demand shift. */
+/**
+ * A scripted demand shift.
+ * @interface
+ */
 export type DemandShock = t.TypeOf<typeof DemandShockCodec>;
-/** Supplier population settings. */
+/**
+ * Supplier population settings.
+ * @interface
+ */
 export type SupplierConfig = t.TypeOf<typeof SupplierConfigCodec>;
-/** Generation profile of one ownership type. */
+/**
+ * Generation profile of one ownership type.
+ * @interface
+ */
 export type OwnershipProfile = t.TypeOf<typeof OwnershipProfileCodec>;
-/** Supplier behaviour settings. */
+/**
+ * Supplier behaviour settings.
+ * @interface
+ */
 export type BehaviourConfig = t.TypeOf<typeof BehaviourConfigCodec>;
-/** Outcome settings. */
+/**
+ * Outcome settings.
+ * @interface
+ */
 export type OutcomeConfig = t.TypeOf<typeof OutcomeConfigCodec>;
-/** Effect sizes of the softer levers. */
+/**
+ * Effect sizes of the softer levers.
+ * @interface
+ */
 export type EffectsConfig = t.TypeOf<typeof EffectsConfigCodec>;
 
 /** A partial config: any subset of keys, at any depth. Lists (regions, measure types, shocks) replace the baseline's whole. */

@@ -9,7 +9,7 @@
  * @example
  * import { compare } from 'framework-agreement-sim/node';
  * const r = await compare({}, { guarantee: { policy: { minimumVolumeShare: 0.3 } } }, { runs: 1000 });
- * @packageDocumentation
+ * @module framework-agreement-sim/node
  */
 import type { ConfigInput } from '../model/config.js';
 import { compare as compareSerial, type PolicyList } from '../experiment/compare.js';

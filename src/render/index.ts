@@ -9,7 +9,7 @@
  * @example
  * import { writeReport } from 'framework-agreement-sim/report';
  * await writeReport(result, 'report.html');
- * @packageDocumentation
+ * @module framework-agreement-sim/report
  */
 export { renderSvg } from './svg.js';
 export type { ReportChart, ReportOptions } from './chart.js';

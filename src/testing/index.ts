@@ -6,7 +6,7 @@
  *
  * fast-check is a peer dependency of this entry only: install it beside the library
  * (`npm install --save-dev fast-check`). The core entry does not import it.
- * @packageDocumentation
+ * @module framework-agreement-sim/testing
  */
 export * from './arbitraries.js';
 export * from './statistics.js';
