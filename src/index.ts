@@ -102,6 +102,27 @@ export {
   type RowPart,
   type AnyResult,
 } from './report/rows.js';
+// Reports: charts as Vega-Lite specs (plain JSON; they display themselves in Deno notebooks).
+export {
+  survivalChart,
+  concentrationChart,
+  forestPlot,
+  sweepChart,
+  runChart,
+  chartsFor,
+  vegaLiteSpec,
+  outcomeTitle,
+  seriesTitle,
+  HEADLINE_OUTCOMES,
+  RUN_CHART_SERIES,
+  OUTCOME_LABELS,
+  SERIES_LABELS,
+  VEGA_LITE_SCHEMA,
+  VEGA_LITE_MIME,
+  JUPYTER_DISPLAY,
+  type VegaLiteSpec,
+  type NamedChart,
+} from './report/charts.js';
 export {
   calibrate,
   checkFit,

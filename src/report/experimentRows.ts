@@ -9,13 +9,20 @@ import { tidyRow, type TidyRow } from './tidyRow.js';
  * - `'differences'`: each variant's paired difference from the baseline (statistic `'difference'`);
  * - `'series'`: each policy's mean of each series, period by period (needs `series: true`);
  * - `'runs'`: one row per replication, policy and outcome (statistic `'value'`; needs `rows: true`).
+ * @example experimentRows(result, { parts: ['outcomes', 'differences'] as RowPart[] })
  */
 export type RowPart = 'outcomes' | 'differences' | 'series' | 'runs';
 
-/** Every part, in the order rows list them. */
+/**
+ * Every part, in the order rows list them.
+ * @example ROW_PARTS // ['outcomes', 'differences', 'series', 'runs']
+ */
 export const ROW_PARTS: readonly RowPart[] = ['outcomes', 'differences', 'series', 'runs'];
 
-/** Which rows {@link experimentRows} returns. */
+/**
+ * Which rows {@link experimentRows} returns.
+ * @example const options: RowOptions = { parts: ['series'], metrics: ['smallCohortSurvival', 'top15Share'] };
+ */
 export interface RowOptions {
   /** Parts to include, listed in the order of ROW_PARTS whatever the order given. Default: every part the result holds. Asking for a part the result lacks is an error. */
   readonly parts?: readonly RowPart[];

@@ -4,10 +4,14 @@
  * - `'mean'`: the mean over an experiment's replications, with its 95 % interval, `n` and `sd`;
  * - `'difference'`: the mean paired difference (policy - baseline) over replications, with the
  *   paired 95 % interval, `n`, `sd` and `probabilityBetter`.
+ * @example rows.filter((r) => r.statistic === 'difference')
  */
 export type TidyStatistic = 'value' | 'mean' | 'difference';
 
-/** The statistics a tidy row can carry, in the order rows list them. */
+/**
+ * The statistics a tidy row can carry, in the order rows list them.
+ * @example TIDY_STATISTICS.includes(row.statistic) // true for every valid row
+ */
 export const TIDY_STATISTICS: readonly TidyStatistic[] = ['value', 'mean', 'difference'];
 
 /**
@@ -53,7 +57,10 @@ export interface TidyRow {
   readonly probabilityBetter?: number;
 }
 
-/** Every column of a tidy row, in order: the header of every CSV the library writes. */
+/**
+ * Every column of a tidy row, in order: the header of every CSV the library writes.
+ * @example toCsv(rows).split('\r\n')[0] === TIDY_COLUMNS.join(',') // true
+ */
 export const TIDY_COLUMNS = [
   'policy',
   'parameter',
@@ -74,7 +81,10 @@ export const TIDY_COLUMNS = [
   'probabilityBetter',
 ] as const satisfies readonly (keyof TidyRow)[];
 
-/** Name of a tidy-row column. */
+/**
+ * Name of a tidy-row column.
+ * @example const column: TidyColumn = 'probabilityBetter';
+ */
 export type TidyColumn = (typeof TIDY_COLUMNS)[number];
 
 /** Columns every row has. */

@@ -6,15 +6,24 @@ import { runRows } from './runRows.js';
 import { sweepRows } from './sweepRows.js';
 import type { TidyRow } from './tidyRow.js';
 
-/** Any result the library returns: one run, an experiment (monteCarlo, compare, runDesign) or a sweep. */
+/**
+ * Any result the library returns: one run, an experiment (monteCarlo, compare, runDesign) or a sweep.
+ * @example const results: AnyResult[] = [simulate({}, 1), await monteCarlo({}, { runs: 10 })];
+ */
 export type AnyResult = SimulationResult | ExperimentResult | SweepOutput;
 
-/** True for a sweep's output: an experiment with `parameter` and `values`. */
+/**
+ * True for a sweep's output: an experiment with `parameter` and `values`.
+ * @example isSweep(await sweep({}, 'policy.lotSplit', [1, 2], { runs: 10 })) // true
+ */
 export function isSweep(result: AnyResult): result is SweepOutput {
   return isExperiment(result) && typeof (result as Partial<SweepOutput>).parameter === 'string' && Array.isArray((result as Partial<SweepOutput>).values);
 }
 
-/** True for an experiment's result (including a sweep's). */
+/**
+ * True for an experiment's result (including a sweep's).
+ * @example isExperiment(simulate({}, 1)) // false
+ */
 export function isExperiment(result: AnyResult): result is ExperimentResult {
   return (result as Partial<ExperimentResult>).kind === 'framework-agreement-sim/experiment';
 }

@@ -1,0 +1,78 @@
+import type { ExperimentResult } from '../experiment/result.js';
+import type { TidyRow } from './tidyRow.js';
+
+/** Width and height of one panel, in pixels. */
+export const PANEL = { width: 320, height: 200 } as const;
+
+/** Opacity of a 95 % confidence band. */
+const BAND_OPACITY = 0.2;
+
+/** Longest line of an axis title, in characters: vega estimates 8.8 pixels a character at the default 11-pixel bold font, so 22 fit a 200-pixel axis. */
+const AXIS_TITLE_LINE = 22;
+
+/**
+ * An axis title wrapped to lines that fit a 200-pixel axis, the unit in brackets at the end: a
+ * longer line sticks out of its panel, and pushes the panel's heading out of line with its
+ * neighbour's.
+ * @example axisTitle('Top-15 share of payments', 'share 0-1') // ['Top-15 share of', 'payments (share 0-1)']
+ */
+export function axisTitle(label: string, unit: string): string[] {
+  const lines: string[] = [];
+  for (const word of `${label} (${unit})`.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= AXIS_TITLE_LINE) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Colour by policy, the legend in the result's order. */
+export function policyColor(policies: readonly string[]): Record<string, unknown> {
+  return { field: 'policy', type: 'nominal', title: 'Policy', scale: { domain: [...policies] } };
+}
+
+/** Throws unless every policy of the experiment has series summaries. */
+export function requireSeries(result: ExperimentResult, chart: string): void {
+  if (!result.policies.every((p) => p.series !== undefined)) {
+    throw new Error(`${chart} needs the per-period series summaries: run the experiment with series: true`);
+  }
+}
+
+/** Keeps the rows of one metric (a panel's filter). */
+export function metricFilter(metric: string): Record<string, unknown> {
+  return { filter: { field: 'metric', equal: metric } };
+}
+
+/**
+ * A series over time by policy: the 95 % confidence band of the mean (area from lower to upper)
+ * under the mean (line). Rows need year, value, lower, upper and policy. No tooltips: a line has
+ * one tooltip for all its points, which would show the first period's numbers wherever it is hovered.
+ */
+export function bandOverTime(yTitle: string | readonly string[], policies: readonly string[], yScale: Record<string, unknown> = {}): Record<string, unknown>[] {
+  const x = { field: 'year', type: 'quantitative', title: 'Years since policy start' };
+  const color = policyColor(policies);
+  return [
+    {
+      mark: { type: 'area', opacity: BAND_OPACITY },
+      encoding: { x, y: { field: 'lower', type: 'quantitative', title: yTitle, scale: yScale }, y2: { field: 'upper' }, color },
+    },
+    {
+      mark: { type: 'line' },
+      encoding: {
+        x,
+        y: { field: 'value', type: 'quantitative', title: yTitle, scale: yScale },
+        color,
+      },
+    },
+  ];
+}
+
+/** Names of the policies in the rows, in order of first appearance. */
+export function policiesIn(rows: readonly TidyRow[]): string[] {
+  return [...new Set(rows.map((r) => r.policy))];
+}
+
+/** "over 200 runs" / "over 1 run". */
+export function overRuns(runs: number): string {
+  return `over ${runs} ${runs === 1 ? 'run' : 'runs'}`;
+}

@@ -1,0 +1,74 @@
+import type { ExperimentResult } from '../experiment/result.js';
+import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
+import { metricFilter, overRuns, policyColor } from './chartParts.js';
+import { experimentRows } from './experimentRows.js';
+import { HEADLINE_OUTCOMES } from './headline.js';
+import { OUTCOME_LABELS } from './labels.js';
+import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
+
+/** Height of one policy's row in a panel, in pixels. */
+const ROW_STEP = 22;
+
+/** Checks a list of outcome names given by the caller. */
+export function checkOutcomes(metrics: readonly string[], where: string): asserts metrics is readonly OutcomeMetric[] {
+  if (metrics.length === 0) throw new Error(`${where}: give at least one outcome`);
+  metrics.forEach((m, k) => {
+    if (!Object.hasOwn(OUTCOME_METRICS, m)) throw new Error(`${where}[${k}]: no outcome is named ${JSON.stringify(m)}`);
+  });
+}
+
+/**
+ * A forest plot of the paired differences from the baseline: one panel per outcome, one row per
+ * policy, the mean difference (policy - baseline) over paired replications as a point and its
+ * 95 % confidence interval as a line, with a dashed line at zero (no difference). Each panel has its
+ * own x axis in the outcome's unit. By default the {@link HEADLINE_OUTCOMES}. Throws an Error for an
+ * experiment without variants (a plain Monte Carlo) or an unknown outcome.
+ * @example
+ * const r = await compare({}, { guarantee: { policy: { minimumVolumeShare: 0.3 } }, split: { policy: { lotSplit: 2 } } }, { runs: 100 });
+ * forestPlot(r, ['smallCohortSurvival', 'buyerCostPerYear']);
+ */
+export function forestPlot(result: ExperimentResult, metrics: readonly OutcomeMetric[] = HEADLINE_OUTCOMES): VegaLiteSpec {
+  checkOutcomes(metrics, 'forestPlot: metrics');
+  const variants = Object.keys(result.differences);
+  if (variants.length === 0) throw new Error('forestPlot needs policies compared with a baseline (compare, sweep or runDesign); this experiment has only one policy');
+  const baseline = result.policies[0]!.name;
+  const y = { field: 'policy', type: 'nominal', title: null, sort: variants };
+  const color = { ...policyColor(variants), legend: null };
+  return vegaLiteSpec({
+    title: {
+      text: `Differences from ${baseline}`,
+      subtitle: `Mean paired difference (policy - ${baseline}) ${overRuns(result.runs)} with its 95 % confidence interval`,
+    },
+    data: { values: experimentRows(result, { parts: ['differences'], metrics }) },
+    vconcat: metrics.map((metric) => {
+      const x = { type: 'quantitative', title: `Difference (${OUTCOME_METRICS[metric].unit})`, scale: { zero: true } };
+      return {
+        title: OUTCOME_LABELS[metric],
+        width: 320,
+        height: { step: ROW_STEP },
+        transform: [metricFilter(metric)],
+        layer: [
+          { mark: { type: 'rule', strokeDash: [4, 4], color: 'gray' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+          { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' }, color } },
+          {
+            mark: { type: 'point', filled: true, size: 60 },
+            encoding: {
+              y,
+              x: { ...x, field: 'value' },
+              color,
+              tooltip: [
+                { field: 'policy', type: 'nominal', title: 'Policy' },
+                { field: 'value', type: 'quantitative', title: 'Mean difference', format: '.4~g' },
+                { field: 'lower', type: 'quantitative', title: '95 % interval from', format: '.4~g' },
+                { field: 'upper', type: 'quantitative', title: 'to', format: '.4~g' },
+                { field: 'probabilityBetter', type: 'quantitative', title: 'Share of runs better', format: '.0%' },
+                { field: 'n', type: 'quantitative', title: 'Runs' },
+              ],
+            },
+          },
+        ],
+      };
+    }),
+    resolve: { scale: { x: 'independent' } },
+  });
+}
