@@ -8,6 +8,7 @@
  *   framework-agreement-sim shard --spec spec.json --from 0 --to 1000 --out shard-0.json [--workers N]
  *   framework-agreement-sim merge --out result.json shard-*.json [--state merged.json]
  *   framework-agreement-sim run   --spec spec.json --runs 1000 --out result.json [--workers N]
+ *   framework-agreement-sim report result.json --out report.html
  *
  * Outputs are written atomically (a temporary file in the same directory, then a rename), so a
  * crash or a cancelled job never leaves a half-written file. User errors print `error: ...` lines
@@ -28,6 +29,7 @@ import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { WorkerCrashError } from '../node/pool.js';
 import { chapter5Command } from './chapter5.js';
+import { reportCommand } from './report.js';
 import { checkWritable, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
 import { executorFor, progressLine, seconds, workersFlag } from './progress.js';
 
@@ -46,6 +48,8 @@ Commands:
         Merge shard states (in any order) into the experiment's result, or into one state.
   run   --spec <spec.json> --runs <N> --out <result.json> [--workers <N>]
         Run replications 0..N-1 and write the result.
+  report <result.json> --out <report.html | report.svg> [--title <text>]
+        Chart an experiment result: one self-contained web page, or one SVG with the charts stacked.
 
 spec.json is an ExperimentSpec: { "config": {...}, "variants": [{ "name": "...", "input": {...} }],
 "seed": 1, "rows": false, "series": false } (variants default to [], seed to 1, rows and series
@@ -346,6 +350,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
         return await runCommand(rest, io);
       case 'chapter5':
         return await chapter5Command(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -359,7 +365,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       default:
         // Options without a command are the default command's: `framework-agreement-sim --runs 50`.
         if (command.startsWith('-')) return await chapter5Command(argv, io);
-        throw new UsageError(`unknown command "${command}"; expected chapter5, shard, merge or run (see --help)`);
+        throw new UsageError(`unknown command "${command}"; expected chapter5, shard, merge, run or report (see --help)`);
     }
   } catch (error) {
     return report(error, io);

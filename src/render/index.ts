@@ -15,3 +15,4 @@ export { renderSvg } from './svg.js';
 export type { ReportChart, ReportOptions } from './chart.js';
 export { renderHtml } from './html.js';
 export { renderSvgReport } from './svgReport.js';
+export { renderReport, reportFormatOf, reportText, writeReport, type ReportFormat } from './report.js';
