@@ -40,7 +40,10 @@ function survival(cohort: 'small' | 'nonProfit', year: number | 'end', horizonYe
   };
 }
 
-/** The survival checkpoints within a horizon: years 4, 8 and 12 when shorter than it, then its end. */
+/**
+ * The survival checkpoints within a horizon: years 4, 8 and 12 when shorter than it, then its end.
+ * @example survivalCheckpoints(12) // [4, 8, 'end']; survivalCheckpoints(20) // [4, 8, 12, 'end']
+ */
 export function survivalCheckpoints(horizonYears: number): Array<number | 'end'> {
   return [...[4, 8, 12].filter((y) => y < horizonYears), 'end'];
 }

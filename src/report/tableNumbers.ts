@@ -1,21 +1,33 @@
 import type { TableFormat } from './tableMetrics.js';
 
-/** Factor from the outcome's unit to the shown one: 0-1 shares as %, the HHI on 0-10 000. */
+/**
+ * Factor from the outcome's unit to the shown one: 0-1 shares as %, the HHI on 0-10 000.
+ * @example scaleOf('hhiPoints') // 10000
+ */
 export function scaleOf(format: TableFormat): number {
   return format === 'percent' ? 100 : format === 'hhiPoints' ? 10_000 : 1;
 }
 
-/** Decimals of a shown value. */
+/**
+ * Decimals of a shown value.
+ * @example valueDecimals('percent') // 1: 62.1 %
+ */
 export function valueDecimals(format: TableFormat): number {
   return format === 'percent' ? 1 : format === 'index' ? 3 : 0;
 }
 
-/** Decimals of a shown change at least (a table may add some when intervals are narrow: {@link changeDecimalsFor}). */
+/**
+ * Decimals of a shown change at least (a table may add some when intervals are narrow: {@link changeDecimalsFor}).
+ * @example changeDecimals('count') // 1: +2.5 suppliers
+ */
 export function changeDecimals(format: TableFormat): number {
   return format === 'index' ? 3 : format === 'nok' ? 0 : 1;
 }
 
-/** Unit written after a shown value, and after a shown change ('pp': percentage points). */
+/**
+ * Unit written after a shown value, and after a shown change ('pp': percentage points).
+ * @example unitSuffix('percent', 'change') // ' pp'
+ */
 export function unitSuffix(format: TableFormat, of: 'value' | 'change'): string {
   if (format === 'percent') return of === 'value' ? ' %' : ' pp';
   return format === 'nok' ? ' NOK' : '';
