@@ -35,7 +35,7 @@ import { executorFor, progressLine, seconds, workersFlag } from './progress.js';
 
 export { EXIT, type CliIo } from './io.js';
 
-const USAGE = `Usage: framework-agreement-sim <command> [options]
+const USAGE = `Usage: framework-agreement-sim [command] [options]   (no command: chapter5)
 
 Commands:
   chapter5 [--runs <N>] [--seed <S>] [--horizon <years>] [--policies <a,b,...>] [--config <file.json>]
