@@ -41,8 +41,23 @@ export interface RenderedChart {
 }
 
 /**
+ * The chart's spec without its own top-level title when that title is the chart's heading (as the
+ * specs of `chartsFor` have, for notebooks), so the report does not show it twice; a subtitle
+ * stays, as a plain line above the chart.
+ */
+function specUnderHeading(chart: ReportChart): object {
+  const { title, ...rest } = chart.spec as { title?: unknown };
+  const parts = typeof title === 'object' && title !== null && !Array.isArray(title) ? (title as { text?: unknown; subtitle?: unknown }) : { text: title };
+  if (parts.text !== chart.title) return chart.spec;
+  if (parts.subtitle === undefined || parts.subtitle === null || parts.subtitle === '') return rest;
+  const { subtitle, text: _heading, ...style } = parts as Record<string, unknown>;
+  return { ...rest, title: { ...style, text: subtitle, fontWeight: 'normal', fontSize: 12 } };
+}
+
+/**
  * Renders charts one after another, each with an anchor unique in the document (from its name or
- * title) whose `_`-suffixed form prefixes the SVG's own ids, so no two elements share an id.
+ * title) whose `_`-suffixed form prefixes the SVG's own ids, so no two elements share an id. A
+ * spec whose own title is the chart's title is drawn without it (the heading shows it).
  * Rejects with an error naming the first chart that cannot be rendered.
  * @example
  * const [first] = await renderAll([{ title: 'Survival', spec }]); // first.id === 'chart-survival'
@@ -54,7 +69,7 @@ export async function renderAll(charts: readonly ReportChart[]): Promise<Rendere
   for (const chart of charts) {
     const id = anchor(chart.name ?? chart.title, taken);
     try {
-      rendered.push({ chart, id, svg: await renderSvg(chart.spec, `${id}_`) });
+      rendered.push({ chart, id, svg: await renderSvg(specUnderHeading(chart), `${id}_`) });
     } catch (error) {
       throw new Error(`cannot render the chart "${chart.title}": ${messageOf(error)}`);
     }

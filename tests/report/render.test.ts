@@ -127,6 +127,22 @@ describe('renderHtml', () => {
     expect(ids).toContain('chart-a-2');
   });
 
+  it('shows a title once: a spec titled like its chart loses its own title, keeping the subtitle', async () => {
+    const html = await renderHtml(
+      [
+        { title: 'Survival', spec: { ...survival, title: { text: 'Survival', subtitle: 'Mean over 7 runs' } } },
+        { title: 'Bars', spec: { ...bars, title: 'Bars' } },
+        { title: 'Heading', spec: { ...bars, title: 'Its own title' } },
+      ],
+      { title: 'T' },
+    );
+    expect(html.match(/>Survival</g)).toHaveLength(1);
+    expect(html).toContain('>Mean over 7 runs</text>');
+    expect(html.match(/>Bars</g)).toHaveLength(1);
+    expect(html).toContain('<h2>Heading</h2>');
+    expect(html).toContain('>Its own title</text>');
+  });
+
   it('is the same bytes for the same charts', async () => {
     expect(await renderHtml(charts, { title: 'T' })).toBe(await renderHtml(charts, { title: 'T' }));
   });
