@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentResult } from '../../src/experiment/result.js';
-import { writeReport } from '../../src/render/index.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { sweep } from '../../src/experiment/sweep.js';
+import { renderReport, reportText, writeReport } from '../../src/render/index.js';
 import { cli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fas-report-'));
@@ -118,6 +120,19 @@ describe('writeReport', () => {
     expect(read('lib.HTML')).toContain('<title>guarantee against today: 4 paired runs</title>');
     await writeReport(result, at('lib.svg'), { title: 'Mine' });
     expect(read('lib.svg')).toContain('<title>Mine</title>');
+  });
+
+  it('reports a sweep and a single run too, with headings that say what they are', async () => {
+    const small = { run: { burnInYears: 1, horizonYears: 1 }, suppliers: { initialCount: 40 } };
+    const s = await sweep(small, 'policy.minimumVolumeShare', [0, 0.3], { runs: 2, seed: 1, rows: false });
+    expect(reportText(s).title).toBe('Sweep of policy.minimumVolumeShare: 2 values, 2 runs each');
+    const sweepHtml = await renderReport(s, 'html');
+    expect(sweepHtml.match(/<section class="chart" id="chart-sweep-/g)?.length).toBeGreaterThan(0);
+    expect(sweepHtml).toContain('id="chart-differences"');
+    const run = simulate(small, 3);
+    const runSvg = await renderReport(run, 'svg');
+    expect(runSvg).toContain(`<title>One run of ${run.policy}</title>`);
+    expect(runSvg.match(/<svg id="chart-run"/g)).toHaveLength(1);
   });
 
   it('refuses another extension, writing nothing', async () => {
