@@ -14,7 +14,7 @@ tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 mkdir -p "$work/app/node_modules"
 tar -xzf "$work/$tarball" -C "$work"
 mv "$work/package" "$work/app/node_modules/framework-agreement-sim"
-for dep in seedrandom fp-ts io-ts fast-check; do ln -s "$root/node_modules/$dep" "$work/app/node_modules/$dep"; done
+for dep in seedrandom fp-ts io-ts fast-check vega vega-lite; do ln -s "$root/node_modules/$dep" "$work/app/node_modules/$dep"; done
 
 echo "packed files:"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
@@ -180,4 +180,19 @@ if [ "$code" -ne 2 ] || [ -e bad.json ] || ! grep -q '^error: bad-spec.json: con
   echo "FAIL: a bad spec should exit with 2, print the issue and write nothing (exit $code)" >&2; cat bad.err >&2; exit 1
 fi
 echo "CLI shard + shard + merge = run OK"
+
+# framework-agreement-sim/report (vega loaded on first use) from the CLI and from code, ESM and CJS.
+timeout 120 "$cli" report merged.json --out report.html
+grep -q '<svg' report.html || { echo "FAIL: the HTML report has no chart" >&2; exit 1; }
+cat > report-cjs.cjs <<'JS'
+const { renderSvg } = require('framework-agreement-sim/report');
+renderSvg({ data: { values: [{ x: 1, y: 2 }, { x: 2, y: 3 }] }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } })
+  .then((svg) => { if (!svg.includes('mark-line')) throw new Error('CJS /report: no line drawn'); console.log('CJS /report OK'); })
+  .catch((e) => { console.error(e); process.exit(1); });
+JS
+timeout 120 node report-cjs.cjs
+# The main command: the chapter-5 comparison, briefly.
+timeout 300 "$cli" --runs 2 --horizon 4 --policies riskSharing,smallerContracts --workers 2 > chapter5.txt
+grep -q 'riskSharing' chapter5.txt || { echo "FAIL: the chapter-5 table lacks a policy" >&2; cat chapter5.txt >&2; exit 1; }
+echo "report and chapter-5 command OK"
 echo "smoke test of the packed tarball passed"

@@ -6,7 +6,7 @@
  * @module framework-agreement-sim
  */
 export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot } from './engine/simulate.js';
-export { BASELINE_CONFIG, TODAY_POLICY } from './model/baseline.js';
+export { BASELINE_CONFIG, TODAY_POLICY, CALIBRATED_VALUES } from './model/baseline.js';
 export {
   ConfigCodec,
   PolicyCodec,
@@ -52,6 +52,7 @@ export {
   finaliseExperiment,
   serialExecutor,
   summarise,
+  type MetricTotals,
   replicationSeed,
   ReplicationError,
   MAX_RUNS,
@@ -134,7 +135,6 @@ export {
   fitTable,
   BASELINE_TARGETS,
   BASELINE_PARAMETERS,
-  PRIOR_LOTS_PER_CELL,
   NET_ENTRY_PER_YEAR,
   type CalibrationParameter,
   type CalibrationTarget,

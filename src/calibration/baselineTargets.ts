@@ -16,7 +16,7 @@ export const NET_ENTRY_PER_YEAR: DerivedMoment = {
 export const BASELINE_TARGETS: readonly CalibrationTarget[] = [
   { metric: 'tenderedSuppliers', value: 400, tolerance: 40, source: 'about 400 external suppliers on tendered NAV agreements (406 counted, 2022)' },
   { metric: 'top15Share', value: 0.54, tolerance: 0.04, source: '54 % of tendered funds to the 15 largest suppliers (2018)' },
-  { metric: 'meanMargin', value: 0.07, tolerance: 0.015, source: 'average operating margin 7 % of providers living on NAV measures (2013-2017)' },
+  { metric: 'mainIncomeMargin', value: 0.07, tolerance: 0.015, source: 'average operating margin 7 % of providers with NAV measures as main income (2013-2017)' },
   { metric: 'costPerParticipantWeek', range: [3500, 5000], tolerance: 150, source: 'one measure-week costs NAV 3 500-5 000 NOK (2023)' },
   { metric: 'buyerCostPerYear', value: 2.4e9, tolerance: 0.15e9, source: 'about half of 4.8 bn NOK paid to providers went to tendered ones (2018)' },
   { metric: 'nonProfitPaymentShare', range: [0.03, 0.04], tolerance: 0.01, source: 'non-profit providers got 3-4 % of payments (2013-2018)' },

@@ -88,6 +88,8 @@ export interface CalibrationOptions {
    * simulated objective has local dips that a simplex alone can settle into.
    */
   readonly initialDesign?: number;
+  /** Edge of the search's start simplex as a share of each parameter's range (default 0.15); smaller to refine an earlier fit. */
+  readonly initialStep?: number;
   readonly executor?: Executor;
   readonly signal?: AbortSignal;
   /** Called after each evaluated parameter set. */
@@ -293,7 +295,7 @@ export async function calibrate(
     const v = await objective(x);
     if (v < startValue) [start, startValue] = [x, v];
   }
-  const found = await nelderMead(objective, start, { maxEvaluations: options.maxEvaluations ?? 150 });
+  const found = await nelderMead(objective, start, { maxEvaluations: options.maxEvaluations ?? 150, initialStep: options.initialStep });
   const best = toValues(found.x);
   const config = applyParameters(base, parameters, best);
   const fit = await checkFit(config, targets, { ...options, seed });

@@ -20,3 +20,9 @@ export const SizeCode = { small: 0, medium: 1, large: 2 } as const;
  * count as operating but not in margin statistics.
  */
 export const MIN_REVENUE_FOR_MARGIN = 1;
+
+/**
+ * Share of a supplier's revenue that must come from the buyer for it to count as living mainly on
+ * the buyer's measures (outcome `mainIncomeMargin`): "main income" read as at least half.
+ */
+export const MAIN_INCOME_SHARE = 0.5;

@@ -7,7 +7,7 @@ import { safeDivide } from '../metrics/safeDivide.js';
 import { shareOf } from '../metrics/shareOf.js';
 import { topShares } from '../metrics/topShares.js';
 import type { PeriodTotals } from './callOff.js';
-import { ExitCause, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
+import { ExitCause, MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
 
 const TOP_KS = [4, 15] as const;
@@ -216,6 +216,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   const years = rec.horizonPeriods / state.periodsPerYear;
   const sum = (k: SeriesMetric) => x[k].reduce((a, b) => a + b, 0);
   const margins: number[] = [];
+  let mainIncomeMarginSum = 0;
+  let mainIncomeCount = 0;
   let nonProfitPaid = 0;
   let paid = 0;
   const lastYear = new Float64Array(state.n);
@@ -227,7 +229,15 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
       paid += r;
       if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
     }
-    if (s.alive[i] === 1 && s.revenueYear[i]! >= MIN_REVENUE_FOR_MARGIN) margins.push(s.profitYear[i]! / s.revenueYear[i]!);
+    if (s.alive[i] === 1 && s.revenueYear[i]! >= MIN_REVENUE_FOR_MARGIN) {
+      const margin = s.profitYear[i]! / s.revenueYear[i]!;
+      margins.push(margin);
+      // The 7 % fact is about providers with the buyer's measures as their main income.
+      if (r >= MAIN_INCOME_SHARE * s.revenueYear[i]!) {
+        mainIncomeMarginSum += margin;
+        mainIncomeCount++;
+      }
+    }
   }
   margins.sort((a, b) => a - b);
   const [top4, top15] = topShares(lastYear, TOP_KS, state.n);
@@ -270,6 +280,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     voluntaryExitsPerYear: sum('exitsVoluntary') / years,
     acquisitionsPerYear: sum('exitsAcquired') / years,
     meanMargin: x.meanMargin[last]!,
+    mainIncomeMargin: safeDivide(mainIncomeMarginSum, mainIncomeCount),
     marginP10: quantileSorted(margins, 0.1),
     marginP50: quantileSorted(margins, 0.5),
     marginP90: quantileSorted(margins, 0.9),

@@ -4,9 +4,30 @@ import type { Config, OwnershipProfile, Policy } from './config.js';
  * The built-in Norwegian baseline. Every number says where it comes from:
  *   [fact]        a figure in shared/domain/facts.md (section of the 2023 Menon report);
  *   [derived]     computed from facts as the comment shows;
- *   [assumption]  a modelling choice, to be revisited by calibration (issue 4).
+ *   [calibrated]  fitted to the calibration targets (docs/calibration.md): CALIBRATED_VALUES below;
+ *   [assumption]  a modelling choice.
  * docs/model.md repeats this in plain words, one table per section.
  */
+
+/**
+ * The values of the free parameters fitted to the calibration targets (BASELINE_TARGETS) by
+ * `scripts/calibrate-baseline.ts`, rounded; docs/calibration.md shows the fit. Their names are those
+ * of BASELINE_PARAMETERS, which say which numbers of the baseline each one sets.
+ */
+export const CALIBRATED_VALUES = {
+  unitCost: 3610,
+  riskAversion: 0.25,
+  markupScale: 0.54,
+  groupCapacity: 8050,
+  lotDemand: 120,
+  suppliersPerAgreement: 5,
+  initialCount: 655,
+  entryRate: 63,
+  groupShare: 0.013,
+  standaloneCapacity: 124,
+  nonProfitCapacity: 76,
+} as const;
+const C = CALIBRATED_VALUES;
 
 /** Today's policy: 3 + 1 year agreements, no purchase obligation, price-heavy award, today's lots. */
 export const TODAY_POLICY: Policy = {
@@ -16,7 +37,7 @@ export const TODAY_POLICY: Policy = {
   optionExerciseProbability: 0.75, // [assumption]
   lotSplit: 1, // [fact] today's lot sizes, by definition
   maxLotsPerSupplier: null, // [assumption] no cap today
-  suppliersPerAgreement: 3, // [assumption]
+  suppliersPerAgreement: C.suppliersPerAgreement, // [calibrated]
   callOffRule: 'rank', // [assumption] rank-order call-offs
   capacityCommitment: 1.25, // [assumption] suppliers together hold 25 % more capacity than forecast demand
   minimumVolumeShare: 0, // [fact] no purchase obligation (section 4.1)
@@ -64,14 +85,16 @@ export const BASELINE_CONFIG: Config = {
     // a year (facts: 4.8 bn paid to providers in 2018, about half to tendered ones) at ~4 300 NOK per
     // week (facts: 3 500-5 000 NOK). The split across measure types, lots and durations: [assumption].
     // Reference prices: [fact] within 3 500-5 000 NOK per measure-week (sections 2.1-2.5 table, 2023).
+    // Lots per cell: [calibrated] round(demandPerPeriod / (15 regions x C.lotDemand participant-weeks)):
+    // lots of the same size in every measure type, sized so that small providers can hold one.
     // Base work rates: [fact] 27 % in work after ordinary measures (IPS trial comparison group);
     // per-measure spread around it: [assumption].
     measureTypes: [
-      { name: 'followUp', demandPerPeriod: 62000, lotsPerCell: 2, durationWeeks: 26, referencePrice: 4200, baseWorkRate: 0.27 },
-      { name: 'assessment', demandPerPeriod: 17000, lotsPerCell: 1, durationWeeks: 8, referencePrice: 4800, baseWorkRate: 0.22 },
-      { name: 'rehabilitation', demandPerPeriod: 18000, lotsPerCell: 1, durationWeeks: 12, referencePrice: 4900, baseWorkRate: 0.25 },
-      { name: 'groupTraining', demandPerPeriod: 31000, lotsPerCell: 12, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 },
-      { name: 'jobClub', demandPerPeriod: 11000, lotsPerCell: 3, durationWeeks: 8, referencePrice: 3600, baseWorkRate: 0.28 },
+      { name: 'followUp', demandPerPeriod: 62000, lotsPerCell: 34, durationWeeks: 26, referencePrice: 4200, baseWorkRate: 0.27 },
+      { name: 'assessment', demandPerPeriod: 17000, lotsPerCell: 9, durationWeeks: 8, referencePrice: 4800, baseWorkRate: 0.22 },
+      { name: 'rehabilitation', demandPerPeriod: 18000, lotsPerCell: 10, durationWeeks: 12, referencePrice: 4900, baseWorkRate: 0.25 },
+      { name: 'groupTraining', demandPerPeriod: 31000, lotsPerCell: 17, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 },
+      { name: 'jobClub', demandPerPeriod: 11000, lotsPerCell: 6, durationWeeks: 8, referencePrice: 3600, baseWorkRate: 0.28 },
     ],
     demand: {
       macroPersistence: 0.8, // [assumption]
@@ -82,24 +105,26 @@ export const BASELINE_CONFIG: Config = {
     shocks: [],
   },
   suppliers: {
-    initialCount: 440, // [assumption] initial population; the count after burn-in is a calibration target (facts: ~400, 406 counted in 2022), not yet met
+    initialCount: C.initialCount, // [calibrated] initial population; the count of suppliers on agreements after burn-in is a target (facts: ~400, 406 counted in 2022)
     ownership: {
       // [fact] the five ownership types (section 2); all numbers below are [assumption] unless noted.
+      // [calibrated] group share and capacity, unit costs (groups 100 NOK below standalone,
+      // municipal and non-profit 100 above), standalone and non-profit capacity: see CALIBRATED_VALUES.
       foreignGroup: profile({
-        share: 0.02, capacityMedian: 6000, capacitySpread: 0.4, regionsServed: 15, measureTypesServed: 5,
-        unitCostMedian: 3300, unitCostSpread: 0.05, capacityCostShare: 0.75, overheadShare: 0.03,
+        share: (C.groupShare * 2) / 7, capacityMedian: C.groupCapacity, capacitySpread: 0.4, regionsServed: 15, measureTypesServed: 5,
+        unitCostMedian: C.unitCost - 100, unitCostSpread: 0.05, capacityCostShare: 0.75, overheadShare: 0.03,
         cashBufferPeriods: 1, otherRevenueRatio: 0.5, otherRevenueMargin: 0.06, otherRevenueVolatility: 0.03,
         ownerSupportPeriods: 4, bidsPerYear: 40, qualityMean: 0.5, qualityConcentration: 30,
       }),
       norwegianGroup: profile({
-        share: 0.05, capacityMedian: 2500, capacitySpread: 0.7, regionsServed: 6, measureTypesServed: 4,
-        unitCostMedian: 3300, unitCostSpread: 0.06, capacityCostShare: 0.75, overheadShare: 0.03,
+        share: (C.groupShare * 5) / 7, capacityMedian: (C.groupCapacity * 3) / 5, capacitySpread: 0.7, regionsServed: 6, measureTypesServed: 4,
+        unitCostMedian: C.unitCost - 100, unitCostSpread: 0.06, capacityCostShare: 0.75, overheadShare: 0.03,
         cashBufferPeriods: 0.8, otherRevenueRatio: 0.3, otherRevenueMargin: 0.06, otherRevenueVolatility: 0.04,
         ownerSupportPeriods: 2, bidsPerYear: 15, qualityMean: 0.52, qualityConcentration: 30,
       }),
       standalone: profile({
-        share: 0.6, capacityMedian: 300, capacitySpread: 0.7, regionsServed: 1, measureTypesServed: 2,
-        unitCostMedian: 3400, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
+        share: 0.6, capacityMedian: C.standaloneCapacity, capacitySpread: 0.7, regionsServed: 1, measureTypesServed: 2,
+        unitCostMedian: C.unitCost, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
         // [fact] small providers live on many small income sources (section 4.1): large, volatile outside income.
         cashBufferPeriods: 0.5, otherRevenueRatio: 0.6, otherRevenueMargin: 0.08, otherRevenueVolatility: 0.06,
         ownerSupportPeriods: 0, bidsPerYear: 4, qualityMean: 0.55, qualityConcentration: 20,
@@ -107,14 +132,14 @@ export const BASELINE_CONFIG: Config = {
       municipal: profile({
         // [fact] municipal companies mostly deliver pre-approved measures (AFT, VTA): large outside income.
         share: 0.13, capacityMedian: 300, capacitySpread: 0.6, regionsServed: 1, measureTypesServed: 2,
-        unitCostMedian: 3500, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
+        unitCostMedian: C.unitCost + 100, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
         cashBufferPeriods: 1, otherRevenueRatio: 2, otherRevenueMargin: 0.04, otherRevenueVolatility: 0.02,
         ownerSupportPeriods: 8, bidsPerYear: 2, qualityMean: 0.55, qualityConcentration: 20,
       }),
       nonProfit: profile({
         // [fact] non-profits have other funding (grants); 3-4 % of payments (section 2) is a calibration target.
-        share: 0.2, capacityMedian: 150, capacitySpread: 0.6, regionsServed: 1, measureTypesServed: 2,
-        unitCostMedian: 3500, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
+        share: 0.2, capacityMedian: C.nonProfitCapacity, capacitySpread: 0.6, regionsServed: 1, measureTypesServed: 2,
+        unitCostMedian: C.unitCost + 100, unitCostSpread: 0.08, capacityCostShare: 0.75, overheadShare: 0.03,
         cashBufferPeriods: 0.6, otherRevenueRatio: 1, otherRevenueMargin: 0.05, otherRevenueVolatility: 0.06,
         ownerSupportPeriods: 1, bidsPerYear: 2, qualityMean: 0.6, qualityConcentration: 20,
       }),
@@ -124,10 +149,11 @@ export const BASELINE_CONFIG: Config = {
       largeFrom: 100e6, // [assumption]
     },
     entry: {
-      ratePerYear: 25, // [assumption]
+      ratePerYear: C.entryRate, // [calibrated]
       profitSensitivity: 5, // [assumption]
       referenceMargin: 0.07, // [fact] 7 % average operating margin (section 2.5)
-      ownershipShares: { foreignGroup: 0, norwegianGroup: 0.05, standalone: 0.7, municipal: 0.05, nonProfit: 0.2 }, // [assumption]
+      // [assumption] except the Norwegian groups' share, 5/7 of C.groupShare [calibrated]; foreign groups do not enter.
+      ownershipShares: { foreignGroup: 0, norwegianGroup: (C.groupShare * 5) / 7, standalone: 0.7, municipal: 0.05, nonProfit: 0.2 },
     },
     exit: {
       idlePeriodsBeforeExit: 12, // [assumption] three years without an agreement: it waits for the next tender round
@@ -139,8 +165,8 @@ export const BASELINE_CONFIG: Config = {
     },
   },
   behaviour: {
-    riskAversion: 1, // [assumption]
-    markupScale: 0.6, // [assumption]
+    riskAversion: C.riskAversion, // [calibrated]
+    markupScale: C.markupScale, // [calibrated]
     bidCost: 30000, // [assumption] about one person-week of bid writing
     hiringCostPerWeek: 300, // [assumption]
     firingCostPerWeek: 600, // [assumption]

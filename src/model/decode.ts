@@ -9,7 +9,7 @@ export const MAX_SUPPLIER_PERIODS = 5e7;
 /** Most suppliers one run creates, initial ones and entrants together; entry stops there (a guard on memory). */
 export const MAX_SUPPLIERS_EVER = 100_000;
 /** Largest number of agreement slots (lots x suppliers per agreement) a policy may create. */
-export const MAX_AGREEMENT_SLOTS = 200_000;
+export const MAX_AGREEMENT_SLOTS = 500_000;
 
 /** Thrown by functions that take a config and cannot use it; `issues` lists every problem with its path. */
 export class ConfigError extends Error {

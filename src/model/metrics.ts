@@ -91,6 +91,7 @@ export const OUTCOME_METRICS = {
   voluntaryExitsPerYear: { unit: 'suppliers per year', description: 'voluntary exits per year', better: 'neither' },
   acquisitionsPerYear: { unit: 'suppliers per year', description: 'acquisitions per year', better: 'lower' },
   meanMargin: { unit: 'share', description: 'mean operating margin over the last year, operating suppliers with revenue', better: 'neither' },
+  mainIncomeMargin: { unit: 'share', description: 'mean operating margin over the last year of operating suppliers whose payments from the buyer are at least half their revenue (the providers the 7 % fact describes); 0 if there are none', better: 'neither' },
   marginP10: { unit: 'share', description: '10th percentile of that margin across suppliers', better: 'neither' },
   marginP50: { unit: 'share', description: 'median margin', better: 'neither' },
   marginP90: { unit: 'share', description: '90th percentile of margin', better: 'neither' },

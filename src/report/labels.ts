@@ -42,6 +42,7 @@ export const OUTCOME_LABELS = {
   voluntaryExitsPerYear: 'Voluntary exits per year',
   acquisitionsPerYear: 'Acquisitions per year',
   meanMargin: 'Mean operating margin, last year',
+  mainIncomeMargin: 'Mean operating margin of suppliers living mainly on the buyer, last year',
   marginP10: 'Operating margin, 10th percentile',
   marginP50: 'Operating margin, median',
   marginP90: 'Operating margin, 90th percentile',

@@ -82,3 +82,38 @@ describe('cohort survival at years 4, 8 and 12', () => {
     expect(survivalCheckpoint(4, 48, 12)).toBe(47);
   });
 });
+
+describe('mainIncomeMargin', () => {
+  it('averages the margins of suppliers that get at least half their revenue from the buyer', () => {
+    const config = tinyConfig({ suppliers: { initialCount: 4 } });
+    const { state } = tinyMarket(config);
+    const s = state.s;
+    const set = (i: number, revenue: number, profit: number, receipts: number) => {
+      s.revenueYear[i] = revenue;
+      s.profitYear[i] = profit;
+      s.receiptsYear[i] = receipts;
+    };
+    set(0, 1000, 100, 600); // margin 10 %, buyer 60 % of revenue: counts
+    set(1, 1000, 40, 500); // margin 4 %, exactly half: counts
+    set(2, 1000, -200, 499); // margin -20 %, under half: left out
+    set(3, 1000, 300, 0); // margin 30 %, no buyer income: left out
+    const rec = createRecorder(state, 1);
+    state.period = 1;
+    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    const o = summarise(rec, state, config);
+    expect(o.mainIncomeMargin).toBeCloseTo((0.1 + 0.04) / 2, 12);
+    // meanMargin still covers every supplier with revenue.
+    expect(o.marginP50).toBeGreaterThan(0.04);
+  });
+
+  it('is 0 when no supplier lives mainly on the buyer', () => {
+    const config = tinyConfig({ suppliers: { initialCount: 2 } });
+    const { state } = tinyMarket(config);
+    state.s.revenueYear[0] = 1000;
+    state.s.profitYear[0] = 50;
+    const rec = createRecorder(state, 1);
+    state.period = 1;
+    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    expect(summarise(rec, state, config).mainIncomeMargin).toBe(0);
+  });
+});

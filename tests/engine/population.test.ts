@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apportion, pickMask, pickWeighted } from '../../src/engine/population.js';
 import { lotsPerCellUnder } from '../../src/model/lots.js';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
+import { OWNERSHIP_TYPES } from '../../src/model/config.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { createMarket } from '../../src/engine/simulate.js';
 
@@ -29,7 +30,9 @@ describe('population', () => {
     const state = createMarket(BASELINE_CONFIG, 1);
     const counts = [0, 0, 0, 0, 0];
     for (let i = 0; i < state.n; i++) counts[state.s.ownership[i]!]!++;
-    expect(counts).toEqual(apportion(440, [0.02, 0.05, 0.6, 0.13, 0.2]));
+    const shares = OWNERSHIP_TYPES.map((o) => BASELINE_CONFIG.suppliers.ownership[o].share);
+    expect(counts).toEqual(apportion(BASELINE_CONFIG.suppliers.initialCount, shares));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(655);
     expect(state.n).toBe(BASELINE_CONFIG.suppliers.initialCount);
   });
 

@@ -274,11 +274,12 @@ describe('shrinking goes towards the baseline', () => {
   });
 
   it("config({ size: 'small' }) shrinks to the smallest market, each value at the baseline's or the nearest allowed", () => {
-    const out = fc.check(fc.property(config(), (c) => !((c.suppliers?.initialCount ?? 440) > 30)), { seed: 5, numRuns: 200 });
+    const out = fc.check(fc.property(config(), (c) => !((c.suppliers?.initialCount ?? BASELINE_CONFIG.suppliers.initialCount) > 30)), { seed: 5, numRuns: 200 });
     const [c] = out.counterexample! as [ConfigInput];
-    expect(c.suppliers?.initialCount).toBe(60); // 440 is outside [1, 60]: the nearest is 60
+    expect(c.suppliers?.initialCount).toBe(60); // the baseline's 655 is outside [1, 60]: the nearest is 60
     expect(c.market?.regions).toEqual([BASELINE_CONFIG.market.regions[0]]);
-    expect(c.market?.measureTypes).toEqual([{ ...BASELINE_CONFIG.market.measureTypes[0], demandPerPeriod: 5000 }]);
+    // demand and lots at the nearest allowed values to the baseline's: [0, 5000] and [1, 4] in a small market
+    expect(c.market?.measureTypes).toEqual([{ ...BASELINE_CONFIG.market.measureTypes[0], demandPerPeriod: 5000, lotsPerCell: 4 }]);
     expect(c.market?.shocks).toEqual([]);
     expect(c.run).toEqual({ burnInYears: 3, horizonYears: 4 });
   });
