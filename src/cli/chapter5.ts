@@ -9,7 +9,8 @@ import type { ExperimentResult } from '../experiment/result.js';
 import { MAX_RUNS, runExperiment } from '../experiment/run.js';
 import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
 import { closestKey } from '../model/codecs.js';
-import type { ConfigInput } from '../model/config.js';
+import type { ConfigInput, DemandShock } from '../model/config.js';
+import { demandShift, scenario } from '../scenarios/demandShift.js';
 import { decodeConfig, mergeOver } from '../model/decode.js';
 import { NAMED_POLICIES } from '../policies/chapter5.js';
 import { narrative } from '../report/narrative.js';
@@ -50,6 +51,11 @@ Options:
   --config <file.json> a partial config merged over the built-in baseline, e.g.
                        { "suppliers": { "initialCount": 300 }, "policy": { "priceWeight": 0.6 } };
                        its policy is today's, and each named policy changes it as it changes today's
+  --demand-shift=<change>@<year>[:<measure type>]
+                       a scenario event every policy meets: tendered demand changes by <change>
+                       (-0.2 = 20 % lower) from <year> years after the policy starts, for one measure
+                       type or all, e.g. --demand-shift=-0.2@4 or --demand-shift=-0.3@2:followUp
+                       (write "=": a value that starts with "-" needs it); repeat for several
   --json               print the table and the full experiment result as JSON
   --csv                print the table as tidy CSV (one line per metric and policy)
   --out <file>         write the output to this file instead of the terminal
@@ -71,6 +77,7 @@ const OPTIONS = {
   horizon: { type: 'string' },
   policies: { type: 'string' },
   config: { type: 'string' },
+  'demand-shift': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
   out: { type: 'string' },
@@ -130,6 +137,29 @@ async function configFlag(file: string | undefined, horizon: number | undefined)
   return input as ConfigInput;
 }
 
+/**
+ * `--demand-shift -0.2@4` or `-0.2@4:followUp`: a scripted demand shift (a scenario event),
+ * checked for form here and for range and measure type by the config decoder.
+ * @example demandShiftFlag('-0.2@4:followUp') // { fromYear: 4, change: -0.2, measureType: 'followUp' }
+ */
+export function demandShiftFlag(text: string): DemandShock {
+  const m = /^\s*([-+]?\d*\.?\d+(?:e[-+]?\d+)?)\s*@\s*(\d*\.?\d+)\s*(?::\s*(\S+))?\s*$/i.exec(text);
+  if (m === null) {
+    throw new UsageError(`--demand-shift expects <change>@<year>[:<measure type>], such as --demand-shift=-0.2@4 or --demand-shift=-0.3@2:followUp; got ${JSON.stringify(text.slice(0, 60))}`);
+  }
+  return demandShift(Number(m[1]), Number(m[2]), m[3] ?? null);
+}
+
+/** The config with the `--demand-shift` events added to its own scripted shocks, checked by the decoder. */
+function withDemandShifts(input: ConfigInput, shifts: readonly string[]): ConfigInput {
+  if (shifts.length === 0) return input;
+  const own = ((input as { market?: { shocks?: unknown } }).market?.shocks ?? []) as DemandShock[];
+  const merged = mergeOver(input, scenario(...own, ...shifts.map(demandShiftFlag))) as ConfigInput;
+  const decoded = decodeConfig(merged);
+  if (decoded._tag === 'Left') throw new UsageError(decoded.left.map((i) => `--demand-shift: ${i.path}: ${i.message}`));
+  return merged;
+}
+
 /** Each named policy as a variant: its changes over the baseline's policy, under its own name. */
 function variantsOf(names: readonly string[]): PolicyVariant[] {
   return names.map((name) => {
@@ -186,7 +216,8 @@ export async function chapter5Command(args: readonly string[], io: CliIo): Promi
   const names = policiesText === undefined ? POLICY_NAMES : policiesFlag(policiesText);
   const workers = workersFlag(values);
   const out = text('out');
-  const config = await configFlag(text('config'), horizon);
+  const shifts = values['demand-shift'];
+  const config = withDemandShifts(await configFlag(text('config'), horizon), Array.isArray(shifts) ? (shifts as string[]) : []);
   if (out !== undefined) await checkWritable(out, 'out');
 
   const spec: ExperimentSpec = { config, variants: variantsOf(names), seed, rows: false, series: false };

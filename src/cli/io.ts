@@ -70,7 +70,7 @@ export function messageOf(error: unknown): string {
  * @example
  * const options: OptionSpec = { out: { type: 'string' } };
  */
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 /** Flags and positional arguments of a command line. */
 export interface Parsed {

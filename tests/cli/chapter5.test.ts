@@ -124,3 +124,40 @@ describe('chapter5: user errors are one line, exit 2, no stack trace', () => {
     }
   });
 });
+
+describe('chapter5: --demand-shift (scenario events)', () => {
+  it('adds the shifts to the config file’s own shocks, for every policy', async () => {
+    writeFileSync(at('shocked.json'), JSON.stringify({ run: { burnInYears: 1, horizonYears: 5 }, suppliers: { initialCount: 60 }, market: { shocks: [{ fromYear: 1, change: 0.1, measureType: null }] } }));
+    const r = await cli('chapter5', '--config', at('shocked.json'), '--runs', '2', '--workers', '1', '--policies', 'riskSharing',
+      '--demand-shift=-0.2@4', '--demand-shift=-0.3@2:followUp', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Chapter5Json;
+    expect(json.result.config.market.shocks).toEqual([
+      { fromYear: 1, change: 0.1, measureType: null },
+      { fromYear: 4, change: -0.2, measureType: null },
+      { fromYear: 2, change: -0.3, measureType: 'followUp' },
+    ]);
+  });
+
+  it('changes the numbers: half the demand, clearly less spending and less unserved demand', async () => {
+    const base = JSON.parse((await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--json')).stdout) as Chapter5Json;
+    const shifted = JSON.parse((await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--demand-shift=-0.5@0', '--json')).stdout) as Chapter5Json;
+    const cost = (j: Chapter5Json) => j.result.policies[0]!.outcomes.buyerCostPerYear.mean;
+    expect(cost(shifted)).toBeLessThan(0.9 * cost(base));
+    const unserved = (j: Chapter5Json) => j.result.policies[0]!.outcomes.unservedShare.mean;
+    expect(unserved(shifted)).toBeLessThan(unserved(base));
+  });
+
+  it('refuses a malformed shift, an unknown measure type or a year past the horizon in one line', async () => {
+    for (const [arg, message] of [
+      ['-0.2', /^error: --demand-shift expects <change>@<year>\[:<measure type>\], such as --demand-shift=-0.2@4/],
+      ['-0.2@1:nope', /^error: --demand-shift: market\.shocks\[0\]\.measureType: /],
+      ['-0.2@9', /^error: --demand-shift: market\.shocks\[0\]/],
+    ] as const) {
+      const r = await cli('chapter5', ...tiny, `--demand-shift=${arg}`);
+      expect(r.code, arg).toBe(2);
+      expect(r.stderr, arg).toMatch(message);
+      expect(r.stderr.trim().split('\n'), arg).toHaveLength(1);
+    }
+  });
+});
