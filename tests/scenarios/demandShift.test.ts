@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demandShift, scenario } from '../../src/scenarios/index.js';
 import { compare } from '../../src/experiment/compare.js';
+import { sweep } from '../../src/experiment/sweep.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { ConfigError, mergeOver } from '../../src/model/decode.js';
 import type { ConfigInput } from '../../src/model/config.js';
@@ -48,5 +49,17 @@ describe('demandShift and scenario', () => {
   it('are checked by the decoder like any config', () => {
     expect(() => simulate(mergeOver(world, scenario(demandShift(-0.2, 1, 'c'))) as ConfigInput)).toThrow(ConfigError);
     expect(() => simulate(mergeOver(world, scenario(demandShift(-0.2, 9))) as ConfigInput)).toThrow(/fromYear|horizon/);
+  });
+});
+
+describe('sweeping a scenario', () => {
+  it('sweeps the size of a shift, paired, as docs/experiments.md section 14 says', async () => {
+    const r = await sweep(world, 'market.shocks', [[], [demandShift(-0.1, 1)], [demandShift(-0.3, 1)]], { runs: 2, seed: 1 });
+    const demandYear2 = r.policies.map((p) => p.series!.demand[6]!.mean);
+    expect(demandYear2[0]).toBeCloseTo(4000, 6);
+    expect(demandYear2[1]).toBeCloseTo(3600, 6);
+    expect(demandYear2[2]).toBeCloseTo(2800, 6);
+    // Before the shift every point saw the same demand.
+    expect(new Set(r.policies.map((p) => p.series!.demand[2]!.mean)).size).toBe(1);
   });
 });
