@@ -3,6 +3,10 @@ import { TODAY_POLICY } from '../../src/model/baseline.js';
 import { decodeConfig } from '../../src/model/decode.js';
 import { NAMED_POLICIES, namedPolicy } from '../../src/policies/index.js';
 import { simulate } from '../../src/index.js';
+import { phaseContext } from '../../src/engine/context.js';
+import { tenderCell } from '../../src/engine/tender.js';
+import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
+import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 
 const small = { run: { burnInYears: 1, horizonYears: 3 }, suppliers: { initialCount: 100 } } as const;
 
@@ -36,5 +40,27 @@ describe('named policies', () => {
     expect(run('smallerContracts').outcomes.lots).toBeGreaterThan(today.outcomes.lots);
     expect(run('crossSectorCollaboration').outcomes.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
     expect(run('innovativeProcurement').outcomes.meanQuality).toBeGreaterThan(today.outcomes.meanQuality);
+    expect(run('coCreation').outcomes.meanQuality).toBeGreaterThan(today.outcomes.meanQuality);
+    expect(run('employerInsight').outcomes.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
+    expect(run('dataSharing').outcomes.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
+    expect(run('dataSharing').outcomes.costPerParticipantWeek).toBeLessThan(today.outcomes.costPerParticipantWeek);
+    expect(run('lowerPriceWeight').outcomes.meanQuality).toBeGreaterThan(today.outcomes.meanQuality);
+    const all = run('allOfChapter5').outcomes;
+    expect(all.guaranteePaymentsPerYear).toBeGreaterThan(0);
+    expect(all.lots).toBeGreaterThan(today.outcomes.lots);
+    expect(all.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
+  });
+
+  it('longerAgreements tenders 5 + 2 year agreements, lowerPriceWeight scores lots with price weight 0.4', () => {
+    const rng = () => openStream(seedRoot('policies'), StreamPurpose.tender, 0, 0);
+    const agreement = (name: string) => {
+      const config = tinyConfig({ policy: namedPolicy(name) });
+      const { state } = tinyMarket(config);
+      const ctx = phaseContext(config, config.policy, seedRoot('policies'));
+      tenderCell(state, ctx, 0, 3, rng());
+      return { end: state.cellCycleEnd[0], option: state.cellOptionPeriods[0], priceWeight: state.lotPriceWeight[state.cellLotStart[0]!] };
+    };
+    expect(agreement('longerAgreements')).toEqual({ end: 3 + 5 * 4, option: 2 * 4, priceWeight: 0.7 });
+    expect(agreement('lowerPriceWeight')).toEqual({ end: 3 + 3 * 4, option: 1 * 4, priceWeight: 0.4 });
   });
 });
