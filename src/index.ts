@@ -52,7 +52,6 @@ export {
   finaliseExperiment,
   serialExecutor,
   summarise,
-  type MetricTotals,
   replicationSeed,
   ReplicationError,
   MAX_RUNS,
