@@ -97,15 +97,16 @@ export function bidPrice(breakEven: number, premium: number, markup: number, cei
 }
 
 /**
- * Whether bidding pays: chance of winning x expected margin over break-even across the term,
- * minus the bid cost. (The risk premium is part of that margin: on average it is earned.)
+ * Whether bidding pays: the slots the supplier can expect to win x expected margin over
+ * break-even per slot across the term, minus the bid cost. (The risk premium is part of that
+ * margin: on average it is earned.)
  *
- *   expectedGain = pWin x (price - breakEven) x u x slotCapacity x termPeriods - bidCost
+ *   expectedGain = expectedSlots x (price - breakEven) x u x slotCapacity x termPeriods - bidCost
  *
  * @example expectedBidGain(0.5, 4400, 3800, 0.8, 100, 12, 30000) // 0.5 x 600 x 960 - 30000 = 258000
  */
 export function expectedBidGain(
-  winProbability: number,
+  expectedSlots: number,
   price: number,
   breakEven: number,
   expectedUtilisation: number,
@@ -113,5 +114,29 @@ export function expectedBidGain(
   termPeriods: number,
   bidCost: number,
 ): number {
-  return winProbability * (price - breakEven) * expectedUtilisation * slotCapacity * termPeriods - bidCost;
+  return expectedSlots * (price - breakEven) * expectedUtilisation * slotCapacity * termPeriods - bidCost;
+}
+
+/**
+ * Slots a bidder can expect to win in a competition for `lots` identical lots of
+ * `suppliersPerAgreement` slots each: its naive share of all slots among the eligible bidders,
+ * but at most one per lot, at most `maxLots`, and at most as many as its free capacity holds. A
+ * competition for many small lots is worth as much as one for a few large ones to a supplier with
+ * the capacity to win several, so splitting lots does not by itself make bidding look unprofitable.
+ *
+ *   expectedSlots = min(lots x suppliersPerAgreement / eligible, lots, maxLots, floor(freeCapacity / slotCapacity))
+ *
+ * @example expectedSlots(10, 5, 20, Infinity, 250, 100) // min(2.5, 10, Infinity, 2) = 2
+ */
+export function expectedSlots(
+  lots: number,
+  suppliersPerAgreement: number,
+  eligible: number,
+  maxLots: number,
+  freeCapacity: number,
+  slotCapacity: number,
+): number {
+  const share = (lots * suppliersPerAgreement) / eligible;
+  const byCapacity = Math.floor(freeCapacity / slotCapacity);
+  return Math.min(share, lots, maxLots, byCapacity);
 }

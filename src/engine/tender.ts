@@ -1,6 +1,6 @@
 import { normal } from '../random/normal.js';
 import type { Rng } from '../random/rng.js';
-import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, riskFactor, riskPremium } from './bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
 import type { PhaseContext } from './context.js';
 import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, totalScore } from './scoring.js';
@@ -169,7 +169,7 @@ export function runCompetition(
   }
   members.length = kept;
   if (eligible === 0) return flagUnawarded(state, firstLot, lotCount);
-  const winProbability = Math.min(1, (lotCount * K) / eligible);
+  const maxLots = policy.maxLotsPerSupplier ?? Infinity;
   const markup = bidMarkup(markupScale, policy.priceWeight, eligible);
   const { bidder, price, observed, score, order } = bidScratch(eligible);
   const { variableCost, capacityCost, overhead, cash, bidCostDue } = s;
@@ -189,7 +189,8 @@ export function runCompetition(
     const premium = riskPremium(factor, risk, k / (v * eu + k), eu, g, phi, outcomePaymentRisk);
     const p = bidPrice(breakEven, premium, markup, ceiling);
     if (p < 0) continue;
-    if (expectedBidGain(winProbability, p, breakEven, eu, slotCapacity, periodsLeft, bidCost) <= 0) continue;
+    const slots = expectedSlots(lotCount, K, eligible, maxLots, maxCapacity[i]! - committed[i]!, slotCapacity);
+    if (expectedBidGain(slots, p, breakEven, eu, slotCapacity, periodsLeft, bidCost) <= 0) continue;
     bidsLeft[i]!--;
     bidCostDue[i]! += bidCost;
     bidder[bids] = i;

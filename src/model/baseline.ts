@@ -15,17 +15,17 @@ import type { Config, OwnershipProfile, Policy } from './config.js';
  * of BASELINE_PARAMETERS, which say which numbers of the baseline each one sets.
  */
 export const CALIBRATED_VALUES = {
-  unitCost: 3610,
-  riskAversion: 0.25,
-  markupScale: 0.54,
-  groupCapacity: 8050,
-  lotDemand: 120,
-  suppliersPerAgreement: 5,
-  initialCount: 655,
-  entryRate: 63,
-  groupShare: 0.013,
-  standaloneCapacity: 124,
-  nonProfitCapacity: 76,
+  unitCost: 3590,
+  riskAversion: 0.33,
+  markupScale: 0.64,
+  groupCapacity: 7730,
+  lotDemand: 90,
+  suppliersPerAgreement: 4,
+  initialCount: 497,
+  entryRate: 82,
+  groupShare: 0.0143,
+  standaloneCapacity: 131,
+  nonProfitCapacity: 73,
 } as const;
 const C = CALIBRATED_VALUES;
 
@@ -90,11 +90,11 @@ export const BASELINE_CONFIG: Config = {
     // Base work rates: [fact] 27 % in work after ordinary measures (IPS trial comparison group);
     // per-measure spread around it: [assumption].
     measureTypes: [
-      { name: 'followUp', demandPerPeriod: 62000, lotsPerCell: 34, durationWeeks: 26, referencePrice: 4200, baseWorkRate: 0.27 },
-      { name: 'assessment', demandPerPeriod: 17000, lotsPerCell: 9, durationWeeks: 8, referencePrice: 4800, baseWorkRate: 0.22 },
-      { name: 'rehabilitation', demandPerPeriod: 18000, lotsPerCell: 10, durationWeeks: 12, referencePrice: 4900, baseWorkRate: 0.25 },
-      { name: 'groupTraining', demandPerPeriod: 31000, lotsPerCell: 17, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 },
-      { name: 'jobClub', demandPerPeriod: 11000, lotsPerCell: 6, durationWeeks: 8, referencePrice: 3600, baseWorkRate: 0.28 },
+      { name: 'followUp', demandPerPeriod: 62000, lotsPerCell: 46, durationWeeks: 26, referencePrice: 4200, baseWorkRate: 0.27 },
+      { name: 'assessment', demandPerPeriod: 17000, lotsPerCell: 13, durationWeeks: 8, referencePrice: 4800, baseWorkRate: 0.22 },
+      { name: 'rehabilitation', demandPerPeriod: 18000, lotsPerCell: 13, durationWeeks: 12, referencePrice: 4900, baseWorkRate: 0.25 },
+      { name: 'groupTraining', demandPerPeriod: 31000, lotsPerCell: 23, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 },
+      { name: 'jobClub', demandPerPeriod: 11000, lotsPerCell: 8, durationWeeks: 8, referencePrice: 3600, baseWorkRate: 0.28 },
     ],
     demand: {
       macroPersistence: 0.8, // [assumption]

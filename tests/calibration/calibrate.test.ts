@@ -4,11 +4,12 @@ import { ConfigError } from '../../src/model/decode.js';
 import type { ConfigInput } from '../../src/model/config.js';
 
 // A small market (two regions, one measure, a handful of suppliers) that runs in about a millisecond.
+// Its reference price leaves room under the price ceiling, so prices move with the markup.
 const small: ConfigInput = {
   run: { periodsPerYear: 4, burnInYears: 1, horizonYears: 2 },
   market: {
     regions: [{ name: 'A', demandWeight: 1 }, { name: 'B', demandWeight: 1 }],
-    measureTypes: [{ name: 'm', demandPerPeriod: 2000, lotsPerCell: 2, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 }],
+    measureTypes: [{ name: 'm', demandPerPeriod: 2000, lotsPerCell: 2, durationWeeks: 10, referencePrice: 5000, baseWorkRate: 0.3 }],
   },
   suppliers: { initialCount: 12, entry: { ratePerYear: 2 } },
 };
@@ -63,11 +64,11 @@ describe('checkFit', () => {
 
 describe('calibrate', () => {
   it('recovers a parameter from the moment it produced (identification on a small market)', async () => {
-    // The true markup scale is 0.5: measure the price per participant-week it gives, then fit from 1.5.
+    // The true markup scale is 0.5: measure the price per participant-week it gives, then fit from 1.2.
     const truth = await checkFit(applyParameters(small, [{ name: 'markup', path: 'behaviour.markupScale', lower: 0, upper: 2 }], { markup: 0.5 }),
       [{ metric: 'costPerParticipantWeek', value: 0, tolerance: 1 }], { runs: 8, seed: 'id' });
     const target = truth[0]!.fitted;
-    const r = await calibrate(small, [{ name: 'markup', path: 'behaviour.markupScale', lower: 0.1, upper: 2, start: 1.5 }],
+    const r = await calibrate(small, [{ name: 'markup', path: 'behaviour.markupScale', lower: 0.1, upper: 2, start: 1.2 }],
       [{ metric: 'costPerParticipantWeek', value: target, tolerance: 5 }], { runs: 8, seed: 'id', maxEvaluations: 40 });
     expect(r.parameters.markup).toBeGreaterThan(0.4);
     expect(r.parameters.markup).toBeLessThan(0.6);

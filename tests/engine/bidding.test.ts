@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, riskFactor, riskPremium } from '../../src/engine/bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from '../../src/engine/bidding.js';
 
 describe('breakEvenPrice', () => {
   it('covers variable cost on use and capacity cost on everything committed', () => {
@@ -64,5 +64,21 @@ describe('bidPrice', () => {
 describe('expectedBidGain', () => {
   it('is the chance of winning times the margin over the term, less the bid cost', () => {
     expect(expectedBidGain(0.5, 4400, 3800, 0.8, 100, 12, 30000)).toBeCloseTo(0.5 * 600 * 0.8 * 100 * 12 - 30000, 9);
+  });
+});
+
+describe('expectedSlots', () => {
+  it('is the naive share of slots, at most one per lot, the cap, and what free capacity holds', () => {
+    expect(expectedSlots(10, 5, 20, Infinity, 250, 100)).toBe(2); // share 2.5, capacity 2
+    expect(expectedSlots(10, 5, 20, Infinity, 1000, 100)).toBe(2.5); // share
+    expect(expectedSlots(2, 5, 1, Infinity, 1000, 100)).toBe(2); // one slot per lot
+    expect(expectedSlots(10, 5, 20, 1, 1000, 100)).toBe(1); // maxLotsPerSupplier
+    expect(expectedSlots(1, 3, 12, Infinity, 100, 100)).toBe(0.25); // one lot, many bidders
+  });
+
+  it('makes twice as many half-size lots worth the same to a bidder with room for them', () => {
+    const gain = (lots: number, slotCapacity: number) =>
+      expectedBidGain(expectedSlots(lots, 5, 40, Infinity, 1000, slotCapacity), 4400, 3800, 0.8, slotCapacity, 12, 30000);
+    expect(gain(20, 40)).toBeCloseTo(gain(10, 80), 6);
   });
 });
