@@ -41,12 +41,12 @@ const rows = bench.tasks.map((task, k) => {
 console.log(`Node ${process.version}, one core, ${new Date().toISOString().slice(0, 10)}`);
 console.table(rows);
 console.log('Goal: 2 ms or less per replication of the default config (burn-in + 12 years, quarterly).');
-console.log(`Not met: about 24 ms with the calibrated baseline (November 2026; 7.4 ms before calibration).
-Calibration made the market about three times bigger: 655 suppliers at the start and ~1 580 over a
-run (entrants included; exited ones kept for their history) against 440 and ~500, and 1 141 lots of
-5 slots against 291 lots of 3, so call-offs settle ~5 700 slots a period. A CPU profile of 150
-replications: call-offs 28 %, finance 17 %, tendering 10 %, recording 9 %, exit/entry/acquisition
-8 %, the rest setup and random numbers. Ideas that would change the random-number layout (so every
+console.log(`Not met: about 25 ms with the calibrated baseline (November 2026; 7.4 ms before calibration).
+Calibration made the market about three times bigger: 497 suppliers at the start and ~1 700 over a
+run (entrants included; exited ones kept for their history) against 440 and ~500, and 1 550 lots of
+4 slots against 291 lots of 3, so call-offs settle ~6 200 slots a period. A CPU profile of 150
+replications (first calibration, similar size): call-offs 28 %, finance 17 %, tendering 10 %,
+recording 9 %, exit/entry/acquisition 8 %, the rest setup and random numbers. Ideas that would change the random-number layout (so every
 result): draw only for operating suppliers, one uniform per normal everywhere, fewer streams per
 period. Below that needs a coarser model (fewer, larger lots) or parallel replications
 (npm run bench:parallel: worker threads, byte-identical results).`);
