@@ -77,6 +77,9 @@ function survivalShare(size: number, alive: number): number {
   return size > 0 ? alive / size : 1;
 }
 
+/** The period's positive receipts in supplier order, reused across periods (a run is single-threaded). */
+let paidScratch = new Float64Array(1024);
+
 /** Records horizon period h (absolute period t), after it has run. */
 export function recordPeriod(rec: Recorder, state: MarketState, config: Config, totals: PeriodTotals, h: number, t: number): void {
   const s = state.s;
@@ -98,6 +101,9 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   let smallAlive = 0;
   let nonProfitCohort = 0;
   let nonProfitAlive = 0;
+  // Positive receipts, compacted in supplier order: concentration needs only them, in this order.
+  if (paidScratch.length < n) paidScratch = new Float64Array(Math.max(n, 2 * paidScratch.length));
+  const paidValues = paidScratch;
   for (let i = 0; i < n; i++) {
     if (cohortSmall[i] === 1) {
       smallCohort++;
@@ -109,7 +115,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
     }
     const r = receipts[i]!;
     paid += r;
-    if (r > 0) paidSuppliers++;
+    if (r > 0) paidValues[paidSuppliers++] = r;
     if (ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
     if (alive[i] !== 1) continue;
     active++;
@@ -125,8 +131,8 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
     if (profit < 0) losses++;
   }
   x.paidSuppliers[h] = paidSuppliers;
-  x.hhi[h] = herfindahl(s.receipts, state.n);
-  const [top4, top15] = topShares(s.receipts, TOP_KS, state.n);
+  x.hhi[h] = herfindahl(paidValues, paidSuppliers);
+  const [top4, top15] = topShares(paidValues, TOP_KS, paidSuppliers);
   x.top4Share[h] = top4!;
   x.top15Share[h] = top15!;
   x.activeSuppliers[h] = active;
