@@ -190,18 +190,31 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
           u = used[r]!;
         }
         r++;
+        const delivery = variableCost[i]! * variableUnit * u + capacityCost[i]! * costIndex * slotCapacity;
+        if (u === 0 && !(guarantee > 0)) {
+          // Nothing called off and nothing guaranteed: every other sum below would only add a zero.
+          // (They start at +0 and only ever add non-negative amounts, so skipping a zero changes no bit.)
+          deliveryCost[i]! += delivery;
+          continue;
+        }
         const q = quality[i]!;
         const price = slotPrice[base + slot]!;
         const rate = workRate(expectedRate, qualityEffectOnWorkRate, q, referenceQuality);
         const pay = price * u * outcomePayFactor(outcomeShare, rate, expectedRate);
-        const shortfall = guarantee * slotCapacity - u;
-        const guaranteePay = shortfall > 0 ? shortfall * price : 0;
-        receipts[i]! += pay + guaranteePay;
-        guaranteeReceived[i]! += guaranteePay;
+        if (guarantee > 0) {
+          const shortfall = guarantee * slotCapacity - u;
+          const guaranteePay = shortfall > 0 ? shortfall * price : 0;
+          receipts[i]! += pay + guaranteePay;
+          guaranteeReceived[i]! += guaranteePay;
+          paidTotal += pay + guaranteePay;
+          guaranteeTotal += guaranteePay;
+        } else {
+          // No guarantee: the guarantee payment is 0, and adding it would change no bit (see above).
+          receipts[i]! += pay;
+          paidTotal += pay;
+        }
         usedBySupplier[i]! += u;
-        deliveryCost[i]! += variableCost[i]! * variableUnit * u + capacityCost[i]! * costIndex * slotCapacity;
-        paidTotal += pay + guaranteePay;
-        guaranteeTotal += guaranteePay;
+        deliveryCost[i]! += delivery;
         transitionsTotal += (u / duration) * rate;
         additionalTotal += (u / duration) * (rate > counterfactual ? rate - counterfactual : 0);
         qualityWeeksTotal += q * u;
