@@ -41,7 +41,8 @@ const rows = bench.tasks.map((task, k) => {
 console.log(`Node ${process.version}, one core, ${new Date().toISOString().slice(0, 10)}`);
 console.table(rows);
 console.log('Goal: 2 ms or less per replication of the default config (burn-in + 12 years, quarterly).');
-console.log(`Not met: about 25 ms with the calibrated baseline (November 2026; 7.4 ms before calibration).
+console.log(`Not met: about 23 ms with the calibrated baseline (November 2026; 25 ms before two bit-exact speed-ups,
+7.4 ms before calibration).
 Calibration made the market about three times bigger: 497 suppliers at the start and ~1 700 over a
 run (entrants included; exited ones kept for their history) against 440 and ~500, and 1 550 lots of
 4 slots against 291 lots of 3, so call-offs settle ~6 200 slots a period. A CPU profile of 150
@@ -49,4 +50,9 @@ replications (first calibration, similar size): call-offs 28 %, finance 17 %, te
 recording 9 %, exit/entry/acquisition 8 %, the rest setup and random numbers. Ideas that would change the random-number layout (so every
 result): draw only for operating suppliers, one uniform per normal everywhere, fewer streams per
 period. Below that needs a coarser model (fewer, larger lots) or parallel replications
-(npm run bench:parallel: worker threads, byte-identical results).`);
+(npm run bench:parallel: worker threads, byte-identical results).
+Done without changing a bit: concentration measured over the period's paid suppliers only, and
+call-offs skip sums that would add only zeros (no guarantee, nothing called off): about 6 % together
+(CPU time, paired runs). What remains is spread thin: only call-offs (~28 %) and finance (~16 %)
+are above 10 %. Another bit-exact idea, not done: an own Alea with the same arithmetic instead of
+seedrandom's, whose set-up is costly (~1 200 streams a replication, ~0.3 ms).`);
