@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 npm run build --silent >/dev/null
-tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
+tarball=$(npm pack --silent --ignore-scripts --pack-destination "$work" | tail -n 1)
 mkdir -p "$work/app/node_modules"
 tar -xzf "$work/$tarball" -C "$work"
 mv "$work/package" "$work/app/node_modules/framework-agreement-sim"
