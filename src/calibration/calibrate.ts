@@ -7,7 +7,7 @@ import { setAt } from '../experiment/sweep.js';
 import type { Executor } from '../experiment/executor.js';
 import { openStream, seedRoot, StreamPurpose, type Seed } from '../random/streams.js';
 import { nelderMead } from './nelderMead.js';
-import { studentTQuantile } from '../metrics/studentT.js';
+import { addValue, emptyTotals, summarise } from '../experiment/summary.js';
 
 /** A free parameter of a calibration: a range to search and how a value becomes config. */
 export interface CalibrationParameter {
@@ -213,7 +213,9 @@ export async function checkFit(config: ConfigInput, targets: readonly Calibratio
   const runs = perRun.filter((r) => r !== undefined) as Record<OutcomeMetric, number>[];
   return targets.map((t) => {
     const values = runs.map((o) => (typeof t.metric === 'object' ? t.metric.of(o) : o[t.metric]));
-    const s = summarise(values);
+    const totals = emptyTotals();
+    for (const v of values) addValue(totals, v);
+    const s = summarise(totals);
     const distance = targetDistance(t, s.mean);
     return {
       metric: typeof t.metric === 'object' ? t.metric.name : t.metric,
@@ -230,15 +232,6 @@ export async function checkFit(config: ConfigInput, targets: readonly Calibratio
       source: t.source ?? null,
     };
   });
-}
-
-function summarise(values: readonly number[]): { mean: number; se: number; lower: number; upper: number } {
-  const n = values.length;
-  const mean = values.reduce((a, v) => a + v, 0) / n;
-  const variance = n > 1 ? values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1) : 0;
-  const se = Math.sqrt(variance / n);
-  const t = n > 1 ? studentTQuantile(0.975, n - 1) : 0;
-  return { mean, se, lower: mean - t * se, upper: mean + t * se };
 }
 
 /** Sum over rows of misfit^2: the calibration objective. */
