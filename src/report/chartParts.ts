@@ -1,5 +1,4 @@
 import type { ExperimentResult } from '../experiment/result.js';
-import type { TidyRow } from './tidyRow.js';
 
 /** Width and height of one panel, in pixels. */
 export const PANEL = { width: 320, height: 200 } as const;
@@ -65,11 +64,6 @@ export function bandOverTime(yTitle: string | readonly string[], policies: reado
       },
     },
   ];
-}
-
-/** Names of the policies in the rows, in order of first appearance. */
-export function policiesIn(rows: readonly TidyRow[]): string[] {
-  return [...new Set(rows.map((r) => r.policy))];
 }
 
 /** "over 200 runs" / "over 1 run". */
