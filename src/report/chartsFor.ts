@@ -1,7 +1,6 @@
 import { concentrationChart } from './concentrationChart.js';
 import { forestPlot } from './forestPlot.js';
 import { HEADLINE_OUTCOMES } from './headline.js';
-import { OUTCOME_LABELS } from './labels.js';
 import { runChart } from './runChart.js';
 import { survivalChart } from './survivalChart.js';
 import { sweepChart } from './sweepChart.js';
@@ -25,6 +24,15 @@ export interface NamedChart {
 const POINTWISE = 'The bands are pointwise: each period on its own, not the whole path at once.';
 
 /**
+ * A chart named and captioned, its heading taken from the spec's own title: the HTML and SVG
+ * reports leave a spec's title out when it equals the heading, so the two must not drift apart.
+ */
+function named(name: string, spec: VegaLiteSpec, caption: string): NamedChart {
+  const title = (spec.title as { readonly text: string }).text;
+  return { name, title, caption, spec };
+}
+
+/**
  * The charts that apply to a result, in reading order:
  * - a sweep: a response curve ({@link sweepChart}) for each of the {@link HEADLINE_OUTCOMES};
  * - an experiment with series: survival ({@link survivalChart}) and concentration ({@link concentrationChart});
@@ -35,41 +43,41 @@ const POINTWISE = 'The bands are pointwise: each period on its own, not the whol
  */
 export function chartsFor(result: AnyResult): NamedChart[] {
   if (!isExperiment(result)) {
-    return [{ name: 'run', title: `One run of ${result.policy}`, caption: 'The series of a single run: one random future, without uncertainty bands.', spec: runChart(result) }];
+    return [named('run', runChart(result), 'The series of a single run: one random future, without uncertainty bands.')];
   }
   const charts: NamedChart[] = [];
   if (isSweep(result)) {
     for (const metric of HEADLINE_OUTCOMES) {
-      charts.push({
-        name: `sweep-${metric}`,
-        title: `${OUTCOME_LABELS[metric]} against ${result.parameter}`,
-        caption: `Mean over ${result.runs} runs for each value of ${result.parameter}, with its 95 % confidence interval.`,
-        spec: sweepChart(result, metric),
-      });
+      charts.push(
+        named(`sweep-${metric}`, sweepChart(result, metric), `Mean over ${result.runs} runs for each value of ${result.parameter}, with its 95 % confidence interval.`),
+      );
     }
   }
   if (result.policies.every((p) => p.series !== undefined)) {
-    charts.push({
-      name: 'survival',
-      title: 'Survival of the suppliers present at policy start',
-      caption: `Share of the small suppliers and of the non-profits operating at policy start that still operate, by year: mean over ${result.runs} runs with its 95 % confidence band. ${POINTWISE}`,
-      spec: survivalChart(result),
-    });
-    charts.push({
-      name: 'concentration',
-      title: 'Concentration and number of suppliers',
-      caption: `Top-15 share of the buyer's payments in each period and the number of suppliers operating: mean over ${result.runs} runs with its 95 % confidence band. ${POINTWISE}`,
-      spec: concentrationChart(result),
-    });
+    charts.push(
+      named(
+        'survival',
+        survivalChart(result),
+        `Share of the small suppliers and of the non-profits operating at policy start that still operate, by year: mean over ${result.runs} runs with its 95 % confidence band. ${POINTWISE}`,
+      ),
+    );
+    charts.push(
+      named(
+        'concentration',
+        concentrationChart(result),
+        `Top-15 share of the buyer's payments in each period and the number of suppliers operating: mean over ${result.runs} runs with its 95 % confidence band. ${POINTWISE}`,
+      ),
+    );
   }
   if (Object.keys(result.differences).length > 0) {
     const baseline = result.policies[0]!.name;
-    charts.push({
-      name: 'differences',
-      title: `Differences from ${baseline}`,
-      caption: `Mean difference from ${baseline}, run by run on the same replications, with its 95 % confidence interval. An interval that does not cross the dashed zero line is a difference the ${result.runs} runs can tell apart from none.`,
-      spec: forestPlot(result),
-    });
+    charts.push(
+      named(
+        'differences',
+        forestPlot(result),
+        `Mean difference from ${baseline}, run by run on the same replications, with its 95 % confidence interval. An interval that does not cross the dashed zero line is a difference the ${result.runs} runs can tell apart from none.`,
+      ),
+    );
   }
   return charts;
 }
