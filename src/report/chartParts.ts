@@ -30,9 +30,14 @@ export function policyColor(policies: readonly string[]): Record<string, unknown
   return { field: 'policy', type: 'nominal', title: 'Policy', scale: { domain: [...policies] } };
 }
 
+/** True when every policy of the experiment has series summaries, which the charts over time need. */
+export function hasSeries(result: ExperimentResult): boolean {
+  return result.policies.every((p) => p.series !== undefined);
+}
+
 /** Throws unless every policy of the experiment has series summaries. */
 export function requireSeries(result: ExperimentResult, chart: string): void {
-  if (!result.policies.every((p) => p.series !== undefined)) {
+  if (!hasSeries(result)) {
     throw new Error(`${chart} needs the per-period series summaries: run the experiment with series: true`);
   }
 }

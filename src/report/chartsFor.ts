@@ -1,3 +1,4 @@
+import { hasSeries } from './chartParts.js';
 import { concentrationChart } from './concentrationChart.js';
 import { forestPlot } from './forestPlot.js';
 import { HEADLINE_OUTCOMES } from './headline.js';
@@ -53,7 +54,7 @@ export function chartsFor(result: AnyResult): NamedChart[] {
       );
     }
   }
-  if (result.policies.every((p) => p.series !== undefined)) {
+  if (hasSeries(result)) {
     charts.push(
       named(
         'survival',
