@@ -25,6 +25,7 @@ import { finaliseExperiment } from '../experiment/result.js';
 import { MAX_RUNS, runExperiment } from '../experiment/run.js';
 import { decodeExperiment, mergeShards, type ShardState } from '../experiment/shard.js';
 import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
+import { isPlainObject } from '../model/codecs.js';
 import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { WorkerCrashError } from '../node/pool.js';
@@ -62,10 +63,6 @@ The result of shards merged equals that of one run, byte for byte. See docs/clus
 
 const SPEC_KEYS = ['config', 'variants', 'seed', 'rows', 'series'] as const;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Lines of a ConfigError from decoding a spec, with paths as they are in the spec file. */
 function specIssues(error: ConfigError, file: string): string[] {
   return error.issues.map((i) => `${file}: ${i.path.startsWith('variants[') ? i.path : `config.${i.path}`}: ${i.message}`);
@@ -76,7 +73,7 @@ function specIssues(error: ConfigError, file: string): string[] {
  * seed 1, rows and series true) and decodes every config, so bad input fails before any work.
  */
 function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: string[] } {
-  if (!isObject(value)) throw new UsageError(`${file}: expected a JSON object with "config" (and optionally "variants", "seed", "rows", "series")`);
+  if (!isPlainObject(value)) throw new UsageError(`${file}: expected a JSON object with "config" (and optionally "variants", "seed", "rows", "series")`);
   const problems: string[] = [];
   for (const key of Object.keys(value)) {
     if (!(SPEC_KEYS as readonly string[]).includes(key)) {
@@ -86,13 +83,13 @@ function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: st
   }
   // A key set to null is an error, not "not given": null is never a valid value here.
   const config = value['config'] === undefined ? {} : value['config'];
-  if (!isObject(config)) problems.push(`${file}: config: expected an object (a partial config)`);
+  if (!isPlainObject(config)) problems.push(`${file}: config: expected an object (a partial config)`);
   const variants = value['variants'] === undefined ? [] : value['variants'];
   if (!Array.isArray(variants)) {
     problems.push(`${file}: variants: expected a list of { "name": "...", "input": {...} }`);
   } else {
     variants.forEach((v: unknown, k) => {
-      if (!isObject(v) || typeof v['name'] !== 'string' || v['name'] === '' || !isObject(v['input']) || Object.keys(v).some((key) => key !== 'name' && key !== 'input')) {
+      if (!isPlainObject(v) || typeof v['name'] !== 'string' || v['name'] === '' || !isPlainObject(v['input']) || Object.keys(v).some((key) => key !== 'name' && key !== 'input')) {
         problems.push(`${file}: variants[${k}]: expected { "name": "<non-empty>", "input": {...} }`);
       }
     });
@@ -126,20 +123,20 @@ function isRange(value: unknown): value is [number, number] {
 
 /** Checks that a parsed file is a shard state whose spec decodes and whose policies match it. */
 function toShard(value: unknown, file: string): ShardState {
-  if (!isObject(value) || value['kind'] !== 'framework-agreement-sim/shard') {
+  if (!isPlainObject(value) || value['kind'] !== 'framework-agreement-sim/shard') {
     throw new UsageError(`${file}: not a shard state (written by "framework-agreement-sim shard" or "merge --state")`);
   }
   if (value['version'] !== 1) throw new UsageError(`${file}: shard state version ${String(value['version'])} is not supported (expected 1)`);
   const ranges = value['ranges'];
-  if (!Array.isArray(ranges) || !ranges.every(isRange) || !isObject(value['spec']) || !Array.isArray(value['policies']) || !Array.isArray(value['rows'])) {
+  if (!Array.isArray(ranges) || !ranges.every(isRange) || !isPlainObject(value['spec']) || !Array.isArray(value['policies']) || !Array.isArray(value['rows'])) {
     throw new UsageError(`${file}: a damaged shard state (ranges, spec, policies or rows missing or malformed)`);
   }
   const { names } = toSpec(value['spec'], `${file} (spec)`);
   const policies = value['policies'] as unknown[];
-  if (policies.length !== names.length || !policies.every((p, k) => isObject(p) && p['name'] === names[k] && isObject(p['outcomes']))) {
+  if (policies.length !== names.length || !policies.every((p, k) => isPlainObject(p) && p['name'] === names[k] && isPlainObject(p['outcomes']))) {
     throw new UsageError(`${file}: a damaged shard state (its policies do not match its spec)`);
   }
-  const sameKeys = (record: unknown, expected: object) => isObject(record) && JSON.stringify(Object.keys(record).sort()) === JSON.stringify(Object.keys(expected).sort());
+  const sameKeys = (record: unknown, expected: object) => isPlainObject(record) && JSON.stringify(Object.keys(record).sort()) === JSON.stringify(Object.keys(expected).sort());
   const current = policies.every((p) => {
     const policy = p as Record<string, unknown>;
     return sameKeys(policy['outcomes'], OUTCOME_METRICS) && (policy['series'] === null || sameKeys(policy['series'], SERIES_METRICS));

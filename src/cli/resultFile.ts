@@ -4,25 +4,22 @@
  * @packageDocumentation
  */
 import type { ExperimentResult } from '../experiment/result.js';
+import { isPlainObject } from '../model/codecs.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { readJson, UsageError } from './io.js';
 
 const SUMMARY_KEYS = ['n', 'mean', 'sd', 'se', 'lower', 'upper', 'min', 'max', 'q05', 'q25', 'q50', 'q75', 'q95'] as const;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Why a value is not a Summary (every statistic a finite number), or null if it is one. */
 function summaryProblem(value: unknown, path: string): string | null {
-  if (!isObject(value)) return `${path} is not a summary`;
+  if (!isPlainObject(value)) return `${path} is not a summary`;
   const missing = SUMMARY_KEYS.find((k) => typeof value[k] !== 'number' || !Number.isFinite(value[k]));
   return missing === undefined ? null : `${path}.${missing} is not a finite number`;
 }
 
 /** Why a record of summaries is not one with exactly `keys` (when given), or null. */
 function summariesProblem(value: unknown, path: string, keys: readonly string[] | null, extra?: (s: Record<string, unknown>, at: string) => string | null): string | null {
-  if (!isObject(value) || Object.keys(value).length === 0) return `${path} is not a record of summaries`;
+  if (!isPlainObject(value) || Object.keys(value).length === 0) return `${path} is not a record of summaries`;
   if (keys !== null) {
     const missing = keys.find((k) => !Object.hasOwn(value, k));
     if (missing !== undefined) return `${path} lacks ${JSON.stringify(missing)}`;
@@ -50,7 +47,7 @@ function resultProblem(value: Record<string, unknown>): string | null {
   const runs = value['runs'];
   if (!Number.isSafeInteger(runs) || (runs as number) < 1) return 'runs is not a positive integer';
   if (!(typeof value['seed'] === 'number' || typeof value['seed'] === 'string')) return 'seed is not a number or a string';
-  if (!isObject(value['config'])) return 'config is not an object';
+  if (!isPlainObject(value['config'])) return 'config is not an object';
   const policies = value['policies'];
   if (!Array.isArray(policies) || policies.length === 0) return 'policies is not a non-empty list';
   const names = new Set<string>();
@@ -58,7 +55,7 @@ function resultProblem(value: Record<string, unknown>): string | null {
   let seriesKeys: string[] | null = null;
   for (const [k, policy] of policies.entries()) {
     const at = `policies[${k}]`;
-    if (!isObject(policy) || typeof policy['name'] !== 'string' || policy['name'] === '') return `${at}.name is not a non-empty string`;
+    if (!isPlainObject(policy) || typeof policy['name'] !== 'string' || policy['name'] === '') return `${at}.name is not a non-empty string`;
     if (names.has(policy['name'])) return `${at}.name ${JSON.stringify(policy['name'])} is used twice`;
     names.add(policy['name']);
     const outcomes = summariesProblem(policy['outcomes'], `${at}.outcomes`, outcomeKeys);
@@ -66,7 +63,7 @@ function resultProblem(value: Record<string, unknown>): string | null {
     outcomeKeys ??= Object.keys(policy['outcomes'] as object);
     const series = policy['series'];
     if (series === undefined) continue;
-    if (!isObject(series) || Object.keys(series).length === 0) return `${at}.series is not a record of series`;
+    if (!isPlainObject(series) || Object.keys(series).length === 0) return `${at}.series is not a record of series`;
     if (seriesKeys !== null && JSON.stringify(Object.keys(series).sort()) !== JSON.stringify([...seriesKeys].sort())) return `${at}.series has other series than policies[0]`;
     seriesKeys ??= Object.keys(series);
     for (const [metric, periods] of Object.entries(series)) {
@@ -78,7 +75,7 @@ function resultProblem(value: Record<string, unknown>): string | null {
     }
   }
   const differences = value['differences'];
-  if (!isObject(differences)) return 'differences is not an object';
+  if (!isPlainObject(differences)) return 'differences is not an object';
   for (const policy of policies.slice(1) as Array<{ name: string }>) {
     if (!Object.hasOwn(differences, policy.name)) return `differences lacks the variant ${JSON.stringify(policy.name)}`;
   }
@@ -113,10 +110,10 @@ function missingMetric(policies: ReadonlyArray<Record<string, object>>): string 
  */
 export async function readExperimentResult(file: string): Promise<ExperimentResult> {
   const value = await readJson(file, 'experiment result');
-  if (isObject(value) && value['kind'] === 'framework-agreement-sim/shard') {
+  if (isPlainObject(value) && value['kind'] === 'framework-agreement-sim/shard') {
     throw new UsageError(`${file}: a shard state, not an experiment result; merge it first (framework-agreement-sim merge --out result.json ${file} ...)`);
   }
-  if (!isObject(value) || value['kind'] !== 'framework-agreement-sim/experiment') {
+  if (!isPlainObject(value) || value['kind'] !== 'framework-agreement-sim/experiment') {
     throw new UsageError(`${file}: not an experiment result (written by "framework-agreement-sim run" or "merge --out")`);
   }
   const problem = resultProblem(value);
