@@ -1,4 +1,5 @@
 import type { ExperimentResult } from '../experiment/result.js';
+import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
 
 /** Width and height of one panel, in pixels. */
 export const PANEL = { width: 320, height: 200 } as const;
@@ -33,6 +34,20 @@ export function policyColor(policies: readonly string[]): Record<string, unknown
 /** True when every policy of the experiment has series summaries, which the charts over time need. */
 export function hasSeries(result: ExperimentResult): boolean {
   return result.policies.every((p) => p.series !== undefined);
+}
+
+/**
+ * Checks a list of metric names given by the caller: at least one, each a known outcome (or
+ * series). Throws an Error naming `where` and the index of the first unknown name.
+ */
+export function checkMetrics(metrics: readonly string[], kind: 'outcome', where: string): asserts metrics is readonly OutcomeMetric[];
+export function checkMetrics(metrics: readonly string[], kind: 'series', where: string): asserts metrics is readonly SeriesMetric[];
+export function checkMetrics(metrics: readonly string[], kind: 'outcome' | 'series', where: string): void {
+  const known = kind === 'outcome' ? OUTCOME_METRICS : SERIES_METRICS;
+  if (metrics.length === 0) throw new Error(`${where}: give at least one ${kind}`);
+  metrics.forEach((m, k) => {
+    if (!Object.hasOwn(known, m)) throw new Error(`${where}[${k}]: no ${kind} is named ${JSON.stringify(m)}`);
+  });
 }
 
 /** Throws unless every policy of the experiment has series summaries. */

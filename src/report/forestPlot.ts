@@ -1,6 +1,6 @@
 import type { ExperimentResult } from '../experiment/result.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
-import { metricFilter, overRuns, policyColor } from './chartParts.js';
+import { checkMetrics, metricFilter, overRuns, policyColor } from './chartParts.js';
 import { experimentRows } from './experimentRows.js';
 import { HEADLINE_OUTCOMES } from './headline.js';
 import { OUTCOME_LABELS } from './labels.js';
@@ -8,14 +8,6 @@ import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
 
 /** Height of one policy's row in a panel, in pixels. */
 const ROW_STEP = 22;
-
-/** Checks a list of outcome names given by the caller. */
-export function checkOutcomes(metrics: readonly string[], where: string): asserts metrics is readonly OutcomeMetric[] {
-  if (metrics.length === 0) throw new Error(`${where}: give at least one outcome`);
-  metrics.forEach((m, k) => {
-    if (!Object.hasOwn(OUTCOME_METRICS, m)) throw new Error(`${where}[${k}]: no outcome is named ${JSON.stringify(m)}`);
-  });
-}
 
 /**
  * A forest plot of the paired differences from the baseline: one panel per outcome, one row per
@@ -28,7 +20,7 @@ export function checkOutcomes(metrics: readonly string[], where: string): assert
  * forestPlot(r, ['smallCohortSurvival', 'buyerCostPerYear']);
  */
 export function forestPlot(result: ExperimentResult, metrics: readonly OutcomeMetric[] = HEADLINE_OUTCOMES): VegaLiteSpec {
-  checkOutcomes(metrics, 'forestPlot: metrics');
+  checkMetrics(metrics, 'outcome', 'forestPlot: metrics');
   const variants = Object.keys(result.differences);
   if (variants.length === 0) throw new Error('forestPlot needs policies compared with a baseline (compare, sweep or runDesign); this experiment has only one policy');
   const baseline = result.policies[0]!.name;

@@ -1,6 +1,6 @@
 import type { SimulationResult } from '../model/result.js';
 import { SERIES_METRICS, type SeriesMetric } from '../model/metrics.js';
-import { axisTitle, metricFilter, PANEL } from './chartParts.js';
+import { axisTitle, checkMetrics, metricFilter, PANEL } from './chartParts.js';
 import { SERIES_LABELS } from './labels.js';
 import { runRows } from './runRows.js';
 import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
@@ -17,10 +17,7 @@ export const RUN_CHART_SERIES: readonly SeriesMetric[] = ['top15Share', 'activeS
  * @example runChart(simulate({}, 42), ['hhi', 'buyerCost']);
  */
 export function runChart(result: SimulationResult, metrics: readonly SeriesMetric[] = RUN_CHART_SERIES): VegaLiteSpec {
-  if (metrics.length === 0) throw new Error('runChart: metrics: give at least one series');
-  metrics.forEach((m, k) => {
-    if (!Object.hasOwn(SERIES_METRICS, m)) throw new Error(`runChart: metrics[${k}]: no series is named ${JSON.stringify(m)}`);
-  });
+  checkMetrics(metrics, 'series', 'runChart: metrics');
   const wanted = new Set<string>(metrics);
   return vegaLiteSpec({
     title: { text: `One run of ${result.policy}`, subtitle: `Seed ${String(result.seed)}` },

@@ -1,7 +1,6 @@
 import type { SweepOutput } from '../experiment/sweep.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
-import { axisTitle, overRuns } from './chartParts.js';
-import { checkOutcomes } from './forestPlot.js';
+import { axisTitle, checkMetrics, overRuns } from './chartParts.js';
 import { OUTCOME_LABELS } from './labels.js';
 import { sweepRows } from './sweepRows.js';
 import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
@@ -20,7 +19,7 @@ const POINT_COLOUR = '#4c78a8';
  * sweepChart(s, 'smallCohortSurvival');
  */
 export function sweepChart(result: SweepOutput, metric: OutcomeMetric): VegaLiteSpec {
-  checkOutcomes([metric], 'sweepChart: metric');
+  checkMetrics([metric], 'outcome', 'sweepChart: metric');
   const rows = sweepRows(result, { parts: ['outcomes'], metrics: [metric] });
   const numeric = result.values.every((v) => typeof v === 'number');
   const x = numeric
