@@ -5,6 +5,7 @@
  */
 import { writeFileAtomically } from '../node/atomicWrite.js';
 import { chartsFor } from '../report/chartsFor.js';
+import { parameterValueOf } from '../report/sweepRows.js';
 import { isExperiment, isSweep, type AnyResult } from '../report/toRows.js';
 import type { ReportOptions } from './chart.js';
 import { renderHtml } from './html.js';
@@ -50,7 +51,7 @@ export function reportText(result: AnyResult): ReportOptions {
   const seed = JSON.stringify(result.seed);
   const names = result.policies.map((p) => p.name);
   if (isSweep(result)) {
-    const values = result.values.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v))).join(', ');
+    const values = result.values.map((v) => String(parameterValueOf(v))).join(', ');
     return {
       title: `Sweep of ${result.parameter}: ${plural(result.values.length, 'value', 'values')}, ${plural(result.runs, 'run', 'runs')} each`,
       intro: `${result.parameter} set to ${values}, each value on the same ${plural(result.runs, 'replication', 'replications')} (seed ${seed}); differences are measured from the first value, run by run.`,
