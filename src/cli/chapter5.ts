@@ -17,7 +17,7 @@ import { narrative } from '../report/narrative.js';
 import { comparisonTable, type ComparisonTable } from '../report/table.js';
 import { tableCsv } from '../report/tableCsv.js';
 import { formatTable } from '../report/tableText.js';
-import { checkWritable, EXIT, integerFlag, parse, readJson, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkWritable, clip, EXIT, integerFlag, parse, readJson, UsageError, writeAtomically, type CliIo } from './io.js';
 import { executorFor, progressLine, seconds, workersFlag } from './progress.js';
 
 /**
@@ -103,8 +103,7 @@ function policiesFlag(text: string): string[] {
   for (const name of names) {
     if (!POLICY_NAMES.includes(name)) {
       const guess = suggestPolicy(name);
-      const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-      throw new UsageError(`unknown policy ${JSON.stringify(shown)}${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; valid policies: ${POLICY_NAMES.join(', ')}`);
+      throw new UsageError(`unknown policy ${JSON.stringify(clip(name))}${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; valid policies: ${POLICY_NAMES.join(', ')}`);
     }
     if (seen.has(name)) throw new UsageError(`--policies lists "${name}" twice`);
     seen.add(name);

@@ -54,6 +54,15 @@ export function oneLine(text: string): string {
 }
 
 /**
+ * `text` cut to `max` characters with an ellipsis, so a pasted blob quoted in an error stays short.
+ * @example
+ * clip('a'.repeat(50)); // 'aaaa…' (40 a's, then …)
+ */
+export function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
  * The message of anything thrown, on one line.
  * @example
  * messageOf(new Error('no such file')); // 'no such file'
@@ -110,8 +119,7 @@ export function required(values: Record<string, unknown>, name: string): string 
  */
 export function integerFlag(text: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    throw new UsageError(`--${name} expects an integer in [${min}, ${max}], got ${JSON.stringify(shown)}`);
+    throw new UsageError(`--${name} expects an integer in [${min}, ${max}], got ${JSON.stringify(clip(text))}`);
   }
   return Number(text);
 }

@@ -31,7 +31,7 @@ import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { WorkerCrashError } from '../node/pool.js';
 import { chapter5Command } from './chapter5.js';
 import { reportCommand } from './report.js';
-import { checkWritable, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkWritable, clip, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
 import { executorFor, progressLine, seconds, workersFlag } from './progress.js';
 
 export { EXIT, type CliIo } from './io.js';
@@ -77,8 +77,7 @@ function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: st
   const problems: string[] = [];
   for (const key of Object.keys(value)) {
     if (!(SPEC_KEYS as readonly string[]).includes(key)) {
-      const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
-      problems.push(`${file}: unknown key ${JSON.stringify(shown)}; expected one of ${SPEC_KEYS.join(', ')}`);
+      problems.push(`${file}: unknown key ${JSON.stringify(clip(key))}; expected one of ${SPEC_KEYS.join(', ')}`);
     }
   }
   // A key set to null is an error, not "not given": null is never a valid value here.
