@@ -1,4 +1,5 @@
 import type { ExperimentResult } from '../experiment/result.js';
+import type { Summary } from '../experiment/summary.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { outcomeUnit, seriesUnit } from './runRows.js';
 import { tidyRow, type TidyRow } from './tidyRow.js';
@@ -55,6 +56,11 @@ function metricFilter(options: RowOptions): (metric: string) => boolean {
   return (metric) => wanted.has(metric);
 }
 
+/** The columns a summary fills: its mean as `value`, the 95 % interval, `n` and `sd`. */
+function summaryColumns(s: Summary) {
+  return { value: s.mean, lower: s.lower, upper: s.upper, n: s.n, sd: s.sd };
+}
+
 /**
  * An experiment as tidy rows, in four parts (see {@link RowPart}), in this order:
  * 1. per policy and outcome, statistic `'mean'`: `value` = mean over replications, `lower`/`upper`
@@ -78,7 +84,7 @@ export function experimentRows(result: ExperimentResult, options: RowOptions = {
     for (const p of result.policies) {
       for (const [metric, s] of Object.entries(p.outcomes)) {
         if (!keep(metric)) continue;
-        rows.push(tidyRow({ policy: p.name, statistic: 'mean', metric, unit: outcomeUnit(metric), value: s.mean, lower: s.lower, upper: s.upper, n: s.n, sd: s.sd }));
+        rows.push(tidyRow({ policy: p.name, statistic: 'mean', metric, unit: outcomeUnit(metric), ...summaryColumns(s) }));
       }
     }
   }
@@ -87,21 +93,7 @@ export function experimentRows(result: ExperimentResult, options: RowOptions = {
     for (const [policy, byMetric] of Object.entries(result.differences)) {
       for (const [metric, d] of Object.entries(byMetric)) {
         if (!keep(metric)) continue;
-        rows.push(
-          tidyRow({
-            policy,
-            statistic: 'difference',
-            baseline,
-            metric,
-            unit: outcomeUnit(metric),
-            value: d.mean,
-            lower: d.lower,
-            upper: d.upper,
-            n: d.n,
-            sd: d.sd,
-            probabilityBetter: d.probabilityBetter,
-          }),
-        );
+        rows.push(tidyRow({ policy, statistic: 'difference', baseline, metric, unit: outcomeUnit(metric), ...summaryColumns(d), probabilityBetter: d.probabilityBetter }));
       }
     }
   }
@@ -112,9 +104,7 @@ export function experimentRows(result: ExperimentResult, options: RowOptions = {
         if (!keep(metric)) continue;
         const unit = seriesUnit(metric);
         summaries.forEach((s, period) => {
-          rows.push(
-            tidyRow({ policy: p.name, statistic: 'mean', period, year: period / perYear, metric, unit, value: s.mean, lower: s.lower, upper: s.upper, n: s.n, sd: s.sd }),
-          );
+          rows.push(tidyRow({ policy: p.name, statistic: 'mean', period, year: period / perYear, metric, unit, ...summaryColumns(s) }));
         });
       }
     }
