@@ -5,7 +5,22 @@ import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric 
 export const PANEL = { width: 320, height: 200 } as const;
 
 /** Opacity of a 95 % confidence band. */
-const BAND_OPACITY = 0.2;
+export const BAND_OPACITY = 0.2;
+
+/** The x axis of every chart over time: years since the policy started (period / periodsPerYear). */
+export const YEAR_AXIS = { field: 'year', type: 'quantitative', title: 'Years since policy start' } as const;
+
+/**
+ * Tooltip lines of an estimate with its 95 % interval, to four significant digits.
+ * @example intervalTooltip('Mean') // value as "Mean", then "95 % interval from" lower "to" upper
+ */
+export function intervalTooltip(valueTitle: string): Record<string, unknown>[] {
+  return [
+    { field: 'value', type: 'quantitative', title: valueTitle, format: '.4~g' },
+    { field: 'lower', type: 'quantitative', title: '95 % interval from', format: '.4~g' },
+    { field: 'upper', type: 'quantitative', title: 'to', format: '.4~g' },
+  ];
+}
 
 /** Longest line of an axis title, in characters: vega estimates 8.8 pixels a character at the default 11-pixel bold font, so 22 fit a 200-pixel axis. */
 const AXIS_TITLE_LINE = 22;
@@ -68,7 +83,7 @@ export function metricFilter(metric: string): Record<string, unknown> {
  * one tooltip for all its points, which would show the first period's numbers wherever it is hovered.
  */
 export function bandOverTime(yTitle: string | readonly string[], policies: readonly string[], yScale: Record<string, unknown> = {}): Record<string, unknown>[] {
-  const x = { field: 'year', type: 'quantitative', title: 'Years since policy start' };
+  const x = YEAR_AXIS;
   const color = policyColor(policies);
   return [
     {

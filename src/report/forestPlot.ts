@@ -1,6 +1,6 @@
 import type { ExperimentResult } from '../experiment/result.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
-import { checkMetrics, metricFilter, overRuns, policyColor } from './chartParts.js';
+import { checkMetrics, intervalTooltip, metricFilter, overRuns, PANEL, policyColor } from './chartParts.js';
 import { experimentRows } from './experimentRows.js';
 import { HEADLINE_OUTCOMES } from './headline.js';
 import { OUTCOME_LABELS } from './labels.js';
@@ -36,7 +36,7 @@ export function forestPlot(result: ExperimentResult, metrics: readonly OutcomeMe
       const x = { type: 'quantitative', title: `Difference (${OUTCOME_METRICS[metric].unit})`, scale: { zero: true } };
       return {
         title: OUTCOME_LABELS[metric],
-        width: 320,
+        width: PANEL.width,
         height: { step: ROW_STEP },
         transform: [metricFilter(metric)],
         layer: [
@@ -50,9 +50,7 @@ export function forestPlot(result: ExperimentResult, metrics: readonly OutcomeMe
               color,
               tooltip: [
                 { field: 'policy', type: 'nominal', title: 'Policy' },
-                { field: 'value', type: 'quantitative', title: 'Mean difference', format: '.4~g' },
-                { field: 'lower', type: 'quantitative', title: '95 % interval from', format: '.4~g' },
-                { field: 'upper', type: 'quantitative', title: 'to', format: '.4~g' },
+                ...intervalTooltip('Mean difference'),
                 { field: 'probabilityBetter', type: 'quantitative', title: 'Share of runs better', format: '.0%' },
                 { field: 'n', type: 'quantitative', title: 'Runs' },
               ],

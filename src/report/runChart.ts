@@ -1,6 +1,6 @@
 import type { SimulationResult } from '../model/result.js';
 import { SERIES_METRICS, type SeriesMetric } from '../model/metrics.js';
-import { axisTitle, checkMetrics, metricFilter, PANEL } from './chartParts.js';
+import { axisTitle, checkMetrics, metricFilter, PANEL, YEAR_AXIS } from './chartParts.js';
 import { SERIES_LABELS } from './labels.js';
 import { runRows } from './runRows.js';
 import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
@@ -28,7 +28,7 @@ export function runChart(result: SimulationResult, metrics: readonly SeriesMetri
       transform: [metricFilter(metric)],
       mark: { type: 'line' },
       encoding: {
-        x: { field: 'year', type: 'quantitative', title: 'Years since policy start' },
+        x: YEAR_AXIS,
         y: { field: 'value', type: 'quantitative', title: axisTitle(SERIES_LABELS[metric], SERIES_METRICS[metric].unit) },
       },
     })),

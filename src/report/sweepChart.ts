@@ -1,6 +1,6 @@
 import type { SweepOutput } from '../experiment/sweep.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
-import { axisTitle, checkMetrics, overRuns } from './chartParts.js';
+import { axisTitle, BAND_OPACITY, checkMetrics, intervalTooltip, overRuns } from './chartParts.js';
 import { OUTCOME_LABELS } from './labels.js';
 import { sweepRows } from './sweepRows.js';
 import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
@@ -29,13 +29,11 @@ export function sweepChart(result: SweepOutput, metric: OutcomeMetric): VegaLite
   const y = { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } };
   const tooltip = [
     { field: 'parameterValue', type: numeric ? 'quantitative' : 'nominal', title: result.parameter },
-    { field: 'value', type: 'quantitative', title: 'Mean', format: '.4~g' },
-    { field: 'lower', type: 'quantitative', title: '95 % interval from', format: '.4~g' },
-    { field: 'upper', type: 'quantitative', title: 'to', format: '.4~g' },
+    ...intervalTooltip('Mean'),
     { field: 'n', type: 'quantitative', title: 'Runs' },
   ];
   const interval = numeric
-    ? { mark: { type: 'area', opacity: 0.2 }, encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } } }
+    ? { mark: { type: 'area', opacity: BAND_OPACITY }, encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } } }
     : { mark: { type: 'rule', strokeWidth: 2, color: POINT_COLOUR }, encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } } };
   return vegaLiteSpec({
     title: {
