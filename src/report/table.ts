@@ -77,7 +77,9 @@ export interface ComparisonTable {
   readonly rows: readonly TableRow[];
 }
 
+/** A policy's one-line title: today's policy, a named proposal's own title, or else its name. */
 function titleOf(name: string): string {
+  if (name === TODAY_POLICY.name) return 'Today’s policy';
   return NAMED_POLICIES.find((p) => p.name === name)?.title ?? name;
 }
 
@@ -140,7 +142,7 @@ export function comparisonTable(result: ExperimentResult, metrics: readonly Tabl
     runs: result.runs,
     seed: result.seed,
     horizonYears: result.config.run.horizonYears,
-    baseline: { name: base.name, title: base.name === TODAY_POLICY.name ? 'Today’s policy' : titleOf(base.name) },
+    baseline: { name: base.name, title: titleOf(base.name) },
     policies: compared.map((p) => ({ name: p.name, title: titleOf(p.name) })),
     rows,
   };
