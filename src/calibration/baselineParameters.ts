@@ -13,10 +13,10 @@ const own = (values: Partial<Record<'foreignGroup' | 'norwegianGroup' | 'standal
 export const BASELINE_PARAMETERS: readonly CalibrationParameter[] = [
   {
     name: 'unitCost', lower: 2800, upper: 4200, start: 3400,
-    description: 'variable cost per participant-week at full use, NOK, of a standalone company; groups 100 NOK lower, municipal and non-profit 100 higher',
+    description: 'full cost per participant-week at full use (unitCostMedian), NOK, of a standalone company; groups 100 NOK lower, municipal and non-profit 100 higher',
     apply: (v) => own({ foreignGroup: { unitCostMedian: v - 100 }, norwegianGroup: { unitCostMedian: v - 100 }, standalone: { unitCostMedian: v }, municipal: { unitCostMedian: v + 100 }, nonProfit: { unitCostMedian: v + 100 } }),
   },
-  { name: 'riskAversion', path: 'behaviour.riskAversion', lower: 0, upper: 3, start: 1, description: 'weight of the risk premium in bids (0 = risk-neutral)' },
+  { name: 'riskAversion', path: 'behaviour.riskAversion', lower: 0, upper: 3, start: 1, description: 'weight of the risk premium in bids, a multiplier without unit (0 = risk-neutral)' },
   { name: 'markupScale', path: 'behaviour.markupScale', lower: 0.1, upper: 2, start: 0.6, description: 'markup over break-even with one bidder (share)' },
   {
     name: 'groupCapacity', lower: 1000, upper: 10000, start: 6000,
@@ -37,14 +37,14 @@ export const BASELINE_PARAMETERS: readonly CalibrationParameter[] = [
   },
   {
     name: 'suppliersPerAgreement', lower: 2, upper: 8, start: 3, integer: true,
-    description: "suppliers admitted per lot under today's policy (and in burn-in)",
+    description: "suppliers admitted per lot under today's policy (and in burn-in), suppliers per lot",
     apply: (v) => ({ burnInPolicy: { suppliersPerAgreement: v }, policy: { suppliersPerAgreement: v } }) as ConfigInput,
   },
-  { name: 'initialCount', path: 'suppliers.initialCount', lower: 200, upper: 1500, start: 700, integer: true, description: 'suppliers at the start of burn-in' },
-  { name: 'entryRate', path: 'suppliers.entry.ratePerYear', lower: 5, upper: 150, start: 50, description: 'entries per year at the reference margin' },
+  { name: 'initialCount', path: 'suppliers.initialCount', lower: 200, upper: 1500, start: 700, integer: true, description: 'suppliers at the start of burn-in (suppliers)' },
+  { name: 'entryRate', path: 'suppliers.entry.ratePerYear', lower: 5, upper: 150, start: 50, description: 'entries at the reference margin, suppliers per year' },
   {
     name: 'groupShare', lower: 0.005, upper: 0.15, start: 0.022,
-    description: 'share of groups in the initial population (weight; 2/7 foreign, 5/7 Norwegian groups; the other types keep their weights), and of Norwegian groups among entrants (5/7 of it; foreign groups do not enter)',
+    description: 'share of groups in the initial population (a weight without unit; 2/7 foreign, 5/7 Norwegian groups; the other types keep their weights), and of Norwegian groups among entrants (5/7 of it; foreign groups do not enter)',
     apply: (v) => ({
       suppliers: {
         ownership: { foreignGroup: { share: (v * 2) / 7 }, norwegianGroup: { share: (v * 5) / 7 } },

@@ -182,8 +182,9 @@ export const BASELINE_CONFIG: Config = {
     qualityWeights: { competence: 0.2, spending: 0.2, scoring: 0.1 }, // [assumption]
   },
   outcomes: {
-    // [fact] IPS trial: 37 % vs 27 % in work after 18 months (section 3.2): a 10-point gap between a
-    // high-quality and an ordinary measure; mapped to half the quality range [assumption].
+    // [derived] from the IPS trial [fact]: 37 % vs 27 % in work after 18 months (section 3.2), a 10-point
+    // gap between a high-quality and an ordinary measure, mapped to half the quality range [assumption]:
+    // 0.10 / 0.5.
     qualityEffectOnWorkRate: 0.2,
     referenceQuality: 0.5, // [assumption]
     valuePerTransition: 900000, // [fact] up to about 900 000 NOK per additional person employed, over 10 years (Steen et al. 2012)

@@ -24,7 +24,7 @@ export type PolicyOptions = RangesOf<Policy>;
  * Default ranges where the decoder's own would let a lever alone pass but not in combination with
  * the baseline: a term of at least one quarter (one period of the baseline's quarterly run; the
  * decoder accepts 0.01 years but requires one whole period after rounding), and lots split at
- * most 10 ways (with the baseline's 1 141 lots and 20 suppliers per agreement, higher splits can
+ * most 10 ways (with the baseline's 1 550 lots and 20 suppliers per agreement, higher splits can
  * exceed MAX_AGREEMENT_SLOTS). Pass a range to go further.
  * @example
  * policy({ lotSplit: [POLICY_DEFAULT_RANGES.lotSplit[0], 30], suppliersPerAgreement: [1, 3] });
