@@ -18,7 +18,7 @@ import { comparisonTable, type ComparisonTable } from '../report/table.js';
 import { tableCsv } from '../report/tableCsv.js';
 import { formatTable } from '../report/tableText.js';
 import { checkWritable, clip, EXIT, integerFlag, parse, readJson, UsageError, writeAtomically, type CliIo } from './io.js';
-import { executorFor, progressLine, seconds, workersFlag } from './progress.js';
+import { executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 /**
  * Replications when `--runs` is not given: 200 paired runs of the 11 policies take about 10 s on
@@ -221,13 +221,7 @@ export async function chapter5Command(args: readonly string[], io: CliIo): Promi
 
   const spec: ExperimentSpec = { config, variants: variantsOf(names), seed, rows: false, series: false };
   const started = Date.now();
-  const progress = progressLine(io);
-  let result: ExperimentResult;
-  try {
-    result = await runExperiment(spec, { runs, executor: executorFor(workers), signal: io.signal, onProgress: (p) => progress.update(p, 'paired runs') });
-  } finally {
-    progress.end();
-  }
+  const result = await withProgress(io, 'paired runs', (onProgress) => runExperiment(spec, { runs, executor: executorFor(workers), signal: io.signal, onProgress }));
   const elapsed = Date.now() - started;
   const table = comparisonTable(result);
   const story = narrative(table);

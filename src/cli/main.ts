@@ -32,7 +32,7 @@ import { WorkerCrashError } from '../node/pool.js';
 import { chapter5Command } from './chapter5.js';
 import { reportCommand } from './report.js';
 import { checkWritable, clip, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
-import { executorFor, progressLine, seconds, workersFlag } from './progress.js';
+import { countReplications, executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 export { EXIT, type CliIo } from './io.js';
 
@@ -184,21 +184,9 @@ async function shardCommand(args: readonly string[], io: CliIo): Promise<number>
   const { spec, out, workers } = await specJob(values);
 
   const started = Date.now();
-  const progress = progressLine(io);
-  let done = 0;
-  let state: ShardState;
-  try {
-    state = await executorFor(workers).run(spec, from, to, {
-      signal: io.signal,
-      onReplication: () => {
-        done++;
-        const elapsedMs = Date.now() - started;
-        progress.update({ done, total: to - from, elapsedMs, remainingMs: (elapsedMs / done) * (to - from - done) });
-      },
-    });
-  } finally {
-    progress.end();
-  }
+  const state = await withProgress(io, 'replications', (update) =>
+    executorFor(workers).run(spec, from, to, { signal: io.signal, onReplication: countReplications(to - from, update) }),
+  );
   await writeAtomically(out, `${JSON.stringify(state)}\n`);
   io.stderr.write(`wrote ${out}: replications ${from}..${to - 1} (${to - from}) in ${seconds(Date.now() - started)}\n`);
   return EXIT.ok;
@@ -215,24 +203,20 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
   if (stateOut !== null) await checkWritable(stateOut, 'state');
 
   // Shards are merged one at a time, so memory holds two states, not all of them.
-  const seen = new Map<string, string>();
+  const seen = new Set<string>();
   const covered: Array<{ from: number; to: number; file: string }> = [];
-  let merged: ShardState | null = null;
-  let firstFile = '';
-  const progress = progressLine(io);
   const started = Date.now();
-  try {
+  const state = await withProgress(io, 'shards merged', async (update) => {
+    let merged: ShardState | null = null;
     for (const [k, file] of positionals.entries()) {
-      if (k > 0) progress.update({ done: k, total: positionals.length, elapsedMs: Date.now() - started, remainingMs: null }, 'shards merged');
+      if (k > 0) update({ done: k, total: positionals.length, elapsedMs: Date.now() - started, remainingMs: null });
       const key = resolve(file);
       if (seen.has(key)) throw new UsageError(`${file} is listed twice; its replications would be counted twice`);
-      seen.set(key, file);
+      seen.add(key);
       const shard = toShard(await readJson(file, 'shard'), file);
-      if (merged === null) {
-        firstFile = file;
-      } else if (JSON.stringify(shard.spec) !== JSON.stringify(merged.spec)) {
+      if (merged !== null && JSON.stringify(shard.spec) !== JSON.stringify(merged.spec)) {
         const key = firstDifference(merged.spec, shard.spec);
-        throw new UsageError(`${file} and ${firstFile} are shards of different experiments (their specs differ in "${key}"); only shards of one spec can be merged`);
+        throw new UsageError(`${file} and ${positionals[0]} are shards of different experiments (their specs differ in "${key}"); only shards of one spec can be merged`);
       }
       for (const [from, to] of shard.ranges) {
         const clash = covered.find((c) => from < c.to && c.from < to);
@@ -245,10 +229,8 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
       }
       merged = merged === null ? shard : mergeShards([merged, shard]);
     }
-  } finally {
-    progress.end();
-  }
-  const state = merged!;
+    return merged!;
+  });
   const runs = state.ranges.reduce((a, [from, to]) => a + to - from, 0);
   const gaps: Array<[number, number]> = [];
   let next = 0;
@@ -274,13 +256,7 @@ async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { spec, out, workers } = await specJob(values);
 
   const started = Date.now();
-  const progress = progressLine(io);
-  let result;
-  try {
-    result = await runExperiment(spec, { runs, executor: executorFor(workers), signal: io.signal, onProgress: (p) => progress.update(p) });
-  } finally {
-    progress.end();
-  }
+  const result = await withProgress(io, 'replications', (onProgress) => runExperiment(spec, { runs, executor: executorFor(workers), signal: io.signal, onProgress }));
   await writeAtomically(out, `${JSON.stringify(result, null, 2)}\n`);
   io.stderr.write(`wrote ${out}: ${runs} replications in ${seconds(Date.now() - started)}\n`);
   return EXIT.ok;

@@ -59,11 +59,8 @@ function bar(done: number, total: number): string {
  * A progress bar on stderr, redrawn at most ten times a second, only when stderr is a terminal
  * (so logs and pipes stay clean): `40/200 replications (20.0 %) [████░░░░] 0:03 elapsed, about 0:12 left`.
  * `end()` erases it.
- * @example
- * const progress = progressLine(io);
- * try { await runExperiment(spec, { runs, onProgress: (p) => progress.update(p) }); } finally { progress.end(); }
  */
-export function progressLine(io: CliIo) {
+function progressLine(io: CliIo) {
   let shown = false;
   let last = 0;
   return {
@@ -81,5 +78,37 @@ export function progressLine(io: CliIo) {
       if (shown) io.stderr.write('\r\x1b[K');
       shown = false;
     },
+  };
+}
+
+/**
+ * Runs `work`, handing it a callback that draws the progress bar of {@link progressLine} (counting
+ * `what`), and erases the bar when the work ends or fails, so an error message starts on a clean line.
+ * @example
+ * const result = await withProgress(io, 'replications', (onProgress) => runExperiment(spec, { runs, onProgress }));
+ */
+export async function withProgress<T>(io: CliIo, what: string, work: (update: (progress: Progress) => void) => Promise<T>): Promise<T> {
+  const progress = progressLine(io);
+  try {
+    return await work((p) => progress.update(p, what));
+  } finally {
+    progress.end();
+  }
+}
+
+/**
+ * An executor's `onReplication` hook that counts the replications of a job of `total` and reports
+ * each as {@link Progress} (elapsed time, and the time left at the pace so far), as `runExperiment`
+ * does for its `onProgress`; for commands that call an executor directly.
+ * @example
+ * executor.run(spec, from, to, { onReplication: countReplications(to - from, (p) => console.log(p.done)) });
+ */
+export function countReplications(total: number, onProgress: (progress: Progress) => void): () => void {
+  const started = Date.now();
+  let done = 0;
+  return () => {
+    done++;
+    const elapsedMs = Date.now() - started;
+    onProgress({ done, total, elapsedMs, remainingMs: (elapsedMs / done) * Math.max(0, total - done) });
   };
 }
