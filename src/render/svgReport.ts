@@ -53,13 +53,14 @@ export async function renderSvgReport(charts: readonly ReportChart[], options: R
   const charsPerLine = (fontSize: number) => Math.max(20, Math.floor((width - 2 * MARGIN) / (0.55 * fontSize)));
   const body: string[] = [];
   let y = MARGIN;
+  // Text on one line first, its white space single spaces: wrap breaks only at spaces.
   const text = (content: string, size: number, weight: 'normal' | 'bold', fill: string): void => {
-    for (const line of wrap(content, charsPerLine(size))) {
+    for (const line of wrap(content.replace(/\s+/g, ' ').trim(), charsPerLine(size))) {
       y += size * 1.35;
       body.push(`<text x="${MARGIN}" y="${y.toFixed(1)}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(line)}</text>`);
     }
   };
-  text(options.title.replace(/\s+/g, ' ').trim(), 22, 'bold', '#1d1d1b');
+  text(options.title, 22, 'bold', '#1d1d1b');
   for (const p of paragraphs(options.intro)) {
     y += 6;
     text(p, 14, 'normal', '#1d1d1b');
@@ -71,14 +72,14 @@ export async function renderSvgReport(charts: readonly ReportChart[], options: R
   rendered.forEach(({ chart, svg, id }, k) => {
     const size = sizes[k]!;
     y += 28;
-    text(chart.title.replace(/\s+/g, ' ').trim(), 17, 'bold', '#1d1d1b');
+    text(chart.title, 17, 'bold', '#1d1d1b');
     y += 8;
     const nested = svg.replace(/^<svg\b[^>]*>/, `<svg id="${id}" x="${MARGIN}" y="${y.toFixed(1)}" width="${size.width}" height="${size.height}" viewBox="0 0 ${size.width} ${size.height}" class="marks">`);
     body.push(nested);
     y += size.height;
     if (chart.caption !== undefined && chart.caption.trim() !== '') {
       y += 4;
-      text(chart.caption.replace(/\s+/g, ' ').trim(), 13, 'normal', '#55554f');
+      text(chart.caption, 13, 'normal', '#55554f');
     }
   });
   const height = Math.ceil(y + MARGIN);
