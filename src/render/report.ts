@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../node/atomicWrite.js';
 import { chartsFor } from '../report/chartsFor.js';
 import { parameterValueOf } from '../report/sweepRows.js';
 import { isExperiment, isSweep, type AnyResult } from '../report/toRows.js';
+import { plural } from '../report/words.js';
 import type { ReportOptions } from './chart.js';
 import { renderHtml } from './html.js';
 import { renderSvgReport } from './svgReport.js';
@@ -28,10 +29,6 @@ export type ReportFormat = 'html' | 'svg';
 export function reportFormatOf(file: string): ReportFormat | null {
   const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
   return extension === 'html' || extension === 'htm' ? 'html' : extension === 'svg' ? 'svg' : null;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ExperimentResult } from '../experiment/result.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
+import { plural } from './words.js';
 
 /** Width and height of one panel, in pixels. */
 export const PANEL = { width: 320, height: 200 } as const;
@@ -103,5 +104,5 @@ export function bandOverTime(yTitle: string | readonly string[], policies: reado
 
 /** "over 200 runs" / "over 1 run". */
 export function overRuns(runs: number): string {
-  return `over ${runs} ${runs === 1 ? 'run' : 'runs'}`;
+  return `over ${plural(runs, 'run', 'runs')}`;
 }

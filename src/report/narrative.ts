@@ -8,6 +8,7 @@
 import { PROBABLE_SHARE, type ComparisonTable, type TableCell, type TableRow } from './table.js';
 import type { TableFormat } from './tableMetrics.js';
 import { formatNumber, scaleOf } from './tableNumbers.js';
+import { plural } from './words.js';
 
 /** Most changes named per policy; the rest are counted. */
 const NAMED_CHANGES = 3;
@@ -77,7 +78,7 @@ function policySentences(table: ComparisonTable, k: number): string {
   } else {
     const named = clear.slice(0, NAMED_CHANGES).map((m) => `${verb(m.cell)} ${m.row.phrase} by ${amount(m)}`);
     const more = clear.length - NAMED_CHANGES;
-    sentences.push(`${name} clearly ${list(named)}${more > 0 ? `; ${more} more clear ${more === 1 ? 'change' : 'changes'} in the table` : ''}`);
+    sentences.push(`${name} clearly ${list(named)}${more > 0 ? `; ${plural(more, 'more clear change', 'more clear changes')} in the table` : ''}`);
   }
   if (probable.length > 0) {
     const named = probable.slice(0, 2).map((m) => {
@@ -141,7 +142,7 @@ function precisionSentences(table: ComparisonTable): string {
 export function narrative(table: ComparisonTable): string {
   const base = table.baseline.name;
   const paragraphs = [
-    `From ${table.runs} paired ${table.runs === 1 ? 'run' : 'runs'} over ${table.horizonYears} years (each policy and ${base} from the same burned-in markets, with the same random numbers), compared with ${base}:`,
+    `From ${plural(table.runs, 'paired run', 'paired runs')} over ${table.horizonYears} years (each policy and ${base} from the same burned-in markets, with the same random numbers), compared with ${base}:`,
     ...table.policies.map((_, k) => policySentences(table, k)),
     summarySentences(table),
     precisionSentences(table),

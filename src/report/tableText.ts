@@ -1,5 +1,6 @@
 import type { ComparisonTable, TableCell, TableRow } from './table.js';
 import { changeDecimalsFor, formatChange, formatInterval, formatValue } from './tableNumbers.js';
+import { plural } from './words.js';
 
 /** Marks in the last column of {@link formatTable}. */
 export const MARKS = { clearlyBetter: '✓', clearlyWorse: '✗' } as const;
@@ -55,8 +56,9 @@ export function formatTable(table: ComparisonTable): string {
     `  ${cells[0]!.padEnd(widths[0]! - 2)}  ${cells[1]!.padStart(widths[1]!)}  ${cells[2]!.padStart(widths[2]!)}  ${cells[3]!.padEnd(widths[3]!)}  ${cells[4] ?? ''}`.trimEnd();
 
   const out: string[] = [];
-  const plural = table.runs === 1 ? 'run' : 'runs';
-  out.push(`${table.policies.length} ${table.policies.length === 1 ? 'policy' : 'policies'} against ${table.baseline.title.toLowerCase()} (${base}): ${table.runs} paired ${plural}, ${table.horizonYears}-year horizon, seed ${String(table.seed)}`);
+  out.push(
+    `${plural(table.policies.length, 'policy', 'policies')} against ${table.baseline.title.toLowerCase()} (${base}): ${plural(table.runs, 'paired run', 'paired runs')}, ${table.horizonYears}-year horizon, seed ${String(table.seed)}`,
+  );
   out.push('');
   out.push('Policies:');
   for (const p of table.policies) out.push(`  ${p.name.padEnd(nameWidth - 2)}  ${p.title}`);
