@@ -14,7 +14,11 @@ tarball=$(npm pack --silent --ignore-scripts --pack-destination "$work" | tail -
 mkdir -p "$work/app/node_modules"
 tar -xzf "$work/$tarball" -C "$work"
 mv "$work/package" "$work/app/node_modules/framework-agreement-sim"
-for dep in seedrandom fp-ts io-ts fast-check vega vega-lite; do ln -s "$root/node_modules/$dep" "$work/app/node_modules/$dep"; done
+# Exactly the packed package.json's dependencies and peer dependencies (as check-package.sh
+# links them), so a dependency missing from package.json fails to resolve here.
+for dep in $(node -p 'const p = require(process.argv[1]); Object.keys({ ...p.dependencies, ...p.peerDependencies }).join(" ")' "$work/app/node_modules/framework-agreement-sim/package.json"); do
+  ln -s "$root/node_modules/$dep" "$work/app/node_modules/$dep"
+done
 
 echo "packed files:"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
