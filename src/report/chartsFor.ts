@@ -1,4 +1,5 @@
-import { hasSeries } from './chartParts.js';
+import { hasSeries, overRuns } from './chartParts.js';
+import { plural } from './words.js';
 import { concentrationChart } from './concentrationChart.js';
 import { forestPlot } from './forestPlot.js';
 import { HEADLINE_OUTCOMES } from './headline.js';
@@ -50,7 +51,7 @@ export function chartsFor(result: AnyResult): NamedChart[] {
   if (isSweep(result)) {
     for (const metric of HEADLINE_OUTCOMES) {
       charts.push(
-        named(`sweep-${metric}`, sweepChart(result, metric), `Mean over ${result.runs} runs for each value of ${result.parameter}, with its 95 % confidence interval.`),
+        named(`sweep-${metric}`, sweepChart(result, metric), `Mean ${overRuns(result.runs)} for each value of ${result.parameter}, with its 95 % confidence interval.`),
       );
     }
   }
@@ -59,14 +60,14 @@ export function chartsFor(result: AnyResult): NamedChart[] {
       named(
         'survival',
         survivalChart(result),
-        `Share of the small suppliers and of the non-profits operating at policy start that still operate, by year: mean over ${result.runs} runs with its 95 % confidence band. ${POINTWISE}`,
+        `Share of the small suppliers and of the non-profits operating at policy start that still operate, by year: mean ${overRuns(result.runs)} with its 95 % confidence band. ${POINTWISE}`,
       ),
     );
     charts.push(
       named(
         'concentration',
         concentrationChart(result),
-        `Top-15 share of the buyer's payments in each period and the number of suppliers operating: mean over ${result.runs} runs with its 95 % confidence band. ${POINTWISE}`,
+        `Top-15 share of the buyer's payments in each period and the number of suppliers operating: mean ${overRuns(result.runs)} with its 95 % confidence band. ${POINTWISE}`,
       ),
     );
   }
@@ -76,7 +77,7 @@ export function chartsFor(result: AnyResult): NamedChart[] {
       named(
         'differences',
         forestPlot(result),
-        `Mean difference from ${baseline}, run by run on the same replications, with its 95 % confidence interval. An interval that does not cross the dashed zero line is a difference the ${result.runs} runs can tell apart from none.`,
+        `Mean difference from ${baseline}, run by run on the same replications, with its 95 % confidence interval. An interval that does not cross the dashed zero line is a difference the ${plural(result.runs, 'run', 'runs')} can tell apart from none.`,
       ),
     );
   }
