@@ -4,9 +4,9 @@
  *   npx tsx scripts/calibrate-baseline.ts [--seed calibration] [--out fit.json] [--start earlier-fit.json]
  *
  * Two stages, each a Nelder-Mead search with common random numbers (calibrate()):
- *   1. broad:  10 runs per parameter set, start simplex 15 % of each range, 250 sets, from each
+ *   1. broad:  8 runs per parameter set, start simplex 15 % of each range, 150 sets, from each
  *      parameter's `start` in BASELINE_PARAMETERS (or from --start);
- *   2. refine: 24 runs per parameter set, start simplex 5 % of each range, 160 sets, from stage 1.
+ *   2. refine: 16 runs per parameter set, start simplex 5 % of each range, 100 sets, from stage 1.
  * Then prints the fitted values and the fit table. The shipped baseline carries the fitted values
  * rounded (CALIBRATED_VALUES in src/model/baseline.ts), and `npm test` checks the shipped baseline
  * against the targets on other seeds (tests/calibration/baseline.test.ts). About 5 minutes.
@@ -44,8 +44,8 @@ async function stage(name: string, parameters: readonly CalibrationParameter[], 
 }
 
 const start: Record<string, number> = startFile === '' ? {} : (JSON.parse(readFileSync(startFile, 'utf8')) as { parameters: Record<string, number> }).parameters;
-const broad = await stage('broad', startingAt(start), 10, 250, 0.15);
-const refined = await stage('refine', startingAt(broad.parameters), 24, 160, 0.05);
+const broad = await stage('broad', startingAt(start), 8, 150, 0.15);
+const refined = await stage('refine', startingAt(broad.parameters), 16, 100, 0.05);
 console.log('fitted parameters:');
 for (const [k, v] of Object.entries(refined.parameters)) console.log(`  ${k} = ${Number(v.toPrecision(5))}`);
 console.log(fitTable(refined.fit));

@@ -12,7 +12,7 @@ export {
   PolicyCodec,
   OWNERSHIP_TYPES,
   SIZE_CLASSES,
-  CALL_OFF_RULES,
+  ALLOCATION_RULES,
   SCORING_RULES,
   type Config,
   type ConfigInput,

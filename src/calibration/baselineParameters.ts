@@ -24,8 +24,8 @@ export const BASELINE_PARAMETERS: readonly CalibrationParameter[] = [
     apply: (v) => own({ foreignGroup: { capacityMedian: v }, norwegianGroup: { capacityMedian: (v * 3) / 5 } }),
   },
   {
-    name: 'lotDemand', lower: 50, upper: 2000, start: 350,
-    description: 'demand per lot in a region of average weight, participant-weeks per quarter, the same for every measure type: lotsPerCell = round(demandPerPeriod / (regions x lotDemand)), at least 1',
+    name: 'lotDemand', lower: 200, upper: 3000, start: 550,
+    description: 'demand per lot (service area) in a region of average weight, participant-weeks per quarter, the same for every measure type: lotsPerCell (lots per tender) = round(demandPerPeriod / (regions x lotDemand)), at least 1',
     apply: (v) => ({
       market: {
         measureTypes: BASELINE_CONFIG.market.measureTypes.map((m) => ({
@@ -40,8 +40,7 @@ export const BASELINE_PARAMETERS: readonly CalibrationParameter[] = [
     description: "suppliers admitted per lot under today's policy (and in burn-in), suppliers per lot",
     apply: (v) => ({ burnInPolicy: { suppliersPerAgreement: v }, policy: { suppliersPerAgreement: v } }) as ConfigInput,
   },
-  { name: 'initialCount', path: 'suppliers.initialCount', lower: 200, upper: 1500, start: 700, integer: true, description: 'suppliers at the start of burn-in (suppliers)' },
-  { name: 'entryRate', path: 'suppliers.entry.ratePerYear', lower: 5, upper: 150, start: 50, description: 'entries at the reference margin, suppliers per year' },
+  { name: 'entryRate', path: 'suppliers.entry.ratePerYear', lower: 5, upper: 150, start: 60, description: 'entries at the reference margin, suppliers per year' },
   {
     name: 'groupShare', lower: 0.005, upper: 0.15, start: 0.022,
     description: 'share of groups in the initial population (a weight without unit; 2/7 foreign, 5/7 Norwegian groups; the other types keep their weights), and of Norwegian groups among entrants (5/7 of it; foreign groups do not enter)',

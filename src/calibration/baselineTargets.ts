@@ -20,5 +20,11 @@ export const BASELINE_TARGETS: readonly CalibrationTarget[] = [
   { metric: 'costPerParticipantWeek', range: [3500, 5000], tolerance: 150, source: 'one measure-week costs NAV 3 500-5 000 NOK (2023)' },
   { metric: 'buyerCostPerYear', value: 2.4e9, tolerance: 0.15e9, source: 'about half of 4.8 bn NOK paid to providers went to tendered ones (2018)' },
   { metric: 'nonProfitPaymentShare', range: [0.03, 0.04], tolerance: 0.01, source: 'non-profit providers got 3-4 % of payments (2013-2018)' },
+  {
+    metric: 'insolvencyRate',
+    range: [0.003, 0.015],
+    tolerance: 0.003,
+    source: 'external plausibility band: about 1-1.5 % of Norwegian limited companies go bankrupt a year (SSB, 2017-2019), fewer in health and social services; most providers that leave keep operating on other income, so the band reaches down to 0.3 %',
+  },
   { metric: NET_ENTRY_PER_YEAR, value: 0, tolerance: 3, source: 'assumption: a mature market, neither growing nor shrinking, so the baseline does not drift' },
 ];

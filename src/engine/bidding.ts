@@ -40,15 +40,17 @@ export function riskFactor(riskAversion: number, cashCover: number): number {
 
 /**
  * Utilisation risk a supplier bears, as a standard deviation of log demand. Mechanism 2: the
- * national (macro) part is common to every contract, but the regional part can be spread over
- * several contracts, which large suppliers hold and small ones cannot.
+ * national (macro) part is common to every contract, but the part of each cell (region x measure
+ * type) is independent of the others, so it is spread over the distinct cells a supplier already
+ * holds places in, which large suppliers have and small ones do not. Several places in one cell
+ * carry the same shock and spread nothing.
  *
- *   demandRisk = sqrt(macroVariance + cellVariance / (1 + contractsHeld))
+ *   demandRisk = sqrt(macroVariance + cellVariance / (1 + cellsHeld))
  *
  * @example demandRisk(0.0045, 0.0125, 0) // sqrt(0.017) = 0.130
  */
-export function demandRisk(macroVariance: number, cellVariance: number, contractsHeld: number): number {
-  return Math.sqrt(macroVariance + cellVariance / (1 + Math.max(0, contractsHeld)));
+export function demandRisk(macroVariance: number, cellVariance: number, cellsHeld: number): number {
+  return Math.sqrt(macroVariance + cellVariance / (1 + Math.max(0, cellsHeld)));
 }
 
 /**

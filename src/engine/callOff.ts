@@ -24,11 +24,14 @@ export function emptyTotals(): PeriodTotals {
 
 /**
  * Splits a lot's demand among its suppliers, each up to its committed capacity, writing the
- * volumes into `used` (same order as `capacities`; only the first `n` entries). `order` gives the call-off order for the
- * "rank" and "miniCompetition" rules; "shares" splits equally.
+ * volumes into `used` (same order as `capacities`; only the first `n` entries). `order` gives the
+ * call-off order for the "rank" and "miniCompetition" rules (a cascade). "shares" splits equally
+ * and "qualityChoice" in proportion to `weights` (the suppliers' quality), each by water-filling:
+ * what a full supplier cannot take goes to the others in the same proportions.
  *
  * @example allocateCallOffs(CallOffCode.rank, 150, [100, 100], [0, 1], out) // out = [100, 50]
  * @example allocateCallOffs(CallOffCode.shares, 150, [100, 100], [0, 1], out) // out = [75, 75]
+ * @example allocateCallOffs(CallOffCode.qualityChoice, 90, [100, 100], [0, 1], out, 2, [0.2, 0.4]) // out = [30, 60]
  */
 export function allocateCallOffs(
   rule: number,
@@ -37,23 +40,25 @@ export function allocateCallOffs(
   order: ArrayLike<number>,
   used: { [k: number]: number },
   n: number = capacities.length,
+  weights?: ArrayLike<number>,
 ): void {
-  if (rule === CallOffCode.shares) {
-    // Water-filling: repeatedly give every unfilled supplier an equal part of what is left.
+  if (rule === CallOffCode.shares || rule === CallOffCode.qualityChoice) {
+    const weightOf = rule === CallOffCode.qualityChoice && weights !== undefined ? (k: number) => Math.max(weights[k]!, 1e-9) : () => 1;
     for (let k = 0; k < n; k++) used[k] = 0;
     let left = demand;
-    let open = n;
-    while (left > 1e-12 && open > 0) {
-      const part = left / open;
-      open = 0;
+    // Each round gives every supplier with room its weighted part of what is left; one that fills
+    // up drops out, so at most n rounds.
+    for (let round = 0; round < n && left > 1e-12; round++) {
+      let weight = 0;
+      for (let k = 0; k < n; k++) if (capacities[k]! - used[k]! > 0) weight += weightOf(k);
+      if (weight <= 0) break;
       let given = 0;
       for (let k = 0; k < n; k++) {
         const room = capacities[k]! - used[k]!;
         if (room <= 0) continue;
-        const add = Math.min(room, part);
+        const add = Math.min(room, (left * weightOf(k)) / weight);
         used[k]! += add;
         given += add;
-        if (capacities[k]! - used[k]! > 0) open++;
       }
       left -= given;
       if (given <= 0) break;
@@ -77,6 +82,8 @@ interface SlotScratch {
   used: Float64Array;
   order: Int32Array;
   score: Float64Array;
+  /** Choice weights (current quality) under "qualityChoice". */
+  weights: Float64Array;
 }
 
 function allocateSlotScratch(size: number): SlotScratch {
@@ -87,6 +94,7 @@ function allocateSlotScratch(size: number): SlotScratch {
     used: new Float64Array(size),
     order: new Int32Array(size),
     score: new Float64Array(size),
+    weights: new Float64Array(size),
   };
 }
 
@@ -104,7 +112,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
   const nM = state.nMeasures;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
   if (slotScratch.members.length < stride) slotScratch = allocateSlotScratch(stride);
-  const { members, prices, capacities, used, order, score } = slotScratch;
+  const { members, prices, capacities, used, order, score, weights } = slotScratch;
 
   const { slotSupplier, slotPrice, lotShare, lotSlotCapacity, lotRule, lotGuarantee, lotOutcomeShare } = state;
   const { cellDemand, cellLotStart, cellLotCount } = state;
@@ -170,8 +178,11 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
             order[b + 1] = x;
           }
         }
-        for (let r = 0; r < k; r++) capacities[r] = slotCapacity;
-        allocateCallOffs(rule, demand, capacities, order, used, k);
+        for (let r = 0; r < k; r++) {
+          capacities[r] = slotCapacity;
+          weights[r] = quality[members[r]!]!;
+        }
+        allocateCallOffs(rule, demand, capacities, order, used, k, weights);
       }
       const guarantee = lotGuarantee[lot]!;
       const outcomeShare = lotOutcomeShare[lot]!;

@@ -8,8 +8,8 @@ export const EXIT_CAUSES = ['insolvency', 'voluntary', 'acquired'] as const;
 /** One of {@link EXIT_CAUSES}. */
 export type ExitCauseName = (typeof EXIT_CAUSES)[number];
 
-/** Call-off rule codes stored per agreement (index = position in CALL_OFF_RULES). */
-export const CallOffCode = { rank: 0, shares: 1, miniCompetition: 2 } as const;
+/** Allocation rule codes stored per agreement (index = position in ALLOCATION_RULES). */
+export const CallOffCode = { rank: 0, shares: 1, qualityChoice: 2, miniCompetition: 3 } as const;
 
 /** Size class codes (index = position in SIZE_CLASSES). */
 export const SizeCode = { small: 0, medium: 1, large: 2 } as const;
@@ -22,7 +22,9 @@ export const SizeCode = { small: 0, medium: 1, large: 2 } as const;
 export const MIN_REVENUE_FOR_MARGIN = 1;
 
 /**
- * Share of a supplier's revenue that must come from the buyer for it to count as living mainly on
- * the buyer's measures (outcome `mainIncomeMargin`): "main income" read as at least half.
+ * Share of a supplier's revenue that the buyer's payments must exceed for it to count as living
+ * mainly on the buyer's measures (outcome `mainIncomeMargin`, and the population entry responds
+ * to): "more than 40 %", the report's definition (facts.md, section 2.4-2.5, quoting NOU 2020:13).
+ * The footnote's "and under 25 MNOK received" is not applied: every provider above 40 % counts.
  */
-export const MAIN_INCOME_SHARE = 0.5;
+export const MAIN_INCOME_SHARE = 0.4;

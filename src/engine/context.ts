@@ -33,12 +33,17 @@ export interface PhaseContext {
   readonly learningRate: number;
   /** How strongly the buyer's award and payment reward quality, 0-1. */
   readonly scoringIncentive: number;
-  /** Suppliers' expected utilisation of committed capacity. */
-  readonly expectedUtilisation: number;
+  /**
+   * Log standard deviation of a lot's demand over its term around the demand it was sized on: the
+   * shocks at tender time and at delivery are nearly independent over a multi-year term, so twice
+   * the stationary variance of macro and cell shocks together.
+   */
+  readonly demandSigma: number;
   /** Stationary variance of the log national demand shock (cannot be diversified). */
   readonly macroVariance: number;
   /** Stationary variance of a cell's own log demand shock (spread over several contracts). */
   readonly cellVariance: number;
+  /** The world's allocation rule (a CallOffCode). */
   readonly callOffCode: number;
   /** Typical capacity of an entrant (entry-share-weighted mean of the ownership types' median capacities), participant-weeks per period; used for the entry barrier. */
   readonly entrantCapacity: number;
@@ -90,10 +95,10 @@ export function phaseContext(config: Config, policy: Policy, root: number): Phas
       policy.innovativeProcurement * effects.innovativeProcurement.qualityGain + policy.coCreation * effects.coCreation.qualityGain,
     learningRate: Math.min(1, behaviour.competenceLearningRate * (1 + policy.coCreation * effects.coCreation.learningRateGain)),
     scoringIncentive: Math.min(1, 1 - policy.priceWeight + policy.outcomePaymentShare),
-    expectedUtilisation: Math.min(1, 1 / policy.capacityCommitment),
+    demandSigma: Math.sqrt(2 * (macroVar + cellVar)),
     macroVariance: macroVar,
     cellVariance: cellVar,
-    callOffCode: CallOffCode[policy.callOffRule],
+    callOffCode: CallOffCode[market.allocationRule],
     entrantCapacity: entrantWeight > 0 ? entrantCapacity / entrantWeight : 0,
   };
 }

@@ -1,6 +1,6 @@
 import { normalQuantile } from '../random/normalQuantile.js';
 import type { Rng } from '../random/rng.js';
-import { MIN_REVENUE_FOR_MARGIN } from './codes.js';
+import { MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN } from './codes.js';
 import type { PhaseContext } from './context.js';
 import { nextCompetence, nextQuality, targetQuality } from './quality.js';
 import type { MarketState } from './state.js';
@@ -42,7 +42,9 @@ export function clearPeriodAccumulators(state: MarketState): void {
 /**
  * Settles every active supplier's period: outside income (an AR(1) shock per supplier), costs,
  * quality spending out of profit, cash, owner support when cash runs out, rolling annual sums,
- * competence and quality. Returns the mean operating margin over the last year of active suppliers.
+ * competence and quality. Returns the mean operating margin over the last year of the active
+ * suppliers living mainly on the buyer's measures (more than 40 % of revenue from it, the
+ * population of the report's 7 % margin), which entry responds to; 0 when there are none.
  *
  * The shock stream `rng` gives one uniform to every supplier index, active or not, turned into a
  * standard normal through the normal quantile function for active ones (as `fillNormals`
@@ -61,7 +63,8 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   const rho = b.otherRevenuePersistence;
   const innovationScale = Math.sqrt(1 - rho * rho);
   const { hiringCostPerWeek, firingCostPerWeek, qualityInvestmentShare, fullQualitySpendingRate } = b;
-  const { competenceLossOnShedding, competenceDecayRate, qualityAdjustmentRate } = b;
+  const { competenceLossOnShedding, competenceDecayRate, qualityAdjustmentRate, capacityShedRate } = b;
+  const { maxCapacity, baseCapacity } = s;
   const { competence: wc, spending: ws, scoring: wi } = b.qualityWeights;
   const { learningRate, scoringIncentive, qualityGain } = ctx;
   const { alive, otherShock, otherRevenueVolatility, otherRevenueMean, otherRevenueMargin, committed, prevCommitted } = s;
@@ -126,7 +129,7 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
     receiptsRing[r] = got;
     const intensity = spendingIntensity[i]! + (spending / Math.max(revenue, 1) - spendingIntensity[i]!) / P;
     spendingIntensity[i] = intensity;
-    if (yearRevenue >= MIN_REVENUE_FOR_MARGIN) {
+    if (yearRevenue >= MIN_REVENUE_FOR_MARGIN && receiptsYear[i]! > MAIN_INCOME_SHARE * yearRevenue) {
       marginSum += yearProfit / yearRevenue;
       marginCount++;
     }
@@ -155,6 +158,11 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
     quality[i] = nextQuality(quality[i]!, target, qualityAdjustmentRate);
     idlePeriods[i] = idle ? idlePeriods[i]! + 1 : 0;
     prevCommitted[i] = held;
+    // Size follows the places held: it grew to what it committed (hiring is paid above), and staff
+    // not needed drift away down to its core capacity.
+    const staff = maxCapacity[i]! > held ? maxCapacity[i]! : held;
+    const floor = held > baseCapacity[i]! ? held : baseCapacity[i]!;
+    maxCapacity[i] = staff > floor ? staff - capacityShedRate * (staff - floor) : staff;
   }
   const ledger = state.ledger;
   ledger.supplierReceipts += receiptsTotal;

@@ -8,9 +8,11 @@ import { addSupplier, pickWeighted } from './population.js';
 import { cellsCovered, registerCells, type MarketState } from './state.js';
 
 /**
- * Marks a supplier as gone and takes it off every agreement. On a lot shared with others, they
- * take over its committed capacity in equal parts (they may go above their own capacity limit,
- * which only stops them from bidding for more); a lot left with nobody is re-tendered.
+ * Marks a supplier as gone and takes it off every agreement. The suppliers below it on a lot move
+ * up one place (places stay in award order, without gaps) and keep their own capacity; the lot is
+ * then short of a supplier and its empty place is tendered again after the policy's delay
+ * (`retenderDelayPeriods`). Until then its share of demand goes to the others up to their
+ * capacity, and what they cannot take is unserved.
  */
 export function removeSupplier(state: MarketState, i: number, cause: number, t: number): void {
   const s = state.s;
@@ -18,33 +20,30 @@ export function removeSupplier(state: MarketState, i: number, cause: number, t: 
   s.exitPeriod[i] = t;
   s.exitCause[i] = cause;
   const stride = state.stride;
-  const { slotSupplier, lotRetender, cellLotStart, cellLotMax } = state;
+  const { slotSupplier, slotPrice, lotShortSince, cellLotStart, cellLotMax } = state;
   if (s.contracts[i]! > 0) {
     for (const c of cellsCovered(state, s.regionMask[i]!, s.measureMask[i]!)) {
       const end = cellLotStart[c]! + cellLotMax[c]!;
       for (let lot = cellLotStart[c]!; lot < end; lot++) {
-        let held = 0;
-        let others = 0;
+        const base = lot * stride;
+        let to = 0;
+        let removed = false;
         for (let k = 0; k < stride; k++) {
-          const j = slotSupplier[lot * stride + k]!;
+          const j = slotSupplier[base + k]!;
           if (j === i) {
-            slotSupplier[lot * stride + k] = -1;
-            held++;
-          } else if (j >= 0) others++;
+            removed = true;
+            continue;
+          }
+          slotSupplier[base + to] = j;
+          slotPrice[base + to] = slotPrice[base + k]!;
+          to++;
         }
-        if (held === 0) continue;
-        if (others === 0) {
-          lotRetender[lot] = 1;
-          continue;
+        if (!removed) continue;
+        for (let k = to; k < stride; k++) {
+          slotSupplier[base + k] = -1;
+          slotPrice[base + k] = 0;
         }
-        // The others on the agreement take over its capacity in equal parts (and hire for it).
-        const before = state.lotSlotCapacity[lot]!;
-        const after = (before * (others + held)) / others;
-        state.lotSlotCapacity[lot] = after;
-        for (let k = 0; k < stride; k++) {
-          const j = slotSupplier[lot * stride + k]!;
-          if (j >= 0) s.committed[j]! += after - before;
-        }
+        if (lotShortSince[lot]! < 0) lotShortSince[lot] = t;
       }
     }
   }
@@ -88,6 +87,7 @@ export function transferSupplier(state: MarketState, target: number, acquirer: n
   s.committed[acquirer]! += s.committed[target]!;
   s.prevCommitted[acquirer]! += s.prevCommitted[target]!;
   s.maxCapacity[acquirer]! += s.maxCapacity[target]!;
+  s.baseCapacity[acquirer]! += s.baseCapacity[target]!;
   const oldRegions = s.regionMask[acquirer]!;
   const oldMeasures = s.measureMask[acquirer]!;
   s.regionMask[acquirer] = (oldRegions | s.regionMask[target]!) >>> 0;
@@ -166,18 +166,18 @@ export function accessibleLotShare(state: MarketState, entrantCapacity: number):
 /**
  * Mechanism 7, entry: the number of entrants in a period is Poisson with mean
  *
- *   ratePerYear / periodsPerYear x max(0, 1 + profitSensitivity x (meanMargin - referenceMargin)) x accessibleLotShare
+ *   ratePerYear / periodsPerYear x max(0, 1 + profitSensitivity x (mainIncomeMargin - referenceMargin)) x accessibleLotShare
  *
- * so entry responds to the profitability of the market (the mean operating margin of operating
- * suppliers, a stand-in for the profit an entrant expects) and to entry barriers (lots too large
- * for a newcomer).
+ * so entry responds to the profitability of the market (the mean operating margin of the operating
+ * suppliers living mainly on the buyer's measures, the population the reference margin describes,
+ * a stand-in for the profit an entrant expects) and to entry barriers (lots too large for a newcomer).
  * Entrants' ownership follows `entry.ownershipShares`; their attributes are drawn like the initial population's.
  * No entry happens once MAX_SUPPLIERS_EVER suppliers have been created in the run (a guard on memory).
  */
-export function processEntry(state: MarketState, ctx: PhaseContext, rng: Rng, t: number, meanMargin: number): void {
+export function processEntry(state: MarketState, ctx: PhaseContext, rng: Rng, t: number, mainIncomeMargin: number): void {
   const entry = ctx.config.suppliers.entry;
   if (entry.ratePerYear <= 0) return;
-  const attractiveness = Math.max(0, 1 + entry.profitSensitivity * (meanMargin - entry.referenceMargin));
+  const attractiveness = Math.max(0, 1 + entry.profitSensitivity * (mainIncomeMargin - entry.referenceMargin));
   const mean =
     (entry.ratePerYear / state.periodsPerYear) * attractiveness * accessibleLotShare(state, ctx.entrantCapacity);
   const count = Math.min(poisson(rng, mean), MAX_SUPPLIERS_EVER - state.n);

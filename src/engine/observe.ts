@@ -224,6 +224,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   const margins: number[] = [];
   let mainIncomeMarginSum = 0;
   let mainIncomeCount = 0;
+  let mainIncomeProfit = 0;
+  let mainIncomeRevenue = 0;
   let nonProfitPaid = 0;
   let paid = 0;
   const lastYear = new Float64Array(state.n);
@@ -238,10 +240,12 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     if (s.alive[i] === 1 && s.revenueYear[i]! >= MIN_REVENUE_FOR_MARGIN) {
       const margin = s.profitYear[i]! / s.revenueYear[i]!;
       margins.push(margin);
-      // The 7 % fact is about providers with the buyer's measures as their main income.
-      if (r >= MAIN_INCOME_SHARE * s.revenueYear[i]!) {
+      // The 7 % fact is about providers with the buyer's measures as their main income (> 40 %).
+      if (r > MAIN_INCOME_SHARE * s.revenueYear[i]!) {
         mainIncomeMarginSum += margin;
         mainIncomeCount++;
+        mainIncomeProfit += s.profitYear[i]!;
+        mainIncomeRevenue += s.revenueYear[i]!;
       }
     }
   }
@@ -283,10 +287,12 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     entriesPerYear: sum('entries') / years,
     exitsPerYear: (sum('exitsInsolvency') + sum('exitsVoluntary') + sum('exitsAcquired')) / years,
     insolvenciesPerYear: sum('exitsInsolvency') / years,
+    insolvencyRate: safeDivide(sum('exitsInsolvency') / years, sum('activeSuppliers') / rec.horizonPeriods),
     voluntaryExitsPerYear: sum('exitsVoluntary') / years,
     acquisitionsPerYear: sum('exitsAcquired') / years,
     meanMargin: x.meanMargin[last]!,
     mainIncomeMargin: safeDivide(mainIncomeMarginSum, mainIncomeCount),
+    mainIncomeMarginAggregate: safeDivide(mainIncomeProfit, mainIncomeRevenue),
     marginP10: quantileSorted(margins, 0.1),
     marginP50: quantileSorted(margins, 0.5),
     marginP90: quantileSorted(margins, 0.9),

@@ -105,6 +105,7 @@ export function addSupplier(state: MarketState, config: Config, ownership: numbe
   s.alive[i] = 1;
   s.ownership[i] = ownership;
   s.maxCapacity[i] = capacity;
+  s.baseCapacity[i] = capacity;
   s.variableCost[i] = unitCost * (1 - profile.capacityCostShare);
   s.capacityCost[i] = unitCost * profile.capacityCostShare;
   s.overhead[i] = profile.overheadShare * fullCost;

@@ -9,8 +9,15 @@ export interface SupplierColumns {
   ownership: Uint8Array;
   regionMask: Uint32Array;
   measureMask: Uint32Array;
-  /** Most participant-weeks per period the supplier can commit. */
+  /**
+   * Participant-weeks per period the supplier's organisation can deliver now (its staff and
+   * premises). It can commit up to (1 + behaviour.growthPerTender) times this; it grows to what
+   * it has committed and shrinks back towards `baseCapacity` when places are lost (mechanism 7:
+   * size follows competition).
+   */
   maxCapacity: Float64Array;
+  /** The core capacity the supplier keeps without agreements: its capacity at entry (plus that of firms it acquired). */
+  baseCapacity: Float64Array;
   /** Participant-weeks per period committed on current agreements. */
   committed: Float64Array;
   /** Committed capacity at the end of the previous period (drives hiring and firing). */
@@ -38,6 +45,14 @@ export interface SupplierColumns {
   spendingIntensity: Float64Array;
   /** Agreement slots held. */
   contracts: Int32Array;
+  /**
+   * Distinct cells (region x measure type) in which the supplier holds a place, counted at the
+   * start of each tender round: demand shocks are independent across cells and common within one,
+   * so this, not the number of places, is how far its utilisation risk is spread (mechanism 2).
+   */
+  cellsHeld: Int32Array;
+  /** Identity of the last tender the supplier paid a bid for (bid cost and bid capacity go per tender, not per lot). */
+  tenderStamp: Int32Array;
   /** Consecutive periods with no agreement. */
   idlePeriods: Int32Array;
   /** First period the supplier operates (0 for the initial population). */
@@ -59,7 +74,7 @@ export interface SupplierColumns {
   used: Float64Array;
   deliveryCost: Float64Array;
   bidCostDue: Float64Array;
-  /** Scratch for tenders. */
+  /** Lots won in the tender under way (the buyer's cap on lots per supplier applies per tender). */
   scratchLotsWon: Int32Array;
   /** Each supplier's uniform draw for exit and acquisition in the current period. */
   lifecycleDraw: Float64Array;
@@ -110,7 +125,10 @@ export interface MarketState {
   cellMembers: number[][];
   // lots: index = cellLotStart[c] + j
   lotCount: number;
-  /** Slots per lot (suppliers per agreement, the largest any policy of the run needs). */
+  /**
+   * Slots per lot (suppliers per agreement, the largest any policy of the run needs). A lot's
+   * suppliers fill its first slots in award order (rank order), with no gaps.
+   */
   stride: number;
   lotCell: Int32Array;
   lotShare: Float64Array;
@@ -120,7 +138,10 @@ export interface MarketState {
   lotRule: Uint8Array;
   /** Price weight of mini-competitions under the agreement (fixed when it was made). */
   lotPriceWeight: Float64Array;
-  lotRetender: Uint8Array;
+  /** Places (parallel suppliers) the agreement was tendered for. */
+  lotPlaces: Uint8Array;
+  /** Period since which the lot has had fewer suppliers than places, or -1 when it is full or not in use. */
+  lotShortSince: Int32Array;
   slotSupplier: Int32Array;
   slotPrice: Float64Array;
   ledger: Ledger;
@@ -140,6 +161,7 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     regionMask: new Uint32Array(capacity),
     measureMask: new Uint32Array(capacity),
     maxCapacity: f(),
+    baseCapacity: f(),
     committed: f(),
     prevCommitted: f(),
     variableCost: f(),
@@ -158,6 +180,8 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     competence: f(),
     spendingIntensity: f(),
     contracts: new Int32Array(capacity),
+    cellsHeld: new Int32Array(capacity),
+    tenderStamp: new Int32Array(capacity).fill(-1),
     idlePeriods: new Int32Array(capacity),
     entryPeriod: new Int32Array(capacity),
     exitPeriod: new Int32Array(capacity).fill(-1),
@@ -189,8 +213,8 @@ export function ensureSupplierRoom(state: MarketState): void {
     const target = grown[k] as unknown as { set(a: ArrayLike<number>): void };
     target.set(state.s[k] as unknown as ArrayLike<number>);
   }
-  // exitPeriod's new tail must read "not exited"; allocateSuppliers already filled it with -1,
-  // and set() above only overwrote the old part.
+  // exitPeriod's and tenderStamp's new tails must read "none"; allocateSuppliers already filled
+  // them with -1, and set() above only overwrote the old part.
   state.s = grown;
   state.capacity = capacity;
 }
@@ -238,7 +262,8 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
   const lotOutcomeShare = new Float64Array(total);
   const lotRule = new Uint8Array(total);
   const lotPriceWeight = new Float64Array(total);
-  const lotRetender = new Uint8Array(total);
+  const lotPlaces = new Uint8Array(total);
+  const lotShortSince = new Int32Array(total).fill(-1);
   const slotSupplier = new Int32Array(total * newStride).fill(-1);
   const slotPrice = new Float64Array(total * newStride);
   for (let c = 0; c < nCells; c++) {
@@ -253,7 +278,8 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
       lotOutcomeShare[to] = state.lotOutcomeShare[from]!;
       lotRule[to] = state.lotRule[from]!;
       lotPriceWeight[to] = state.lotPriceWeight[from]!;
-      lotRetender[to] = state.lotRetender[from]!;
+      lotPlaces[to] = state.lotPlaces[from]!;
+      lotShortSince[to] = state.lotShortSince[from]!;
       for (let k = 0; k < oldStride; k++) {
         slotSupplier[to * newStride + k] = state.slotSupplier[from * oldStride + k]!;
         slotPrice[to * newStride + k] = state.slotPrice[from * oldStride + k]!;
@@ -272,7 +298,8 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
     lotOutcomeShare,
     lotRule,
     lotPriceWeight,
-    lotRetender,
+    lotPlaces,
+    lotShortSince,
     slotSupplier,
     slotPrice,
   });

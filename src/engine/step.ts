@@ -19,14 +19,45 @@ function resetTotals(totals: PeriodTotals): void {
 }
 
 /**
+ * Counts, for every supplier, the distinct cells in which it holds a place (the diversification
+ * its risk premium counts; mechanism 2).
+ */
+export function countCellsHeld(state: MarketState): void {
+  const { cellsHeld } = state.s;
+  cellsHeld.fill(0, 0, state.n);
+  const stride = state.stride;
+  const seen = scratchSeen(state.n);
+  seen.fill(-1, 0, state.n);
+  for (let c = 0; c < state.cellLotCount.length; c++) {
+    const start = state.cellLotStart[c]!;
+    const end = (start + state.cellLotCount[c]!) * stride;
+    for (let k = start * stride; k < end; k++) {
+      const i = state.slotSupplier[k]!;
+      if (i < 0 || seen[i] === c) continue;
+      seen[i] = c;
+      cellsHeld[i]!++;
+    }
+  }
+}
+
+let seenScratch = new Int32Array(1024);
+
+function scratchSeen(n: number): Int32Array {
+  if (seenScratch.length < n) seenScratch = new Int32Array(Math.max(n, 2 * seenScratch.length));
+  return seenScratch;
+}
+
+/**
  * Agreements that end in period t are extended by their option (with the probability and
- * length fixed when they were made) or re-tendered; at the start of each year, lots left without suppliers are tendered again.
+ * length fixed when they were made) or re-tendered; a lot left short of suppliers for the policy's
+ * `retenderDelayPeriods` has its empty places tendered again.
  * In period 0 every cell is tendered with an end staggered at random over one full agreement
  * period, so re-tenders are spread over time as in a real market.
  */
 function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
   const nCells = state.cellDemand.length;
-  const yearStart = t % state.periodsPerYear === 0;
+  const delay = ctx.policy.retenderDelayPeriods;
+  countCellsHeld(state);
   for (let c = 0; c < nCells; c++) {
     if (t >= state.cellCycleEnd[c]!) {
       const rng = openStream(ctx.root, StreamPurpose.tender, t, c);
@@ -42,11 +73,12 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
       } else {
         tenderCell(state, ctx, c, t, rng);
       }
-    } else if (yearStart) {
+    } else {
       const start = state.cellLotStart[c]!;
       let rng: (() => number) | null = null;
       for (let j = 0; j < state.cellLotCount[c]!; j++) {
-        if (state.lotRetender[start + j] !== 1) continue;
+        const since = state.lotShortSince[start + j]!;
+        if (since < 0 || t - since < delay) continue;
         rng ??= openStream(ctx.root, StreamPurpose.tender, t, c);
         retenderLot(state, ctx, start + j, t, rng);
       }
@@ -73,10 +105,10 @@ export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, tota
   state.ledger.guaranteePaid += totals.guaranteePaid;
   // settleFinances also fills lifecycleDraw: one uniform per supplier index from the lifecycle stream.
   const lifecycle = openStream(ctx.root, StreamPurpose.lifecycle, t);
-  const meanMargin = settleFinances(state, ctx, openStream(ctx.root, StreamPurpose.supplierShocks, t), t, lifecycle);
+  const mainIncomeMargin = settleFinances(state, ctx, openStream(ctx.root, StreamPurpose.supplierShocks, t), t, lifecycle);
   const draws = state.s.lifecycleDraw;
   processExits(state, ctx, draws, t);
   processAcquisitions(state, ctx, draws, t);
-  processEntry(state, ctx, openStream(ctx.root, StreamPurpose.entrants, t), t, meanMargin);
+  processEntry(state, ctx, openStream(ctx.root, StreamPurpose.entrants, t), t, mainIncomeMargin);
   state.period = t + 1;
 }

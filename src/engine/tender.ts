@@ -1,6 +1,8 @@
 import { normal } from '../random/normal.js';
 import type { Rng } from '../random/rng.js';
-import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, riskFactor, riskPremium } from './bidding.js';
+import { CallOffCode } from './codes.js';
+import { cascadeUtilisation, choiceUtilisation, sharedUtilisation } from './utilisation.js';
 import type { PhaseContext } from './context.js';
 import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, totalScore } from './scoring.js';
@@ -19,19 +21,35 @@ export function releaseLot(state: MarketState, lot: number): void {
     s.committed[i] = s.contracts[i]! > 0 ? Math.max(0, s.committed[i]! - capacity) : 0;
     state.slotSupplier[lot * stride + k] = -1;
   }
-  state.lotRetender[lot] = 0;
+  state.lotShortSince[lot] = -1;
 }
 
-/** Lots a competition could not award wait for a re-tender at the start of next year. */
-function flagUnawarded(state: MarketState, firstLot: number, lotCount: number): number {
-  for (let j = 0; j < lotCount; j++) state.lotRetender[firstLot + j] = 1;
-  return 0;
+/** Suppliers holding a place on a lot (its first slots; places are kept without gaps). */
+export function holdersOf(state: MarketState, lot: number): number {
+  const stride = state.stride;
+  let k = 0;
+  while (k < stride && state.slotSupplier[lot * stride + k]! >= 0) k++;
+  return k;
+}
+
+/**
+ * Expected utilisation of a place under the agreement's allocation rule (see utilisation.ts).
+ * `place` is 1-based; `qualityRatio` is the supplier's quality over the mean of the lot's likely
+ * suppliers (used by "qualityChoice" only).
+ */
+export function placeUtilisation(rule: number, place: number, places: number, commitment: number, qualityRatio: number, sigma: number): number {
+  if (rule === CallOffCode.rank || rule === CallOffCode.miniCompetition) {
+    return cascadeUtilisation(Math.min(place, places), places, commitment, sigma);
+  }
+  if (rule === CallOffCode.qualityChoice) return choiceUtilisation(commitment, qualityRatio, sigma);
+  return sharedUtilisation(commitment, sigma);
 }
 
 /** Per-bid working arrays of a competition, reused across calls (a competition never runs inside another). */
 interface BidScratch {
   bidder: Int32Array;
   price: Float64Array;
+  utilisation: Float64Array;
   observed: Float64Array;
   score: Float64Array;
   order: Int32Array;
@@ -43,6 +61,7 @@ function allocateBidScratch(size: number): BidScratch {
   return {
     bidder: new Int32Array(size),
     price: new Float64Array(size),
+    utilisation: new Float64Array(size),
     observed: new Float64Array(size),
     score: new Float64Array(size),
     order: new Int32Array(size),
@@ -122,82 +141,175 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
   }
 }
 
+let placeBuffer = new Float64Array(32);
+
+function placeScratch(size: number): Float64Array {
+  if (placeBuffer.length < size) placeBuffer = new Float64Array(Math.max(size, 2 * placeBuffer.length));
+  return placeBuffer;
+}
+
+/** Per-candidate working arrays of a competition before bids are made. */
+interface FieldScratch {
+  candidate: Int32Array;
+  strength: Float64Array;
+  naive: Float64Array;
+  order: Int32Array;
+}
+
+let field: FieldScratch = allocateFieldScratch(64);
+
+function allocateFieldScratch(size: number): FieldScratch {
+  return { candidate: new Int32Array(size), strength: new Float64Array(size), naive: new Float64Array(size), order: new Int32Array(size) };
+}
+
+function fieldScratch(size: number): FieldScratch {
+  if (field.candidate.length < size) field = allocateFieldScratch(Math.max(size, 2 * field.candidate.length));
+  return field;
+}
+
 /**
- * Mechanisms 3, 4 and 6: runs one competition for `lotCount` identical lots of a cell, each to be
- * held by up to `suppliersPerAgreement` suppliers committing `slotCapacity` participant-weeks per period.
+ * Mechanisms 1-4 and 6: runs the competition for the open places of one lot (one framework
+ * agreement) of a tender. `open` places are awarded below the lot's current holders.
  *
- * Eligibility: alive, serves the region and measure (listed in `cellMembers`), has bid capacity left this year, and has free
- * capacity for at least one slot (mechanism 3: a lot too large for a supplier excludes it).
- * Participation: bids only if the expected gain over the term exceeds the bid cost.
- * Award: bids ranked by points; lots filled in turn from the top of the ranking, skipping
- * suppliers out of capacity or at the cap on lots per supplier.
- * Returns the number of bids received.
+ * Eligibility: alive, serves the lot's region and measure type (listed in `cellMembers`), not
+ * already on the lot, under the buyer's cap on lots per supplier in this tender, room for a place
+ * within (1 + growthPerTender) times its current capacity (mechanism 3: a lot too large for a
+ * supplier excludes it; it can hire to grow, but only so far at once), and bid capacity left this
+ * year unless it already bid in this tender (a bid is prepared, and paid for, per tender).
+ *
+ * Bidders know where they stand: each ranks the likely field by a first-round score (every
+ * candidate priced at the average utilisation of the lot's places, quality as it is), takes its
+ * place in that ranking as its expected place, and prices the utilisation that place brings under
+ * the allocation rule (a ranked cascade uses the first places far more than the last). It bids only
+ * if the price covers break-even plus its risk premium within the buyer's ceiling, and if the
+ * expected gain over the term exceeds the bid cost.
+ *
+ * Award: bids ranked by points; places offered down the ranking. A bidder takes a place only if
+ * its price covers its break-even at that place's expected utilisation (it signs no place it knows
+ * will lose money); a place nobody takes leaves the lot short, to be tendered again after the
+ * policy's delay. Returns the number of bids received.
  */
 export function runCompetition(
   state: MarketState,
   ctx: PhaseContext,
-  cell: number,
-  firstLot: number,
-  lotCount: number,
-  slotCapacity: number,
+  lot: number,
+  open: number,
   periodsLeft: number,
+  tenderId: number,
   rng: Rng,
 ): number {
   const s = state.s;
   const { policy, config } = ctx;
+  const cell = state.lotCell[lot]!;
   const m = cell % state.nMeasures;
-  const K = policy.suppliersPerAgreement;
+  const places = state.lotPlaces[lot]!;
+  const held = holdersOf(state, lot);
+  const slotCapacity = state.lotSlotCapacity[lot]!;
+  const commitment = (slotCapacity * places) / Math.max(state.cellDemand[cell]! * state.lotShare[lot]!, 1e-12);
+  const rule = state.lotRule[lot]!;
+  const sigma = ctx.demandSigma;
   const costIndex = ctx.costIndex[m]!;
   const referencePrice = ctx.referencePrice[m]!;
   const ceiling = referencePrice * policy.priceCeilingRatio;
-  const eu = ctx.expectedUtilisation;
-  const g = policy.minimumVolumeShare;
-  const phi = policy.outcomePaymentShare;
+  const g = state.lotGuarantee[lot]!;
+  const phi = state.lotOutcomeShare[lot]!;
   const expectedRate = ctx.expectedWorkRate[m]!;
   const { qualityEffectOnWorkRate, referenceQuality } = config.outcomes;
   const { riskAversion, markupScale, outcomePaymentRisk, qualityEvaluationNoise } = config.behaviour;
+  const cap = policy.maxLotsPerSupplier ?? Infinity;
+  const growth = 1 + config.behaviour.growthPerTender;
+  const stride = state.stride;
+  const { slotSupplier, slotPrice } = state;
 
-  const { alive, bidsLeft, maxCapacity, committed, quality, contracts, scratchLotsWon } = s;
+  const { alive, bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = s;
+  const { variableCost, capacityCost, overhead, cash, bidCostDue } = s;
   const members = state.cellMembers[cell]!;
-  let eligible = 0;
   let kept = 0;
   for (let r = 0; r < members.length; r++) {
     const i = members[r]!;
-    if (alive[i] !== 1) continue; // exited suppliers leave the list for good
-    members[kept++] = i;
-    if (bidsLeft[i]! > 0 && maxCapacity[i]! - committed[i]! >= slotCapacity) eligible++;
+    if (alive[i] === 1) members[kept++] = i; // exited suppliers leave the list for good
   }
   members.length = kept;
-  if (eligible === 0) return flagUnawarded(state, firstLot, lotCount);
-  const maxLots = policy.maxLotsPerSupplier ?? Infinity;
-  const markup = bidMarkup(markupScale, policy.priceWeight, eligible);
-  const { bidder, price, observed, score, order } = bidScratch(eligible);
-  const { variableCost, capacityCost, overhead, cash, bidCostDue } = s;
-  const variableCostFactor = ctx.variableCostFactor;
-  const bidCost = ctx.bidCost;
-  let bids = 0;
+  const { candidate, strength, naive, order: fieldOrder } = fieldScratch(kept);
+  let eligible = 0;
   for (let r = 0; r < kept; r++) {
     const i = members[r]!;
-    if (bidsLeft[i]! === 0 || maxCapacity[i]! - committed[i]! < slotCapacity) continue;
+    if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || scratchLotsWon[i]! >= cap) continue;
+    if (bidsLeft[i]! === 0 && tenderStamp[i] !== tenderId) continue;
+    if (held > 0 && holdsPlace(state, lot, held, i)) continue;
+    candidate[eligible++] = i;
+  }
+  if (eligible === 0) return markShort(state, lot, held, places, state.period);
+  const variableCostFactor = ctx.variableCostFactor;
+  const markup = bidMarkup(markupScale, policy.priceWeight, eligible);
+  // Round one: the likely field, every candidate priced at the places' average utilisation.
+  const average = sharedUtilisation(commitment, sigma);
+  let naiveLowest = Infinity;
+  let bestQuality = 0;
+  for (let e = 0; e < eligible; e++) {
+    const i = candidate[e]!;
     const v = variableCost[i]! * costIndex * variableCostFactor;
     const k = capacityCost[i]! * costIndex;
-    const rate = workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality);
-    const breakEven = breakEvenPrice(v, k, eu, g, outcomePayFactor(phi, rate, expectedRate));
+    naive[e] = breakEvenPrice(v, k, average, g, 1) * (1 + markup);
+    if (naive[e]! < naiveLowest) naiveLowest = naive[e]!;
+    if (quality[i]! > bestQuality) bestQuality = quality[i]!;
+  }
+  for (let e = 0; e < eligible; e++) {
+    strength[e] = totalScore(policy.priceWeight, naiveLowest / naive[e]!, qualityScore(quality[candidate[e]!]!, bestQuality));
+    fieldOrder[e] = e;
+  }
+  rankBids(fieldOrder, eligible, strength, candidate);
+  // Mean quality of the suppliers likely to hold the lot (for choice by quality).
+  let likelyQuality = 0;
+  const likely = Math.min(places - held, eligible);
+  for (let k = 0; k < held; k++) likelyQuality += quality[slotSupplier[lot * stride + k]!]!;
+  for (let r = 0; r < likely; r++) likelyQuality += quality[candidate[fieldOrder[r]!]!]!;
+  likelyQuality /= Math.max(1, held + likely);
+
+  const { bidder, price, observed, score, order, utilisation } = bidScratch(eligible);
+  // Utilisation depends on the bidder only through its place (cascades) or not at all (shares):
+  // compute each place's once.
+  const byPlace = rule !== CallOffCode.qualityChoice;
+  const placeUse = placeScratch(places + 1);
+  placeUse.fill(-1, 0, places + 1);
+  const bidCost = ctx.bidCost;
+  const winChance = Math.min(1, open / eligible);
+  let bids = 0;
+  for (let r = 0; r < eligible; r++) {
+    const i = candidate[fieldOrder[r]!]!;
+    const v = variableCost[i]! * costIndex * variableCostFactor;
+    const k = capacityCost[i]! * costIndex;
+    const q = quality[i]!;
+    const place = Math.min(held + r + 1, places);
+    let u: number;
+    if (byPlace && placeUse[place]! >= 0) u = placeUse[place]!;
+    else {
+      u = placeUtilisation(rule, place, places, commitment, likelyQuality > 0 ? q / likelyQuality : 1, sigma);
+      if (byPlace) placeUse[place] = u;
+    }
+    if (!(u > 0)) continue;
+    const rate = workRate(expectedRate, qualityEffectOnWorkRate, q, referenceQuality);
+    const breakEven = breakEvenPrice(v, k, u, g, outcomePayFactor(phi, rate, expectedRate));
     const fixedCost = overhead[i]! + capacityCost[i]! * Math.max(committed[i]!, slotCapacity);
     const factor = riskFactor(riskAversion, cash[i]! / Math.max(fixedCost, 1));
-    const risk = demandRisk(ctx.macroVariance, ctx.cellVariance, contracts[i]!);
-    const premium = riskPremium(factor, risk, k / (v * eu + k), eu, g, phi, outcomePaymentRisk);
+    const risk = demandRisk(ctx.macroVariance, ctx.cellVariance, cellsHeld[i]!);
+    const premium = riskPremium(factor, risk, k / (v * u + k), u, g, phi, outcomePaymentRisk);
     const p = bidPrice(breakEven, premium, markup, ceiling);
     if (p < 0) continue;
-    const slots = expectedSlots(lotCount, K, eligible, maxLots, maxCapacity[i]! - committed[i]!, slotCapacity);
-    if (expectedBidGain(slots, p, breakEven, eu, slotCapacity, periodsLeft, bidCost) <= 0) continue;
-    bidsLeft[i]!--;
-    bidCostDue[i]! += bidCost;
+    const firstLot = tenderStamp[i] !== tenderId;
+    const due = firstLot ? bidCost : 0;
+    if (expectedBidGain(winChance, p, breakEven, u, slotCapacity, periodsLeft, due) <= 0) continue;
+    if (firstLot) {
+      bidsLeft[i]!--;
+      bidCostDue[i]! += due;
+      tenderStamp[i] = tenderId;
+    }
     bidder[bids] = i;
     price[bids] = p;
+    utilisation[bids] = u;
     bids++;
   }
-  if (bids === 0) return flagUnawarded(state, firstLot, lotCount);
+  if (bids === 0) return markShort(state, lot, held, places, state.period);
 
   let lowest = Infinity;
   let highest = -Infinity;
@@ -211,63 +323,79 @@ export function runCompetition(
     observed[b] = q < 0.001 ? 0.001 : q > 1 ? 1 : q;
     if (observed[b]! > best) best = observed[b]!;
   }
-  const rule = SCORING_CODE[policy.scoringRule];
+  const scoring = SCORING_CODE[policy.scoringRule];
   for (let b = 0; b < bids; b++) {
-    score[b] = totalScore(
-      policy.priceWeight,
-      priceScore(rule, price[b]!, lowest, highest, referencePrice),
-      qualityScore(observed[b]!, best),
-    );
+    score[b] = totalScore(policy.priceWeight, priceScore(scoring, price[b]!, lowest, highest, referencePrice), qualityScore(observed[b]!, best));
     order[b] = b;
   }
   rankBids(order, bids, score, bidder);
 
-  const cap = policy.maxLotsPerSupplier ?? Infinity;
-  const stride = state.stride;
-  const { slotSupplier, slotPrice, lotRetender } = state;
-  let first = 0; // bids ranked above this can take no more lots in this competition
-  for (let j = 0; j < lotCount; j++) {
-    const lot = firstLot + j;
-    // Capacity left and lots won only move one way during the award, so a bid that cannot take a
-    // lot now never can again: skip those at the head of the ranking for good.
-    while (first < bids) {
-      const i = bidder[order[first]!]!;
-      const cannotTake = scratchLotsWon[i]! >= cap || maxCapacity[i]! - committed[i]! < slotCapacity;
-      if (!cannotTake) break;
-      first++;
+  const ranked = rule === CallOffCode.rank || rule === CallOffCode.miniCompetition;
+  let filled = 0;
+  for (let r = 0; r < bids && filled < open; r++) {
+    const b = order[r]!;
+    const i = bidder[b]!;
+    const place = held + filled + 1;
+    if (ranked) {
+      // The place's own utilisation, now that the ranking is known.
+      const u = cascadeUtilisation(place, places, commitment, sigma);
+      const v = variableCost[i]! * costIndex * variableCostFactor;
+      const k = capacityCost[i]! * costIndex;
+      const rate = workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality);
+      if (!(u > 0) || price[b]! < breakEvenPrice(v, k, u, g, outcomePayFactor(phi, rate, expectedRate))) continue;
     }
-    let filled = 0;
-    for (let r = first; r < bids && filled < K; r++) {
-      const b = order[r]!;
-      const i = bidder[b]!;
-      if (scratchLotsWon[i]! >= cap || maxCapacity[i]! - committed[i]! < slotCapacity) continue;
-      slotSupplier[lot * stride + filled] = i;
-      slotPrice[lot * stride + filled] = price[b]!;
-      committed[i]! += slotCapacity;
-      contracts[i]!++;
-      scratchLotsWon[i]!++;
-      filled++;
-    }
-    lotRetender[lot] = filled === 0 ? 1 : 0;
+    const slot = lot * stride + held + filled;
+    slotSupplier[slot] = i;
+    slotPrice[slot] = price[b]!;
+    committed[i]! += slotCapacity;
+    s.contracts[i]!++;
+    scratchLotsWon[i]!++;
+    filled++;
   }
-  for (let b = 0; b < bids; b++) scratchLotsWon[bidder[b]!] = 0;
+  markShort(state, lot, held + filled, places, state.period);
   return bids;
+}
+
+/** Whether supplier i is among the first `held` suppliers of a lot. */
+function holdsPlace(state: MarketState, lot: number, held: number, i: number): boolean {
+  const base = lot * state.stride;
+  for (let k = 0; k < held; k++) if (state.slotSupplier[base + k] === i) return true;
+  return false;
+}
+
+/** Records whether a lot is short of suppliers after a competition (and since when); returns 0. */
+function markShort(state: MarketState, lot: number, holders: number, places: number, t: number): number {
+  state.lotShortSince[lot] = holders < places ? t : -1;
+  return 0;
 }
 
 function setTerms(state: MarketState, ctx: PhaseContext, lot: number, share: number, slotCapacity: number): void {
   state.lotShare[lot] = share;
   state.lotSlotCapacity[lot] = slotCapacity;
+  state.lotPlaces[lot] = ctx.policy.suppliersPerAgreement;
   state.lotGuarantee[lot] = ctx.policy.minimumVolumeShare;
   state.lotOutcomeShare[lot] = ctx.policy.outcomePaymentShare;
   state.lotRule[lot] = ctx.callOffCode;
   state.lotPriceWeight[lot] = ctx.policy.priceWeight;
 }
 
+/** A tender's identity, unique within a run: the period and the cell. */
+function tenderIdOf(state: MarketState, cell: number, t: number): number {
+  return t * state.cellDemand.length + cell;
+}
+
+/** Clears the per-tender count of lots won for everyone who could have won in the cell. */
+function endTender(state: MarketState, cell: number): void {
+  const members = state.cellMembers[cell]!;
+  for (let r = 0; r < members.length; r++) state.s.scratchLotsWon[members[r]!] = 0;
+}
+
 /**
- * Re-tenders a whole cell under the policy in force: today's agreements end, the cell's demand
- * is cut into the policy's number of lots, sized on the demand the buyer sees now (it does not
- * know future demand), and a new agreement period of `termPeriods` starts, with an option of
- * `optionPeriods` whose length and take-up probability are fixed now, as contract terms.
+ * Re-tenders a whole cell under the policy in force: today's agreements end, the tender (one
+ * measure type in one region) is cut into the policy's number of lots, sized on the demand the
+ * buyer sees now (it does not know future demand), and each lot is competed for in turn. A new
+ * agreement period of `termPeriods` starts, with an option of `optionPeriods` whose length and
+ * take-up probability are fixed now, as contract terms.
  */
 export function tenderCell(
   state: MarketState,
@@ -289,17 +417,39 @@ export function tenderCell(
   state.cellOptionPending[cell] = optionPeriods > 0 ? 1 : 0;
   state.cellOptionPeriods[cell] = optionPeriods;
   state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
-  runCompetition(state, ctx, cell, start, lots, slotCapacity, termPeriods, rng);
+  const id = tenderIdOf(state, cell, t);
+  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, termPeriods, id, rng);
+  endTender(state, cell);
 }
 
-/** Tenders one lot left without suppliers again, for the rest of its cell's agreement period. */
+/**
+ * Tenders the empty places of a lot left short (by an exit, or a competition that found too few
+ * acceptable bids) for the rest of its cell's agreement period, on the lot's own terms, with its
+ * capacity per place re-sized to the demand the buyer sees now.
+ */
 export function retenderLot(state: MarketState, ctx: PhaseContext, lot: number, t: number, rng: Rng): void {
   const cell = state.lotCell[lot]!;
   const periodsLeft = state.cellCycleEnd[cell]! - t;
   if (periodsLeft < 1) return;
-  releaseLot(state, lot);
-  const share = state.lotShare[lot]!;
-  const slotCapacity = state.cellDemand[cell]! * share * (ctx.policy.capacityCommitment / ctx.policy.suppliersPerAgreement);
-  setTerms(state, ctx, lot, share, slotCapacity);
-  runCompetition(state, ctx, cell, lot, 1, slotCapacity, periodsLeft, rng);
+  const held = holdersOf(state, lot);
+  const open = state.lotPlaces[lot]! - held;
+  if (open <= 0) {
+    state.lotShortSince[lot] = -1;
+    return;
+  }
+  if (held === 0) {
+    const share = state.lotShare[lot]!;
+    state.lotSlotCapacity[lot] = state.cellDemand[cell]! * share * (ctx.policy.capacityCommitment / state.lotPlaces[lot]!);
+  }
+  // The cap on lots per supplier counts the lots of this tender each bidder already holds.
+  const start = state.cellLotStart[cell]!;
+  const stride = state.stride;
+  for (let j = 0; j < state.cellLotCount[cell]!; j++) {
+    for (let k = 0; k < stride; k++) {
+      const i = state.slotSupplier[(start + j) * stride + k]!;
+      if (i >= 0) state.s.scratchLotsWon[i]!++;
+    }
+  }
+  runCompetition(state, ctx, lot, open, periodsLeft, tenderIdOf(state, cell, t), rng);
+  endTender(state, cell);
 }

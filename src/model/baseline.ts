@@ -15,17 +15,16 @@ import type { Config, OwnershipProfile, Policy } from './config.js';
  * of BASELINE_PARAMETERS, which say which numbers of the baseline each one sets.
  */
 export const CALIBRATED_VALUES = {
-  unitCost: 3590,
-  riskAversion: 0.33,
-  markupScale: 0.64,
-  groupCapacity: 7730,
-  lotDemand: 90,
-  suppliersPerAgreement: 4,
-  initialCount: 497,
-  entryRate: 82,
-  groupShare: 0.0143,
-  standaloneCapacity: 131,
-  nonProfitCapacity: 73,
+  unitCost: 3520,
+  riskAversion: 1.08,
+  markupScale: 0.93,
+  groupCapacity: 6660,
+  lotDemand: 283,
+  suppliersPerAgreement: 3,
+  entryRate: 76.5,
+  groupShare: 0.0254,
+  standaloneCapacity: 105,
+  nonProfitCapacity: 58,
 } as const;
 const C = CALIBRATED_VALUES;
 
@@ -38,12 +37,12 @@ export const TODAY_POLICY: Policy = {
   lotSplit: 1, // [fact] today's lot sizes, by definition
   maxLotsPerSupplier: null, // [assumption] no cap today
   suppliersPerAgreement: C.suppliersPerAgreement, // [calibrated]
-  callOffRule: 'rank', // [assumption] rank-order call-offs
   capacityCommitment: 1.25, // [assumption] suppliers together hold 25 % more capacity than forecast demand
   minimumVolumeShare: 0, // [fact] no purchase obligation (section 4.1)
   priceWeight: 0.7, // [fact] "price carries a high weight" (section 4.6); the value 0.7 is an assumption
   scoringRule: 'relative', // [assumption]
   priceCeilingRatio: 1.25, // [assumption]
+  retenderDelayPeriods: 1, // [assumption] an empty place is tendered again the next quarter
   outcomePaymentShare: 0, // [fact] payment per place used, not per result (section 4.1)
   // [fact] none of the softer chapter-5 proposals is in force today (chapter 5 proposes them)
   innovativeProcurement: 0,
@@ -55,11 +54,14 @@ export const TODAY_POLICY: Policy = {
 
 const profile = (p: OwnershipProfile): OwnershipProfile => p;
 
+/** Lots per tender of a measure type with this national demand: lots of C.lotDemand in a region of average weight (15 regions). */
+const lotsPerTender = (demandPerPeriod: number): number => Math.max(1, Math.round(demandPerPeriod / (15 * C.lotDemand)));
+
 /** The built-in baseline config. Use {@link decodeConfig} to override parts of it. */
 export const BASELINE_CONFIG: Config = {
   run: {
     periodsPerYear: 4, // [assumption] quarters, as the brief suggests
-    burnInYears: 8, // [assumption] two full agreement cycles
+    burnInYears: 20, // [assumption] long enough that key series no longer drift (docs/validation.md): five agreement cycles
     horizonYears: 12, // [assumption] three agreement cycles of today's 4 years
   },
   market: {
@@ -85,16 +87,17 @@ export const BASELINE_CONFIG: Config = {
     // a year (facts: 4.8 bn paid to providers in 2018, about half to tendered ones) at ~4 300 NOK per
     // week (facts: 3 500-5 000 NOK). The split across measure types, lots and durations: [assumption].
     // Reference prices: [fact] within 3 500-5 000 NOK per measure-week (sections 2.1-2.5 table, 2023).
-    // Lots per cell: [calibrated] round(demandPerPeriod / (15 regions x C.lotDemand participant-weeks)):
-    // lots of the same size in every measure type, sized so that small providers can hold one.
+    // Lots per tender: [calibrated] round(demandPerPeriod / (15 regions x C.lotDemand participant-weeks)):
+    // lots (service areas) of about the same size in every measure type, each with 4 parallel places
+    // (suppliersPerAgreement, calibrated); many small providers cannot hold a place (docs/validation.md).
     // Base work rates: [fact] 27 % in work after ordinary measures (IPS trial comparison group);
     // per-measure spread around it: [assumption].
     measureTypes: [
-      { name: 'followUp', demandPerPeriod: 62000, lotsPerCell: 46, durationWeeks: 26, referencePrice: 4200, baseWorkRate: 0.27 },
-      { name: 'assessment', demandPerPeriod: 17000, lotsPerCell: 13, durationWeeks: 8, referencePrice: 4800, baseWorkRate: 0.22 },
-      { name: 'rehabilitation', demandPerPeriod: 18000, lotsPerCell: 13, durationWeeks: 12, referencePrice: 4900, baseWorkRate: 0.25 },
-      { name: 'groupTraining', demandPerPeriod: 31000, lotsPerCell: 23, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 },
-      { name: 'jobClub', demandPerPeriod: 11000, lotsPerCell: 8, durationWeeks: 8, referencePrice: 3600, baseWorkRate: 0.28 },
+      { name: 'followUp', demandPerPeriod: 62000, lotsPerCell: lotsPerTender(62000), durationWeeks: 26, referencePrice: 4200, baseWorkRate: 0.27 },
+      { name: 'assessment', demandPerPeriod: 17000, lotsPerCell: lotsPerTender(17000), durationWeeks: 8, referencePrice: 4800, baseWorkRate: 0.22 },
+      { name: 'rehabilitation', demandPerPeriod: 18000, lotsPerCell: lotsPerTender(18000), durationWeeks: 12, referencePrice: 4900, baseWorkRate: 0.25 },
+      { name: 'groupTraining', demandPerPeriod: 31000, lotsPerCell: lotsPerTender(31000), durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 },
+      { name: 'jobClub', demandPerPeriod: 11000, lotsPerCell: lotsPerTender(11000), durationWeeks: 8, referencePrice: 3600, baseWorkRate: 0.28 },
     ],
     demand: {
       macroPersistence: 0.8, // [assumption]
@@ -103,9 +106,15 @@ export const BASELINE_CONFIG: Config = {
       cellVolatility: 0.08, // [assumption] ~11 % stationary sd of a cell's own shock
     },
     shocks: [],
+    // [assumption] a fixed allocation key with equal shares. Norwegian rules for parallel framework
+    // agreements allow a ranked cascade, an allocation key or mini-competitions, and caseworkers or
+    // participants also choose; the facts do not say which NAV's offices use. Equal shares is the
+    // neutral choice (a bidder's place on a lot says nothing about its volume); docs/model.md shows
+    // the others, and experiments can vary it as part of the world.
+    allocationRule: 'shares',
   },
   suppliers: {
-    initialCount: C.initialCount, // [calibrated] initial population; the count of suppliers on agreements after burn-in is a target (facts: ~400, 406 counted in 2022)
+    initialCount: 700, // [assumption] the initial population only shapes the burn-in: after 20 years the count is set by entry and exit, so the moments cannot pin it down (docs/calibration.md); suppliers on agreements after burn-in is a target (facts: ~400, 406 counted in 2022)
     ownership: {
       // [fact] the five ownership types (section 2); all numbers below are [assumption] unless noted.
       // [calibrated] group share and capacity, unit costs (groups 100 NOK below standalone,
@@ -168,6 +177,8 @@ export const BASELINE_CONFIG: Config = {
     riskAversion: C.riskAversion, // [calibrated]
     markupScale: C.markupScale, // [calibrated]
     bidCost: 30000, // [assumption] about one person-week of bid writing
+    growthPerTender: 0.5, // [assumption] a supplier can take on half again its current size at once
+    capacityShedRate: 0.1, // [assumption] staff not needed leave over about two and a half years (10 % a quarter)
     hiringCostPerWeek: 300, // [assumption]
     firingCostPerWeek: 600, // [assumption]
     otherRevenuePersistence: 0.7, // [assumption]

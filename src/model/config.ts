@@ -11,8 +11,16 @@ export const SIZE_CLASSES = ['small', 'medium', 'large'] as const;
 /** One of {@link SIZE_CLASSES}. */
 export type SizeClass = (typeof SIZE_CLASSES)[number];
 
-/** How demand is called off among the suppliers of one agreement. */
-export const CALL_OFF_RULES = ['rank', 'shares', 'miniCompetition'] as const;
+/**
+ * How demand is called off among the parallel suppliers of one lot (a setting of the world, not of
+ * the policy: which rule the buyer's offices really use is uncertain). "rank": a ranked cascade,
+ * down the award ranking; "shares": a fixed allocation key, equal shares; "qualityChoice":
+ * caseworkers or participants choose, in proportion to each supplier's current quality;
+ * "miniCompetition": each period in order of a new price-quality score.
+ */
+export const ALLOCATION_RULES = ['rank', 'shares', 'qualityChoice', 'miniCompetition'] as const;
+/** One of {@link ALLOCATION_RULES}. */
+export type AllocationRule = (typeof ALLOCATION_RULES)[number];
 /** How price is turned into points in the award. */
 export const SCORING_RULES = ['relative', 'linear', 'absolute'] as const;
 
@@ -50,7 +58,12 @@ export const MeasureTypeCodec = strict(
     name: name(),
     /** Mean national demand, participant-weeks per period, tendered. */
     demandPerPeriod: numberIn(0, 1e9),
-    /** Lots a region of average demand weight is cut into under today's contract sizing; other regions scale with their weight. Integer. */
+    /**
+     * Lots (service areas) one tender of this measure type is cut into under today's contract
+     * sizing, in a region of average demand weight; other regions scale with their weight (rounded,
+     * at least 1). A tender is one measure type in one region; each lot is its own framework
+     * agreement with its own competition. Integer.
+     */
     lotsPerCell: numberIn(1, 1000, { integer: true }),
     /** Mean length of one participant's measure, weeks. Converts participant-weeks to participants. */
     durationWeeks: numberIn(0.1, 520),
@@ -97,6 +110,8 @@ export const MarketConfigCodec = strict(
     measureTypes: listOf(MeasureTypeCodec, 1, 32),
     demand: DemandProcessCodec,
     shocks: listOf(DemandShockCodec, 0, 100),
+    /** How call-offs are split among a lot's parallel suppliers: one of {@link ALLOCATION_RULES}. */
+    allocationRule: oneOf(ALLOCATION_RULES),
   },
   'MarketConfig',
 );
@@ -177,7 +192,11 @@ export const SupplierConfigCodec = strict(
         ratePerYear: numberIn(0, 1000),
         /** Relative change in the entry rate per unit of (mean margin - reference margin). */
         profitSensitivity: numberIn(0, 1000),
-        /** Mean operating margin at which entry runs at its base rate. */
+        /**
+         * Operating margin of main-income providers (more than 40 % of revenue from the buyer, as the
+         * report defines them) at which entry runs at its base rate; entry responds to the mean margin
+         * of that same population.
+         */
         referenceMargin: numberIn(-1, 1),
         /** Ownership mix of entrants (normalised). */
         ownershipShares: ownershipRecord(share, 'EntryOwnershipShares'),
@@ -215,6 +234,13 @@ export const BehaviourConfigCodec = strict(
     markupScale: numberIn(0, 10),
     /** Cost of preparing one bid, NOK. */
     bidCost: nok,
+    /**
+     * How far a supplier can grow at once to take a place: it may commit up to (1 + this) times
+     * its current capacity (hiring for the rest). 0 = only what it has. Share, 0-10.
+     */
+    growthPerTender: numberIn(0, 10),
+    /** Share per period of the capacity it no longer has committed (above its core capacity at entry) that a supplier sheds. Share, 0-1. */
+    capacityShedRate: share,
     /** Cost of hiring per participant-week of capacity added, NOK. */
     hiringCostPerWeek: nok,
     /** Cost of shedding staff per participant-week of capacity removed, NOK. */
@@ -281,8 +307,12 @@ export const PolicyCodec = strict(
     maxLotsPerSupplier: nullable(numberIn(1, 1000, { integer: true })),
     /** Suppliers admitted to each framework agreement (lot). Integer. */
     suppliersPerAgreement: numberIn(1, 20, { integer: true }),
-    /** How call-offs are split: "rank" (in rank order), "shares" (equally), "miniCompetition" (by current price-quality score). */
-    callOffRule: oneOf(CALL_OFF_RULES),
+    /**
+     * Periods a lot may stay short of suppliers (after an exit, or when a competition found too few
+     * acceptable bids) before its empty places are tendered again; a place that still finds no
+     * taker is tried again after the same delay. Integer, 1-40.
+     */
+    retenderDelayPeriods: numberIn(1, 40, { integer: true }),
     /** Total capacity the buyer asks the suppliers of a lot to commit, relative to the lot's forecast demand. */
     capacityCommitment: numberIn(0.1, 10),
     /** Minimum-volume guarantee: share of committed capacity paid for even if not called off. */

@@ -146,5 +146,6 @@ export function parseConfig(input: unknown = {}, base: Config = BASELINE_CONFIG)
 
 /** Accepts a config input or an already decoded config and returns a decoded one (decoding again is cheap and safe). */
 export function resolveConfig(input: ConfigInput | Config | undefined): Config {
-  return parseConfig(input ?? {});
+  // Only a missing input means "the baseline"; null is a malformed config like any other non-object.
+  return parseConfig(input === undefined ? {} : input);
 }

@@ -71,9 +71,9 @@ const policies: readonly NamedPolicy[] = [
     name: 'riskSharing',
     proposal: 7,
     title: 'Risk sharing: a minimum-volume guarantee',
-    description: 'The buyer commits to a minimum level of use: it pays for at least 30 % of each supplier’s committed capacity.',
-    changes: { minimumVolumeShare: 0.3 },
-    assumptions: 'assumption: the guaranteed share (the report names the instrument, not its level).',
+    description: 'The buyer commits to a minimum level of use: it pays for at least 60 % of each supplier’s committed capacity (three quarters of the volume it tendered, at today’s 25 % capacity margin).',
+    changes: { minimumVolumeShare: 0.6 },
+    assumptions: 'assumption: the guaranteed share (the report names the instrument, not its level). Under equal shares it pays only when demand falls well below the forecast.',
   },
   {
     name: 'smallerContracts',
@@ -113,7 +113,7 @@ export function listPolicies(): readonly NamedPolicy[] {
 /**
  * The full policy of a named proposal: today's policy with its changes, named after it.
  * @throws {RangeError} for an unknown name, listing the known ones.
- * @example namedPolicy('riskSharing').minimumVolumeShare // 0.3
+ * @example namedPolicy('riskSharing').minimumVolumeShare // 0.6
  */
 export function namedPolicy(name: string): Policy {
   const found = NAMED_POLICIES.find((p) => p.name === name);

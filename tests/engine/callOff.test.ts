@@ -140,3 +140,19 @@ describe('callOffs', () => {
     expect(totals.demand).toBe(300);
   });
 });
+
+describe('allocation by choice in proportion to quality', () => {
+  it('splits demand in proportion to the weights (hand-computed)', () => {
+    const used = [0, 0];
+    allocateCallOffs(CallOffCode.qualityChoice, 90, [100, 100], [0, 1], used, 2, [0.2, 0.4]);
+    expect(used[0]).toBeCloseTo(30, 12);
+    expect(used[1]).toBeCloseTo(60, 12);
+  });
+
+  it('what a full supplier cannot take goes to the others in proportion', () => {
+    const used = [0, 0, 0];
+    // Weights 1 : 2 : 1 of 200 would give 50, 100, 50; the second holds only 60, and its 40 go 20 / 20.
+    allocateCallOffs(CallOffCode.qualityChoice, 200, [100, 60, 100], [0, 1, 2], used, 3, [1, 2, 1]);
+    expect(used).toEqual([70, 60, 70]);
+  });
+});

@@ -19,7 +19,7 @@ describe('mechanism 7: exit', () => {
     expect(state.s.exitCause[0]).toBe(ExitCause.insolvency);
     expect(state.s.exitPeriod[0]).toBe(3);
     expect(state.slotSupplier[0]).toBe(-1);
-    expect(state.lotRetender[0]).toBe(1); // nobody left on the lot
+    expect(state.lotShortSince[0]).toBe(3); // short from the exit on, for a re-tender
     expect(state.ledger.insolvencies).toBe(1);
     expect(state.s.alive[1]).toBe(1);
   });
@@ -39,26 +39,29 @@ describe('mechanism 7: exit', () => {
     expect(other.state.s.alive[0]).toBe(1); // draw above the probability
   });
 
-  it('when one of two suppliers on a lot exits, the other takes over its capacity and the lot is not re-tendered', () => {
+  it('when one of two suppliers on a lot exits, the other moves up, keeps its own capacity, and the lot is short', () => {
     const config = tinyConfig({ policy: { suppliersPerAgreement: 2 } });
     const { state } = tinyMarket(config);
     placeOnLot(state, 0, 4000, 60, 0);
-    placeOnLot(state, 1, 4000, 60, 1);
-    removeSupplier(state, 0, ExitCause.insolvency, 0);
-    expect(state.slotSupplier[1]).toBe(1);
-    expect(state.lotRetender[0]).toBe(0);
-    expect(state.lotSlotCapacity[0]).toBe(120);
-    expect(state.s.committed[1]).toBe(120);
+    placeOnLot(state, 1, 4100, 60, 1);
+    removeSupplier(state, 0, ExitCause.insolvency, 5);
+    expect(state.slotSupplier[0]).toBe(1);
+    expect(state.slotPrice[0]).toBe(4100);
+    expect(state.slotSupplier[1]).toBe(-1);
+    expect(state.lotShortSince[0]).toBe(5);
+    expect(state.lotSlotCapacity[0]).toBe(60);
+    expect(state.s.committed[1]).toBe(60);
     expect(state.s.committed[0]).toBe(0);
   });
 
-  it('with three on a lot, the two left share the leaver’s capacity equally', () => {
+  it('with three on a lot, the ones below the leaver move up in order', () => {
     const config = tinyConfig({ suppliers: { initialCount: 3 }, policy: { suppliersPerAgreement: 3 } });
     const { state } = tinyMarket(config);
-    for (let i = 0; i < 3; i++) placeOnLot(state, i, 4000, 40, i);
+    for (let i = 0; i < 3; i++) placeOnLot(state, i, 4000 + i, 40, i);
     removeSupplier(state, 1, ExitCause.voluntary, 0);
-    expect(state.lotSlotCapacity[0]).toBe(60);
-    expect([state.s.committed[0], state.s.committed[2]]).toEqual([60, 60]);
+    expect([state.slotSupplier[0], state.slotSupplier[1], state.slotSupplier[2]]).toEqual([0, 2, -1]);
+    expect([state.slotPrice[0], state.slotPrice[1]]).toEqual([4000, 4002]);
+    expect([state.s.committed[0], state.s.committed[2]]).toEqual([40, 40]);
   });
 });
 

@@ -84,7 +84,7 @@ describe('cohort survival at years 4, 8 and 12', () => {
 });
 
 describe('mainIncomeMargin', () => {
-  it('averages the margins of suppliers that get at least half their revenue from the buyer', () => {
+  it('averages the margins of suppliers that get more than 40 % of their revenue from the buyer (the report’s main income)', () => {
     const config = tinyConfig({ suppliers: { initialCount: 4 } });
     const { state } = tinyMarket(config);
     const s = state.s;
@@ -94,14 +94,16 @@ describe('mainIncomeMargin', () => {
       s.receiptsYear[i] = receipts;
     };
     set(0, 1000, 100, 600); // margin 10 %, buyer 60 % of revenue: counts
-    set(1, 1000, 40, 500); // margin 4 %, exactly half: counts
-    set(2, 1000, -200, 499); // margin -20 %, under half: left out
+    set(1, 1000, 40, 401); // margin 4 %, just above 40 %: counts
+    set(2, 1000, -200, 400); // margin -20 %, exactly 40 %: left out (the definition is "more than")
     set(3, 1000, 300, 0); // margin 30 %, no buyer income: left out
     const rec = createRecorder(state, 1);
     state.period = 1;
     recordPeriod(rec, state, config, emptyTotals(), 0, 0);
     const o = summarise(rec, state, config);
     expect(o.mainIncomeMargin).toBeCloseTo((0.1 + 0.04) / 2, 12);
+    // The aggregate margin of the same population: summed profit over summed revenue.
+    expect(o.mainIncomeMarginAggregate).toBeCloseTo((100 + 40) / 2000, 12);
     // meanMargin still covers every supplier with revenue.
     expect(o.marginP50).toBeGreaterThan(0.04);
   });

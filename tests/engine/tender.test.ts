@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { runCompetition, tenderCell, releaseLot } from '../../src/engine/tender.js';
+import { runCompetition, tenderCell, releaseLot, retenderLot, holdersOf } from '../../src/engine/tender.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
+import type { PhaseContext } from '../../src/engine/context.js';
+import type { MarketState } from '../../src/engine/state.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 
 const rng = () => openStream(seedRoot('tender-test'), StreamPurpose.tender, 0, 0);
+
+/** Opens lot 0 of cell 0 with places of `slotCapacity` under the context's policy and competes for all its places. */
+function compete(state: MarketState, ctx: PhaseContext, slotCapacity: number, periods = 12): number {
+  state.cellLotCount[0] = 1;
+  state.lotShare[0] = 1;
+  state.lotSlotCapacity[0] = slotCapacity;
+  state.lotPlaces[0] = ctx.policy.suppliersPerAgreement;
+  state.lotRule[0] = ctx.callOffCode;
+  return runCompetition(state, ctx, 0, ctx.policy.suppliersPerAgreement, periods, 1, rng());
+}
 
 /** Three suppliers with known costs and qualities in a one-cell market. */
 function threeSuppliers(policy: Record<string, unknown> = {}) {
@@ -33,8 +45,8 @@ function threeSuppliers(policy: Record<string, unknown> = {}) {
 describe('mechanism 3: large lots exclude small suppliers', () => {
   it('a lot larger than a supplier’s free capacity excludes it from bidding', () => {
     const { state, ctx, s } = threeSuppliers();
-    s.maxCapacity[0] = 50; // the cheapest cannot hold a slot of 125
-    const bids = runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
+    s.maxCapacity[0] = 80; // the cheapest cannot hold a place of 125, even growing by half (120)
+    const bids = compete(state, ctx, 125);
     expect(bids).toBe(2);
     expect(s.bidsLeft[0]).toBe(10); // it did not even bid
     expect(state.slotSupplier[0]).toBe(1);
@@ -42,8 +54,8 @@ describe('mechanism 3: large lots exclude small suppliers', () => {
 
   it('capacity already committed elsewhere counts against the limit', () => {
     const { state, ctx, s } = threeSuppliers();
-    s.committed[0] = 900;
-    runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
+    s.committed[0] = 1400; // 1.5 x 1000 - 1400 = 100 left, less than a place
+    compete(state, ctx, 125);
     expect(state.slotSupplier[0]).toBe(1);
   });
 });
@@ -53,7 +65,7 @@ describe('mechanism 4: price weight in the award', () => {
     const { state, ctx, s } = threeSuppliers({ priceWeight: 1 });
     s.quality[0] = 0.1;
     s.quality[2] = 0.9;
-    runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
+    compete(state, ctx, 125);
     expect(state.slotSupplier[0]).toBe(0);
   });
 
@@ -61,13 +73,13 @@ describe('mechanism 4: price weight in the award', () => {
     const { state, ctx, s } = threeSuppliers({ priceWeight: 0 });
     s.quality[0] = 0.1;
     s.quality[2] = 0.9;
-    runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
+    compete(state, ctx, 125);
     expect(state.slotSupplier[0]).toBe(2);
   });
 
   it('admits the best-ranked suppliers in rank order up to suppliersPerAgreement', () => {
     const { state, ctx } = threeSuppliers({ priceWeight: 1, suppliersPerAgreement: 2 });
-    runCompetition(state, ctx, 0, 0, 1, 62.5, 12, rng());
+    compete(state, ctx, 62.5);
     expect([state.slotSupplier[0], state.slotSupplier[1]]).toEqual([0, 1]);
     expect(state.s.committed[0]).toBe(62.5);
     expect(state.s.contracts[1]).toBe(1);
@@ -78,7 +90,7 @@ describe('tendering', () => {
   it('each bidder pays the bid cost and uses one bid of its yearly capacity', () => {
     const { state, ctx, s } = threeSuppliers();
     const bidCost = ctx.bidCost;
-    runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
+    compete(state, ctx, 125);
     for (let i = 0; i < 3; i++) {
       expect(s.bidsLeft[i]).toBe(9);
       expect(s.bidCostDue[i]).toBe(bidCost);
@@ -88,7 +100,7 @@ describe('tendering', () => {
   it('a supplier out of bid capacity does not bid', () => {
     const { state, ctx, s } = threeSuppliers({ priceWeight: 1 });
     s.bidsLeft[0] = 0;
-    runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
+    compete(state, ctx, 125);
     expect(state.slotSupplier[0]).toBe(1);
   });
 
@@ -140,7 +152,7 @@ describe('tendering', () => {
 
   it('releasing a lot frees committed capacity', () => {
     const { state, ctx, s } = threeSuppliers({ priceWeight: 1 });
-    runCompetition(state, ctx, 0, 0, 1, 125, 12, rng());
+    compete(state, ctx, 125);
     expect(s.committed[0]).toBe(125);
     releaseLot(state, 0);
     expect(s.committed[0]).toBe(0);
@@ -148,9 +160,114 @@ describe('tendering', () => {
     expect(state.slotSupplier[0]).toBe(-1);
   });
 
-  it('a lot nobody can hold is flagged for re-tender', () => {
+  it('a lot nobody can hold is marked short, from this period', () => {
     const { state, ctx } = threeSuppliers();
-    runCompetition(state, ctx, 0, 0, 1, 5000, 12, rng());
-    expect(state.lotRetender[0]).toBe(1);
+    compete(state, ctx, 5000);
+    expect(state.lotShortSince[0]).toBe(state.period);
+    expect(holdersOf(state, 0)).toBe(0);
+  });
+
+  it('a supplier can grow by growthPerTender to take a place, and no further', () => {
+    const grow = threeSuppliers({ priceWeight: 1 });
+    grow.s.maxCapacity[0] = 100; // 1.5 x 100 = 150 >= 125
+    compete(grow.state, grow.ctx, 125);
+    expect(grow.state.slotSupplier[0]).toBe(0);
+    const t = threeSuppliers({ priceWeight: 1 });
+    const ctx0 = { ...t.ctx, config: { ...t.ctx.config, behaviour: { ...t.ctx.config.behaviour, growthPerTender: 0 } } };
+    t.s.maxCapacity[0] = 100; // cannot grow: 100 < 125
+    compete(t.state, ctx0, 125);
+    expect(t.state.slotSupplier[0]).toBe(1);
+  });
+
+  it('a bidder pays one bid per tender, however many of its lots it bids for', () => {
+    const config = tinyConfig({
+      suppliers: { initialCount: 3 },
+      market: { measureTypes: [{ name: 'm', demandPerPeriod: 100, lotsPerCell: 3, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 }] },
+      behaviour: { qualityEvaluationNoise: 0, bidCost: 1000 },
+      policy: { suppliersPerAgreement: 1, priceCeilingRatio: 10, maxLotsPerSupplier: 1 },
+    });
+    const { state, ctx } = tinyMarket(config);
+    const s = state.s;
+    for (let i = 0; i < 3; i++) {
+      s.maxCapacity[i] = 1000;
+      s.cash[i] = 1e7;
+      s.bidsLeft[i] = 10;
+      s.variableCost[i] = 800;
+      s.capacityCost[i] = 2600;
+      s.quality[i] = 0.5;
+    }
+    state.cellDemand[0] = 300;
+    tenderCell(state, ctx, 0, 0, rng());
+    expect(state.cellLotCount[0]).toBe(3);
+    // Three lots, one each under the cap of one lot per supplier; each bid in the tender once.
+    for (let i = 0; i < 3; i++) {
+      expect(s.bidsLeft[i]).toBe(9);
+      expect(s.bidCostDue[i]).toBe(1000);
+      expect(s.contracts[i]).toBe(1);
+    }
+  });
+});
+
+describe('bidders who know where they stand (ranked cascade)', () => {
+  /** Four equal suppliers but for capacity cost, four places, a ranked cascade, price weight 1. */
+  function cascade(commitment: number) {
+    const config = tinyConfig({
+      suppliers: { initialCount: 4 },
+      market: { allocationRule: 'rank' },
+      behaviour: { qualityEvaluationNoise: 0, riskAversion: 0 },
+      policy: { suppliersPerAgreement: 4, priceCeilingRatio: 10, priceWeight: 1, capacityCommitment: commitment },
+      burnInPolicy: { suppliersPerAgreement: 4 },
+    });
+    const { state, ctx } = tinyMarket(config);
+    const s = state.s;
+    for (let i = 0; i < 4; i++) {
+      s.maxCapacity[i] = 1000;
+      s.variableCost[i] = 800;
+      s.capacityCost[i] = 2600 + 10 * i;
+      s.cash[i] = 1e7;
+      s.bidsLeft[i] = 10;
+      s.quality[i] = 0.5;
+    }
+    state.cellDemand[0] = 100;
+    return { state, ctx, s };
+  }
+
+  it('prices the utilisation of its expected place: the first place is priced lower than the last', () => {
+    const { state, ctx } = cascade(1.25);
+    compete(state, ctx, 100 * 1.25 / 4);
+    const prices = [0, 1, 2, 3].map((k) => state.slotPrice[k]!);
+    // Demand is certain (no volatility): places 1-3 are used in full, place 4 for 6.25 of 31.25 weeks.
+    expect(prices[0]).toBeLessThan(prices[3]!);
+    // Break-even at full use is 800 + 2600 = 3400; at place 4 (u = 0.2) it is 800 + 2630 / 0.2 = 13 950.
+    expect(prices[3]).toBeGreaterThanOrEqual(800 + 2630 / 0.2);
+  });
+
+  it('does not sign a place that loses money at its price: a lot stays short instead', () => {
+    const { state, ctx } = cascade(1.25);
+    // A ceiling that no price for the fourth place fits: three places are filled, the lot is short.
+    const tight = { ...ctx, policy: { ...ctx.policy, priceCeilingRatio: 1.25 } };
+    compete(state, tight, 100 * 1.25 / 4);
+    expect(holdersOf(state, 0)).toBe(3);
+    expect(state.lotShortSince[0]).toBe(state.period);
+  });
+});
+
+describe('re-tendering a short lot', () => {
+  it('competes only for the empty places, below the holders, excluding them from bidding', () => {
+    const { state, ctx, s } = threeSuppliers({ priceWeight: 1, suppliersPerAgreement: 2 });
+    tenderCell(state, ctx, 0, 0, rng());
+    expect(holdersOf(state, 0)).toBe(2);
+    const [first, second] = [state.slotSupplier[0]!, state.slotSupplier[1]!];
+    // The second leaves the lot: the first keeps its place; the third takes the empty one.
+    releaseLot(state, 0);
+    state.slotSupplier[0] = first;
+    s.contracts[first]!++;
+    s.committed[first]! += state.lotSlotCapacity[0]!;
+    state.lotShortSince[0] = 0;
+    retenderLot(state, ctx, 0, 1, rng());
+    expect(state.slotSupplier[0]).toBe(first);
+    expect(state.slotSupplier[1]).not.toBe(first);
+    expect([second, 2]).toContain(state.slotSupplier[1]);
+    expect(state.lotShortSince[0]).toBe(-1);
   });
 });

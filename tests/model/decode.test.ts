@@ -279,10 +279,10 @@ const badCases: BadCase[] = [
 
   // --- wrong enum values --------------------------------------------------------------------
   {
-    name: 'unknown callOffRule',
-    input: { policy: { callOffRule: 'random' } },
-    path: 'policy.callOffRule',
-    message: ['expected one of "rank", "shares", "miniCompetition", got the string "random"'],
+    name: 'unknown allocationRule',
+    input: { market: { allocationRule: 'random' } },
+    path: 'market.allocationRule',
+    message: ['expected one of "rank", "shares", "qualityChoice", "miniCompetition", got the string "random"'],
   },
   {
     name: 'scoringRule in the wrong case',
@@ -291,10 +291,10 @@ const badCases: BadCase[] = [
     message: ['expected one of "relative", "linear", "absolute", got the string "Relative"'],
   },
   {
-    name: 'number for callOffRule in burnInPolicy',
-    input: { burnInPolicy: { callOffRule: 3 } },
-    path: 'burnInPolicy.callOffRule',
-    message: ['expected one of "rank", "shares", "miniCompetition", got 3'],
+    name: 'number for scoringRule in burnInPolicy',
+    input: { burnInPolicy: { scoringRule: 3 } },
+    path: 'burnInPolicy.scoringRule',
+    message: ['expected one of "relative", "linear", "absolute", got 3'],
   },
   {
     name: 'null scoringRule',
@@ -675,11 +675,11 @@ describe('decodeConfig: specific failure behaviour', () => {
 
   it('keeps messages short for huge strings everywhere a string or number is expected', () => {
     const issues = issuesOf({
-      policy: { name: HUGE, callOffRule: HUGE, priceWeight: HUGE },
+      policy: { name: HUGE, scoringRule: HUGE, priceWeight: HUGE },
       market: { shocks: [shock({ measureType: HUGE })] },
     });
     expect(issues.map((i) => i.path).sort()).toEqual(
-      ['market.shocks[0].measureType', 'policy.callOffRule', 'policy.name', 'policy.priceWeight'].sort(),
+      ['market.shocks[0].measureType', 'policy.scoringRule', 'policy.name', 'policy.priceWeight'].sort(),
     );
     for (const issue of issues) expect(issue.message.length).toBeLessThan(300);
   });
@@ -708,7 +708,7 @@ describe('decodeConfig: specific failure behaviour', () => {
   it('reports several value errors at once, across sections', () => {
     const issues = issuesOf({
       run: { periodsPerYear: 0 },
-      policy: { minimumVolumeShare: 1.4, callOffRule: 'random', minimumVolumShare: 0.3 },
+      policy: { minimumVolumeShare: 1.4, scoringRule: 'random', minimumVolumShare: 0.3 },
       burnInPolicy: { priceWeight: Number.NaN },
       suppliers: { ownership: { standalone: { capacityMedian: -1 } } },
       behaviour: { qualityWeights: { spending: '0.2' } },
@@ -718,7 +718,7 @@ describe('decodeConfig: specific failure behaviour', () => {
       [
         'run.periodsPerYear',
         'policy.minimumVolumeShare',
-        'policy.callOffRule',
+        'policy.scoringRule',
         'policy.minimumVolumShare',
         'burnInPolicy.priceWeight',
         'suppliers.ownership.standalone.capacityMedian',
@@ -859,11 +859,11 @@ describe('decodeConfig: valid inputs', () => {
   });
 
   it('changes only the overridden key of burnInPolicy, leaving policy alone', () => {
-    const c = configOf({ burnInPolicy: { callOffRule: 'miniCompetition' } });
+    const c = configOf({ burnInPolicy: { scoringRule: 'linear' } });
     const expected = baselineCopy();
-    expected.burnInPolicy = { ...expected.burnInPolicy, callOffRule: 'miniCompetition' };
+    expected.burnInPolicy = { ...expected.burnInPolicy, scoringRule: 'linear' };
     expect(c).toStrictEqual(expected);
-    expect(c.policy.callOffRule).toBe('rank');
+    expect(c.policy.scoringRule).toBe('relative');
   });
 
   it('changes only the overridden key deep in an ownership profile', () => {

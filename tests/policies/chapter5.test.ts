@@ -36,17 +36,25 @@ describe('named policies', () => {
   it('each policy moves what it claims to move (same seed, same world)', () => {
     const today = simulate(small, 4);
     const run = (name: string) => simulate({ ...small, policy: namedPolicy(name) }, 4);
-    expect(run('riskSharing').outcomes.guaranteePaymentsPerYear).toBeGreaterThan(0);
+    // The guarantee pays when demand falls below it: in the full baseline market (where lots are
+    // full, so a fall lowers every holder's use) when demand falls by 40 % at policy start.
+    const fall = { run: { burnInYears: 4, horizonYears: 1 }, market: { shocks: [{ fromYear: 0, change: -0.4, measureType: null }] } };
+    const inFall = (name: string) => simulate({ ...fall, policy: namedPolicy(name) }, 4).outcomes;
+    expect(simulate(fall, 4).outcomes.guaranteePaymentsPerYear).toBe(0);
+    expect(inFall('riskSharing').guaranteePaymentsPerYear).toBeGreaterThan(0);
     expect(run('smallerContracts').outcomes.lots).toBeGreaterThan(today.outcomes.lots);
     expect(run('crossSectorCollaboration').outcomes.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
     expect(run('innovativeProcurement').outcomes.meanQuality).toBeGreaterThan(today.outcomes.meanQuality);
     expect(run('coCreation').outcomes.meanQuality).toBeGreaterThan(today.outcomes.meanQuality);
     expect(run('employerInsight').outcomes.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
     expect(run('dataSharing').outcomes.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
-    expect(run('dataSharing').outcomes.costPerParticipantWeek).toBeLessThan(today.outcomes.costPerParticipantWeek);
+    // Lower intake cost shows in prices where lots are contested: in the full market (the small one
+    // has too few suppliers for its places, and prices sit at the ceiling).
+    const full = { run: { burnInYears: 4, horizonYears: 2 } };
+    expect(simulate({ ...full, policy: namedPolicy('dataSharing') }, 4).outcomes.costPerParticipantWeek).toBeLessThan(simulate(full, 4).outcomes.costPerParticipantWeek);
     expect(run('lowerPriceWeight').outcomes.meanQuality).toBeGreaterThan(today.outcomes.meanQuality);
     const all = run('allOfChapter5').outcomes;
-    expect(all.guaranteePaymentsPerYear).toBeGreaterThan(0);
+    expect(inFall('allOfChapter5').guaranteePaymentsPerYear).toBeGreaterThan(0);
     expect(all.lots).toBeGreaterThan(today.outcomes.lots);
     expect(all.transitionsPerYear).toBeGreaterThan(today.outcomes.transitionsPerYear);
   });

@@ -65,7 +65,7 @@ let numericSweep: SweepOutput;
 
 beforeAll(async () => {
   experiment = await compare(small, { guarantee: { policy: { minimumVolumeShare: 0.3 } }, 'split lots': { policy: { lotSplit: 2 } } }, { runs: 3, seed: 3, rows: false });
-  numericSweep = await sweep(small, 'policy.minimumVolumeShare', [0, 0.2, 0.4], { runs: 2, seed: 3, rows: false, series: false });
+  numericSweep = await sweep(small, 'policy.minimumVolumeShare', [0, 0.85, 0.95], { runs: 2, seed: 3, rows: false, series: false });
 });
 
 describe('chart specs', () => {
@@ -125,7 +125,7 @@ describe('chart specs', () => {
     const { marks, svg } = await compileAndDraw(spec);
     expect(marks).toEqual({ area: 1, line: 1, symbol: 1 });
     const rows = (spec.data as { values: TidyRow[] }).values;
-    expect(rows.map((r) => r.parameterValue)).toEqual([0, 0.2, 0.4]);
+    expect(rows.map((r) => r.parameterValue)).toEqual([0, 0.85, 0.95]);
     expect(rows[0]!.value).toBe(0);
     expect(rows[2]!.value).toBeGreaterThan(rows[1]!.value);
     expect(svg).toContain('policy.minimumVolumeShare');
@@ -134,11 +134,11 @@ describe('chart specs', () => {
   });
 
   it('sweepChart: points with interval lines over text values, in the order swept', async () => {
-    const text = { ...handSweep(), parameter: 'policy.callOffRule', values: ['shares', 'rank'] };
+    const text = { ...handSweep(), parameter: 'policy.scoringRule', values: ['linear', 'relative'] };
     const spec = sweepChart(text, 'lots');
     const { marks } = await compileAndDraw(spec);
     expect(marks).toEqual({ rule: 1, symbol: 1 });
-    expect((spec.data as { values: TidyRow[] }).values.map((r) => r.parameterValue)).toEqual(['"shares"', '"rank"']);
+    expect((spec.data as { values: TidyRow[] }).values.map((r) => r.parameterValue)).toEqual(['"linear"', '"relative"']);
   });
 
   it('charts of the hand-made experiment draw awkward policy names', async () => {

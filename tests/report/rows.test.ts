@@ -96,11 +96,11 @@ describe('sweepRows', () => {
   });
 
   it('a real sweep over a text value', async () => {
-    const s = await sweep(tinyConfig(), 'policy.callOffRule', ['rank', 'shares'], { runs: 2, series: false });
+    const s = await sweep(tinyConfig(), 'policy.scoringRule', ['relative', 'linear'], { runs: 2, series: false });
     const rows = sweepRows(s, { parts: ['outcomes'], metrics: ['lots'] });
     expect(rows.map((r) => [r.policy, r.parameterValue])).toEqual([
-      ['policy.callOffRule="rank"', '"rank"'],
-      ['policy.callOffRule="shares"', '"shares"'],
+      ['policy.scoringRule="relative"', '"relative"'],
+      ['policy.scoringRule="linear"', '"linear"'],
     ]);
   });
 

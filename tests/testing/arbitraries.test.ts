@@ -126,7 +126,6 @@ describe('options narrow what is generated', () => {
     const arb = policy({
       minimumVolumeShare: [0, 0.5],
       priceWeight: [0.3, 1],
-      callOffRule: ['rank'],
       scoringRule: ['linear', 'absolute'],
       maxLotsPerSupplier: [2, 3],
       suppliersPerAgreement: [2, 2],
@@ -137,7 +136,6 @@ describe('options narrow what is generated', () => {
         // Constrained keys are always present.
         expect(within(p.minimumVolumeShare, 0, 0.5)).toBe(true);
         expect(within(p.priceWeight, 0.3, 1)).toBe(true);
-        expect(p.callOffRule).toBe('rank');
         expect(['linear', 'absolute']).toContain(p.scoringRule);
         expect([2, 3]).toContain(p.maxLotsPerSupplier);
         expect(p.suppliersPerAgreement).toBe(2);
@@ -156,7 +154,7 @@ describe('options narrow what is generated', () => {
     expect(values('minimumVolumeShare')).toEqual(expect.arrayContaining([0, 1]));
     expect(values('suppliersPerAgreement')).toEqual(expect.arrayContaining([1, 20, 3]));
     expect(values('maxLotsPerSupplier')).toEqual(expect.arrayContaining([null, 1000]));
-    expect(new Set(values('callOffRule'))).toEqual(new Set(['rank', 'shares', 'miniCompetition']));
+    expect(new Set(values('scoringRule'))).toEqual(new Set(['relative', 'linear', 'absolute']));
     expect(seen.some((p) => p.minimumVolumeShare === undefined)).toBe(true); // a key may be missing
   });
 
@@ -221,7 +219,7 @@ describe('options narrow what is generated', () => {
   it('rejects options no valid config satisfies, and unknown options', () => {
     expect(() => policy({ priceWeight: [0, 2] })).toThrow(/policy\(\): option priceWeight: \[0, 2\] is not inside the valid range \[0, 1\]/);
     expect(() => policy({ priceWeight: [0.6, 0.4] })).toThrow(RangeError);
-    expect(() => policy({ callOffRule: ['random' as never] })).toThrow(/"random" is not one of "rank", "shares", "miniCompetition"/);
+    expect(() => policy({ scoringRule: ['random' as never] })).toThrow(/"random" is not one of "relative", "linear", "absolute"/);
     expect(() => policy({ suppliersPerAgreement: [1.2, 1.8] })).toThrow(/holds no integer/);
     expect(() => policy({ minimumVolumShare: [0, 1] } as never)).toThrow(/unknown option "minimumVolumShare"; did you mean "minimumVolumeShare"\?/);
     expect(() => market({ regions: [0, 3] })).toThrow(RangeError);

@@ -13,7 +13,7 @@ export type PolicyInput = NonNullable<ConfigInput['policy']>;
 
 /**
  * Options of {@link policy}: a `[min, max]` range per numeric lever, a list of allowed values per
- * enumeration (`callOffRule`, `scoringRule`), `null` or a range for `maxLotsPerSupplier`, and a list
+ * enumeration (`scoringRule`), `null` or a range for `maxLotsPerSupplier`, and a list
  * of names to draw `name` from (by default no name is generated).
  * @example
  * const o: PolicyOptions = { priceWeight: [0.3, 1], scoringRule: ['linear'], maxLotsPerSupplier: null };
@@ -58,7 +58,7 @@ export function policyWith(options: PolicyOptions | undefined, defaults: RangesO
  * import { policy } from 'framework-agreement-sim/testing';
  *
  * // Any guarantee up to 50 % and any price weight from 0.3, call-offs by rank, the other levers anywhere:
- * const policies = policy({ minimumVolumeShare: [0, 0.5], priceWeight: [0.3, 1], callOffRule: ['rank'] });
+ * const policies = policy({ minimumVolumeShare: [0, 0.5], priceWeight: [0.3, 1], scoringRule: ['relative'] });
  * fc.assert(
  *   fc.property(policies, (p) => {
  *     const r = simulate({ run: { burnInYears: 1, horizonYears: 2 }, suppliers: { initialCount: 40 }, policy: p }, 1);

@@ -11,7 +11,7 @@ export type Range = readonly [min: number, max: number];
 
 /**
  * Options that narrow what an arbitrary generates, key by key, in the shape of the config section:
- * a number takes a {@link Range}; a string (an enumeration such as `callOffRule`, or a name) takes
+ * a number takes a {@link Range}; a string (an enumeration such as `scoringRule`, or a name) takes
  * the list of values to draw from; a number that may be `null` (`maxLotsPerSupplier`) takes a
  * range (numbers only) or `null` (always null); a nested object takes the same kind of options.
  * @example
