@@ -31,7 +31,7 @@ import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { WorkerCrashError } from '../node/pool.js';
 import { chapter5Command } from './chapter5.js';
 import { reportCommand } from './report.js';
-import { checkWritable, clip, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, clip, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, sameFile, UsageError, writeAtomically, type CliIo } from './io.js';
 import { countReplications, executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 export { EXIT, type CliIo } from './io.js';
@@ -171,6 +171,7 @@ async function specJob(values: Record<string, unknown>): Promise<{ spec: Experim
   const workers = workersFlag(values);
   const { spec } = toSpec(await readJson(specFile, 'spec'), specFile);
   await checkWritable(out, 'out');
+  await checkNotInput(out, 'out', [{ file: specFile, what: 'the spec' }]);
   return { spec, out, workers };
 }
 
@@ -201,6 +202,12 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
   if (positionals.length === 0) throw new UsageError('no shard files to merge: give them after the options (see --help)');
   if (out !== null) await checkWritable(out, 'out');
   if (stateOut !== null) await checkWritable(stateOut, 'state');
+  if (out !== null && stateOut !== null && (await sameFile(out, stateOut))) {
+    throw new UsageError(`--out and --state both name ${out}; the result and the merged state need a file each`);
+  }
+  const shards = positionals.map((file) => ({ file, what: 'a shard to merge' }));
+  if (out !== null) await checkNotInput(out, 'out', shards);
+  if (stateOut !== null) await checkNotInput(stateOut, 'state', shards);
 
   // Shards are merged one at a time, so memory holds two states, not all of them.
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,67 @@ describe('user errors: exit code 2, one line per problem, nothing written', () =
     expect(stderr).toBe('error: interrupted; no output was written\n');
     expect(existsSync(at('interrupted.json'))).toBe(false);
     expect(liveWorkerCount()).toBe(0);
+  });
+});
+
+describe('an output that is an input is refused before any work', () => {
+  // Each file is a copy, so that a command that did overwrite it cannot break the other tests.
+  const copy = (from: string, name: string) => {
+    copyFileSync(at(from), at(name));
+    return at(name);
+  };
+  const link = (target: string, name: string) => {
+    rmSync(at(name), { force: true });
+    symlinkSync(target, at(name));
+    return at(name);
+  };
+
+  const expectRefused = async (argv: string[], files: string[], message: RegExp) => {
+    const before = files.map((f) => readFileSync(f, 'utf8'));
+    const r = await cli(...argv);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  };
+
+  it('run and shard: --out is the spec, by its path, another spelling, a symlink or a hard link', async () => {
+    const own = copy('spec.json', 'own-spec.json');
+    const message = /^error: --out .* is the spec \(.*\.json\); writing it would destroy an input: choose another --out$/;
+    await expectRefused(['run', '--spec', own, '--runs', '2', '--out', own, '--workers', '1'], [own], message);
+    await expectRefused(['run', '--spec', own, '--runs', '2', '--out', join(dir, '.', '..', dir.split(/[\\/]/).pop()!, 'own-spec.json'), '--workers', '1'], [own], message);
+    await expectRefused(['run', '--spec', own, '--runs', '2', '--out', link(own, 'spec-link.json'), '--workers', '1'], [own], message);
+    await expectRefused(['run', '--spec', link(own, 'spec-link.json'), '--runs', '2', '--out', own, '--workers', '1'], [own], message);
+    rmSync(at('spec-hard.json'), { force: true });
+    linkSync(own, at('spec-hard.json'));
+    await expectRefused(['shard', '--spec', own, '--from', '0', '--to', '2', '--out', at('spec-hard.json'), '--workers', '1'], [own], message);
+  });
+
+  it('chapter5: --out is the --config file', async () => {
+    writeFileSync(at('own-config.json'), JSON.stringify(spec.config));
+    await expectRefused(
+      ['chapter5', '--config', at('own-config.json'), '--policies', 'riskSharing', '--runs', '2', '--workers', '1', '--csv', '--out', at('own-config.json')],
+      [at('own-config.json')],
+      /^error: --out .*own-config\.json is the config \(.*own-config\.json\); writing it would destroy an input/,
+    );
+  });
+
+  it('merge: --out or --state is one of the shards, or both name one file', async () => {
+    const a = copy('a.json', 'own-a.json');
+    const b = copy('b.json', 'own-b.json');
+    await expectRefused(['merge', '--out', a, a, b], [a, b], /^error: --out .*own-a\.json is a shard to merge \(.*own-a\.json\); writing it would destroy an input/);
+    await expectRefused(['merge', '--state', link(b, 'b-link.json'), a, b], [a, b], /^error: --state .*b-link\.json is a shard to merge \(.*own-b\.json\)/);
+    writeFileSync(at('both.json'), 'previous');
+    await expectRefused(['merge', '--out', at('both.json'), '--state', at('both.json'), a, b], [a, b, at('both.json')], /^error: --out and --state both name .*both\.json; the result and the merged state need a file each$/);
+    rmSync(at('fresh.json'), { force: true });
+    await expectRefused(['merge', '--out', at('fresh.json'), '--state', join(dir, '.', 'fresh.json'), a, b], [a, b], /^error: --out and --state both name/);
+    expect(existsSync(at('fresh.json'))).toBe(false);
+  });
+
+  it('report: --out is the result file', async () => {
+    const result = copy('single.json', 'result.html');
+    await expectRefused(['report', result, '--out', result], [result], /^error: --out .*result\.html is the result to chart \(.*result\.html\); writing it would destroy an input/);
   });
 });
 
