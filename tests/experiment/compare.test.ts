@@ -82,6 +82,21 @@ describe('compare', () => {
     );
   });
 
+  it('a variant named like a property of Object.prototype keeps its differences, in JSON too', async () => {
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const variants = names.map((name) => ({ name, input: { policy: { minimumVolumeShare: 0.3 } } }));
+    const r = await compare(small, variants, { runs: 2, seed: 9, rows: false, series: false });
+    expect(Object.keys(r.differences)).toEqual(names);
+    expect(Object.getPrototypeOf(r.differences)).toBe(Object.prototype);
+    for (const name of names) {
+      expect(Object.hasOwn(r.differences, name)).toBe(true);
+      expect(r.differences[name]!.guaranteePaymentsPerYear.n).toBe(2);
+    }
+    const back = JSON.parse(JSON.stringify(r)) as typeof r;
+    expect(Object.keys(back.differences)).toEqual(names);
+    expect(back.differences['__proto__']!.guaranteePaymentsPerYear.mean).toBe(r.differences['__proto__']!.guaranteePaymentsPerYear.mean);
+  });
+
   it('a variant that changes the market burns in its own market from the same seed', async () => {
     const r = await compare(small, { bigger: { suppliers: { initialCount: 150 } } }, { runs: 2, seed: 7, series: false });
     expect(r.policies[1]!.outcomes.activeSuppliers.mean).not.toBe(r.policies[0]!.outcomes.activeSuppliers.mean);

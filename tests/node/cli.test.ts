@@ -192,6 +192,20 @@ describe('an output that is an input is refused before any work', () => {
   });
 });
 
+describe('policy names', () => {
+  it('variants named like properties of Object.prototype: run writes every difference and report charts them', async () => {
+    const names = ['__proto__', 'constructor', 'toString'];
+    writeFileSync(at('names.json'), JSON.stringify({ ...spec, rows: false, series: true, variants: names.map((name) => ({ name, input: spec.variants[0]!.input })) }));
+    expect((await cli('run', '--spec', at('names.json'), '--runs', '2', '--out', at('names-result.json'), '--workers', '1')).code).toBe(0);
+    const result = JSON.parse(read('names-result.json')) as { differences: Record<string, unknown> };
+    expect(Object.keys(result.differences)).toEqual(names);
+    const r = await cli('report', at('names-result.json'), '--out', at('names.html'));
+    expect(r.stderr).toMatch(/^wrote .*names\.html: 3 charts of 2 replications\n$/);
+    expect(r.code).toBe(0);
+    for (const name of names) expect(read('names.html')).toContain(name);
+  });
+});
+
 describe('the command as a process', () => {
   const run = (...argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], { encoding: 'utf8', timeout: 60_000 });
 
