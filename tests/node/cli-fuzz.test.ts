@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
 import { cli } from '../helpers/cli.js';
 import { invalidConfig } from '../../src/testing/index.js';
+import { maxWorkerCount } from '../../src/node/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fas-cli-fuzz-'));
 /** Outputs go here; after every failing command it must hold only the file written before it. */
@@ -242,8 +243,9 @@ describe('bad flags', () => {
     ['--to beyond MAX_RUNS', ['--from', '0', '--to', '100000001'], /--to expects an integer in \[1, 100000000\]/],
     ['a huge --from', ['--from', '1'.repeat(40), '--to', '2'], /--from expects an integer/],
     ['a value taken for a flag', ['--from', '--to', '3'], /--from/],
-    ['--workers 0', ['--from', '0', '--to', '2', '--workers', '0'], /--workers expects an integer in \[1, 1024\]/],
-    ['--workers 1025', ['--from', '0', '--to', '2', '--workers', '1025'], /--workers expects an integer in \[1, 1024\]/],
+    ['--workers 0', ['--from', '0', '--to', '2', '--workers', '0'], new RegExp(`--workers expects an integer in \\[1, ${maxWorkerCount()}\\] \\(`)],
+    ['--workers beyond 4 per core', ['--from', '0', '--to', '2', '--workers', String(maxWorkerCount() + 1)], new RegExp(`--workers expects an integer in \\[1, ${maxWorkerCount()}\\] \\(.*\\), got "${maxWorkerCount() + 1}"`)],
+    ['--workers 1000', ['--from', '0', '--to', '2', '--workers', '1000'], /--workers expects an integer in \[1, \d+\] \((4 per core of this machine's \d+ cores?|at most 512 on any machine)\), got "1000"$/],
     ['--workers many', ['--from', '0', '--to', '2', '--workers', 'many'], /--workers expects an integer/],
     ['an unknown flag', ['--from', '0', '--to', '2', '--unknown'], /Unknown option '--unknown'/],
     ['a stray positional', ['--from', '0', '--to', '2', 'extra'], /Unexpected argument 'extra'/],
@@ -263,7 +265,7 @@ describe('bad flags', () => {
     const flag = fc.constantFrom('runs', 'from', 'to', 'workers');
     await fc.assert(
       fc.asyncProperty(flag, text, async (name, value) => {
-        const limits = { runs: [1, 1e8], from: [0, 1e8 - 1], to: [1, 1e8], workers: [1, 1024] }[name] as [number, number];
+        const limits = { runs: [1, 1e8], from: [0, 1e8 - 1], to: [1, 1e8], workers: [1, maxWorkerCount()] }[name] as [number, number];
         fc.pre(!allowed(value, ...limits));
         const r =
           name === 'runs' || name === 'workers'
