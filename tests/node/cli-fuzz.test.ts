@@ -315,8 +315,8 @@ describe('damaged shard states', () => {
     ['fractional ranges', (s) => (s['ranges'] = [[0, 1.5]]), /a damaged shard state/],
     ['ranges beyond safe integers', (s) => (s['ranges'] = [[0, 1e300]]), /a damaged shard state/],
     ['ranges that are a string', (s) => (s['ranges'] = 'x'), /a damaged shard state/],
-    // Ranges that overlap inside one file claim 4 replications of totals that count 2.
-    ['overlapping ranges', (s) => (s['ranges'] = [[0, 2], [1, 3]]), /a damaged shard state \(policy "today", outcome \w+: counts 2 runs where its ranges cover 4\)/],
+    ['overlapping ranges', (s) => (s['ranges'] = [[0, 2], [1, 3]]), /a damaged shard state \(its ranges overlap or are out of order at 1\)/],
+    ['ranges out of order', (s) => (s['ranges'] = [[5, 6], [0, 1]]), /a damaged shard state \(its ranges overlap or are out of order at 0\)/],
     ['ranges claiming more than the totals hold', (s) => (s['ranges'] = [[0, 1e15]]), /a damaged shard state \(.*counts 2 runs where its ranges cover 1000000000000000\)/],
     ['a quantile sketch that does not add up', (s) => (((s['policies'] as Array<Record<string, Record<string, Record<string, Record<string, unknown>>>>>)[0]!['outcomes']!['hhi']!['sketch']!['zeros'] = 99)), /its quantile sketch does not add up/],
     ['no spec', (s) => delete s['spec'], /a damaged shard state/],
