@@ -167,9 +167,11 @@ export async function checkWritable(file: string, flag: string): Promise<void> {
 /**
  * What makes two paths the same file: for an existing file its device and inode (so a symlink, a
  * hard link or another spelling of the path is recognised), for one that does not exist yet its
- * absolute path with the symlinks of its directory resolved.
+ * absolute path with the symlinks of its directory resolved. Equal texts, same file.
+ * @example
+ * (await fileIdentity('a.json')) === (await fileIdentity('./link-to-a.json')); // true
  */
-async function fileIdentity(file: string): Promise<string> {
+export async function fileIdentity(file: string): Promise<string> {
   const existing = await stat(file, { bigint: true }).catch(() => null);
   if (existing !== null) return `inode ${existing.dev}:${existing.ino}`;
   const dir = dirname(resolve(file));
