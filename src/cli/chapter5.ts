@@ -17,7 +17,7 @@ import { narrative } from '../report/narrative.js';
 import { comparisonTable, type ComparisonTable } from '../report/table.js';
 import { tableCsv } from '../report/tableCsv.js';
 import { formatTable } from '../report/tableText.js';
-import { checkWritable, clip, EXIT, integerFlag, parse, readJson, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, clip, EXIT, integerFlag, parse, readJson, UsageError, writeAtomically, type CliIo } from './io.js';
 import { executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 /**
@@ -216,8 +216,12 @@ export async function chapter5Command(args: readonly string[], io: CliIo): Promi
   const workers = workersFlag(values);
   const out = text('out');
   const shifts = values['demand-shift'];
-  const config = withDemandShifts(await configFlag(text('config'), horizon), Array.isArray(shifts) ? (shifts as string[]) : []);
-  if (out !== undefined) await checkWritable(out, 'out');
+  const configFile = text('config');
+  const config = withDemandShifts(await configFlag(configFile, horizon), Array.isArray(shifts) ? (shifts as string[]) : []);
+  if (out !== undefined) {
+    await checkWritable(out, 'out');
+    if (configFile !== undefined) await checkNotInput(out, 'out', [{ file: configFile, what: 'the config' }]);
+  }
 
   const spec: ExperimentSpec = { config, variants: variantsOf(names), seed, rows: false, series: false };
   const started = Date.now();

@@ -4,8 +4,8 @@
  * {@link UsageError} for the user's mistakes; `main` prints them and exits with 2.
  * @packageDocumentation
  */
-import { access, constants, readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { access, constants, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomically } from '../node/atomicWrite.js';
 
@@ -162,6 +162,57 @@ export async function checkWritable(file: string, flag: string): Promise<void> {
   }
   const existing = await stat(file).catch(() => null);
   if (existing?.isDirectory() === true) throw new UsageError(`cannot write --${flag} ${file}: it is a directory`);
+}
+
+/**
+ * What makes two paths the same file: for an existing file its device and inode (so a symlink, a
+ * hard link or another spelling of the path is recognised), for one that does not exist yet its
+ * absolute path with the symlinks of its directory resolved. Equal texts, same file.
+ * @example
+ * (await fileIdentity('a.json')) === (await fileIdentity('./link-to-a.json')); // true
+ */
+export async function fileIdentity(file: string): Promise<string> {
+  const existing = await stat(file, { bigint: true }).catch(() => null);
+  if (existing !== null) return `inode ${existing.dev}:${existing.ino}`;
+  const dir = dirname(resolve(file));
+  const real = await realpath(dir).catch(() => dir);
+  return `path ${join(real, basename(file))}`;
+}
+
+/**
+ * True when two paths name the same file (see {@link checkNotInput}), whether or not it exists yet.
+ * @example
+ * await sameFile('out/result.json', './out/../out/result.json'); // true
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  return (await fileIdentity(a)) === (await fileIdentity(b));
+}
+
+/**
+ * A file a command reads, for {@link checkNotInput}: its path and what it is ("spec", "shard", ...).
+ * @example
+ * const input: InputFile = { file: 'spec.json', what: 'the spec' };
+ */
+export interface InputFile {
+  readonly file: string;
+  readonly what: string;
+}
+
+/**
+ * Fails before any work if the output `file` (given by `--flag`) is one of the command's inputs,
+ * which writing it would destroy: the same path, another spelling of it, a symlink to it or a hard
+ * link of it. The message names both.
+ * @example
+ * await checkNotInput('spec.json', 'out', [{ file: 'spec.json', what: 'the spec' }]);
+ * // UsageError: --out spec.json is the spec (spec.json); writing it would destroy an input: choose another --out
+ */
+export async function checkNotInput(file: string, flag: string, inputs: readonly InputFile[]): Promise<void> {
+  const out = await fileIdentity(file);
+  for (const input of inputs) {
+    if ((await fileIdentity(input.file)) === out) {
+      throw new UsageError(`--${flag} ${file} is ${input.what} (${input.file}); writing it would destroy an input: choose another --${flag}`);
+    }
+  }
 }
 
 /**

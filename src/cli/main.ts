@@ -18,11 +18,10 @@
  */
 import { shardStateProblem } from '../experiment/validate.js';
 import { readFileSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ReplicationError } from '../experiment/errors.js';
 import { finaliseExperiment } from '../experiment/result.js';
-import { MAX_RUNS, runExperiment } from '../experiment/run.js';
+import { MAX_RUNS, runExperiment, tooManyRows } from '../experiment/run.js';
 import { decodeExperiment, mergeShards, type ShardState } from '../experiment/shard.js';
 import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
 import { isPlainObject } from '../model/codecs.js';
@@ -31,7 +30,8 @@ import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { WorkerCrashError } from '../node/pool.js';
 import { chapter5Command } from './chapter5.js';
 import { reportCommand } from './report.js';
-import { checkWritable, clip, EXIT, integerFlag, messageOf, oneLine, parse, readJson, required, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, clip, EXIT, fileIdentity, integerFlag, messageOf, oneLine, parse, readJson, required, sameFile, UsageError, writeAtomically, type CliIo } from './io.js';
+import { integrityProblem, shardFileText } from './shardFile.js';
 import { countReplications, executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 export { EXIT, type CliIo } from './io.js';
@@ -120,12 +120,21 @@ function isRange(value: unknown): value is [number, number] {
   return Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[0] >= 0 && value[0] < value[1];
 }
 
-/** Checks that a parsed file is a shard state whose spec decodes and whose policies match it. */
+const SHARD_FILE_KEYS = ['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'integrity'];
+
+/**
+ * Checks that a parsed file is a shard file this version wrote and nobody changed since: a shard
+ * state (kind, version, keys) whose spec decodes, whose policies and totals are the ones its spec
+ * gives (shardStateProblem: shapes, counts, ranges in order and disjoint, rows), and whose
+ * integrity record names this version and matches its spec and content.
+ */
 function toShard(value: unknown, file: string): ShardState {
   if (!isPlainObject(value) || value['kind'] !== 'framework-agreement-sim/shard') {
     throw new UsageError(`${file}: not a shard state (written by "framework-agreement-sim shard" or "merge --state")`);
   }
   if (value['version'] !== 1) throw new UsageError(`${file}: shard state version ${String(value['version'])} is not supported (expected 1)`);
+  const unknownKey = Object.keys(value).find((k) => !SHARD_FILE_KEYS.includes(k));
+  if (unknownKey !== undefined) throw new UsageError(`${file}: a damaged shard state (unknown key ${JSON.stringify(clip(unknownKey))})`);
   const ranges = value['ranges'];
   if (!Array.isArray(ranges) || !ranges.every(isRange) || !isPlainObject(value['spec']) || !Array.isArray(value['policies']) || !Array.isArray(value['rows'])) {
     throw new UsageError(`${file}: a damaged shard state (ranges, spec, policies or rows missing or malformed)`);
@@ -145,7 +154,10 @@ function toShard(value: unknown, file: string): ShardState {
   }
   const problem = shardStateProblem(value as unknown as ShardState);
   if (problem !== null) throw new UsageError(`${file}: a damaged shard state (${problem})`);
-  return value as unknown as ShardState;
+  const integrity = integrityProblem(value, version());
+  if (integrity !== null) throw new UsageError(`${file}: ${integrity}`);
+  const { integrity: _record, ...state } = value;
+  return state as unknown as ShardState;
 }
 
 function describeRanges(ranges: ReadonlyArray<readonly [number, number]>): string {
@@ -171,6 +183,7 @@ async function specJob(values: Record<string, unknown>): Promise<{ spec: Experim
   const workers = workersFlag(values);
   const { spec } = toSpec(await readJson(specFile, 'spec'), specFile);
   await checkWritable(out, 'out');
+  await checkNotInput(out, 'out', [{ file: specFile, what: 'the spec' }]);
   return { spec, out, workers };
 }
 
@@ -182,12 +195,14 @@ async function shardCommand(args: readonly string[], io: CliIo): Promise<number>
   const to = integerFlag(required(values, 'to'), 'to', 1, MAX_RUNS);
   if (to <= from) throw new UsageError(`--to (${to}) must be greater than --from (${from}); the shard runs replications from..to-1`);
   const { spec, out, workers } = await specJob(values);
+  const rows = spec.rows ? tooManyRows(to - from, spec.variants.length + 1) : null;
+  if (rows !== null) throw new UsageError(`--from ${from} --to ${to}: ${rows}; set "rows": false in the spec, or shard fewer replications`);
 
   const started = Date.now();
   const state = await withProgress(io, 'replications', (update) =>
     executorFor(workers).run(spec, from, to, { signal: io.signal, onReplication: countReplications(to - from, update) }),
   );
-  await writeAtomically(out, `${JSON.stringify(state)}\n`);
+  await writeAtomically(out, shardFileText(state, version()));
   io.stderr.write(`wrote ${out}: replications ${from}..${to - 1} (${to - from}) in ${seconds(Date.now() - started)}\n`);
   return EXIT.ok;
 }
@@ -201,6 +216,12 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
   if (positionals.length === 0) throw new UsageError('no shard files to merge: give them after the options (see --help)');
   if (out !== null) await checkWritable(out, 'out');
   if (stateOut !== null) await checkWritable(stateOut, 'state');
+  if (out !== null && stateOut !== null && (await sameFile(out, stateOut))) {
+    throw new UsageError(`--out and --state both name ${out}; the result and the merged state need a file each`);
+  }
+  const shards = positionals.map((file) => ({ file, what: 'a shard to merge' }));
+  if (out !== null) await checkNotInput(out, 'out', shards);
+  if (stateOut !== null) await checkNotInput(stateOut, 'state', shards);
 
   // Shards are merged one at a time, so memory holds two states, not all of them.
   const seen = new Set<string>();
@@ -210,7 +231,7 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
     let merged: ShardState | null = null;
     for (const [k, file] of positionals.entries()) {
       if (k > 0) update({ done: k, total: positionals.length, elapsedMs: Date.now() - started, remainingMs: null });
-      const key = resolve(file);
+      const key = await fileIdentity(file);
       if (seen.has(key)) throw new UsageError(`${file} is listed twice; its replications would be counted twice`);
       seen.add(key);
       const shard = toShard(await readJson(file, 'shard'), file);
@@ -227,7 +248,14 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
         }
         covered.push({ from, to, file });
       }
-      merged = merged === null ? shard : mergeShards([merged, shard]);
+      const runs = covered.reduce((a, c) => a + c.to - c.from, 0);
+      const rows = shard.spec.rows ? tooManyRows(runs, shard.policies.length) : null;
+      if (rows !== null) throw new UsageError(`${file}: merged with the shards before it, ${rows}; merge fewer shards at a time, or rerun them with "rows": false`);
+      try {
+        merged = merged === null ? shard : mergeShards([merged, shard]);
+      } catch (error) {
+        throw new UsageError(`${file}: cannot be merged: ${messageOf(error)}`);
+      }
     }
     return merged!;
   });
@@ -241,7 +269,7 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
   if (gaps.length > 0) {
     io.stderr.write(`warning: no shard covers replications ${describeRanges(gaps)}; the result is of the ${runs} replications covered, not of one run 0..${next - 1}\n`);
   }
-  if (stateOut !== null) await writeAtomically(stateOut, `${JSON.stringify(state)}\n`);
+  if (stateOut !== null) await writeAtomically(stateOut, shardFileText(state, version()));
   if (out !== null) await writeAtomically(out, `${JSON.stringify(finaliseExperiment(state), null, 2)}\n`);
   const written = [out, stateOut].filter((f) => f !== null).join(' and ');
   io.stderr.write(`wrote ${written}: ${positionals.length} shard(s), ${runs} replications (${describeRanges(state.ranges)})\n`);

@@ -5,17 +5,23 @@
  */
 import { serialExecutor, type Executor } from '../experiment/executor.js';
 import type { Progress } from '../experiment/run.js';
-import { defaultWorkerCount, workerExecutor } from '../node/pool.js';
-import { integerFlag, type CliIo } from './io.js';
+import { defaultWorkerCount, maxWorkerCount, workerExecutor, workerLimitReason } from '../node/pool.js';
+import { clip, UsageError, type CliIo } from './io.js';
 
 /**
- * The `--workers` flag: an integer in [1, 1024], by default the number of cores.
+ * The `--workers` flag: an integer from 1 to {@link maxWorkerCount} (4 per core of this machine, at
+ * most 512), by default the number of cores.
  * @example
  * workersFlag({ workers: '2' }); // 2
  */
 export function workersFlag(values: Record<string, unknown>): number {
   const text = values['workers'];
-  return typeof text === 'string' ? integerFlag(text, 'workers', 1, 1024) : defaultWorkerCount();
+  if (typeof text !== 'string') return defaultWorkerCount();
+  const max = maxWorkerCount();
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) {
+    throw new UsageError(`--workers expects an integer in [1, ${max}] (${workerLimitReason()}), got ${JSON.stringify(clip(text))}`);
+  }
+  return Number(text);
 }
 
 /**

@@ -9,7 +9,7 @@ import { renderHtml } from '../render/html.js';
 import { reportFormatOf, reportText } from '../render/report.js';
 import { renderSvgReport } from '../render/svgReport.js';
 import { chartsFor } from '../report/chartsFor.js';
-import { checkWritable, EXIT, messageOf, parse, required, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, EXIT, messageOf, parse, required, UsageError, writeAtomically, type CliIo } from './io.js';
 import { readExperimentResult } from './resultFile.js';
 
 /** Help of the command. */
@@ -80,6 +80,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   const input = positionals[0]!;
   const out = required(values, 'out');
   await checkReportFile(out, 'out');
+  await checkNotInput(out, 'out', [{ file: input, what: 'the result to chart' }]);
   const result = await readExperimentResult(input);
   const title = typeof values['title'] === 'string' && values['title'].trim() !== '' ? values['title'] : undefined;
   const charts = await writeReportFile(result, out, { title });

@@ -86,7 +86,9 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
           pairedVariance > 0 ? Math.min(MAX_VARIANCE_REDUCTION, independentVariance / pairedVariance) : independentVariance > 0 ? MAX_VARIANCE_REDUCTION : 1,
       };
     }
-    differences[p.name] = entry;
+    // An own property whatever the name: assigning would give a variant named "__proto__" to the
+    // object's prototype instead, and JSON would lose it.
+    Object.defineProperty(differences, p.name, { value: entry, enumerable: true, writable: true, configurable: true });
   });
   return {
     kind: 'framework-agreement-sim/experiment',

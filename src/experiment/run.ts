@@ -71,14 +71,24 @@ export const MAX_RUNS = 100_000_000;
  */
 export const MAX_ROWS = 10_000_000;
 
+/**
+ * Why `runs` replications of `policies` policies would keep too many tidy rows (one per
+ * replication, policy and outcome: more than {@link MAX_ROWS}), or null when they fit. The one
+ * rule for experiments, shards and merges.
+ * @example
+ * tooManyRows(1_000_000, 2); // '1000000 runs of 2 policies would keep 102000000 rows (more than 10000000)'
+ */
+export function tooManyRows(runs: number, policies: number): string | null {
+  const rows = runs * policies * Object.keys(OUTCOME_METRICS).length;
+  if (!Number.isFinite(rows) || rows <= MAX_ROWS) return null;
+  return `${runs} runs of ${policies} ${policies === 1 ? 'policy' : 'policies'} would keep ${rows} rows (more than ${MAX_ROWS})`;
+}
+
 function checkOptions(options: ExperimentOptions, policies: number): void {
   const issues = [];
-  const rows = options.runs * policies * Object.keys(OUTCOME_METRICS).length;
-  if ((options.rows ?? true) && Number.isFinite(rows) && rows > MAX_ROWS) {
-    issues.push({
-      path: 'options.rows',
-      message: `${options.runs} runs of ${policies} ${policies === 1 ? 'policy' : 'policies'} would keep ${rows} rows (more than ${MAX_ROWS}); pass rows: false, or fewer runs`,
-    });
+  const rows = tooManyRows(options.runs, policies);
+  if ((options.rows ?? true) && rows !== null) {
+    issues.push({ path: 'options.rows', message: `${rows}; pass rows: false, or fewer runs` });
   }
   if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > MAX_RUNS) {
     issues.push({ path: 'options.runs', message: `expected an integer in [1, ${MAX_RUNS}], got ${String(options.runs)}` });

@@ -19,7 +19,7 @@ import { runDesign as runDesignSerial, sweep as sweepSerial, type SweepOutput } 
 import { workerExecutor } from './pool.js';
 
 export * from '../index.js';
-export { workerExecutor, defaultWorkerCount, WorkerCrashError, type WorkerExecutorOptions } from './pool.js';
+export { workerExecutor, defaultWorkerCount, maxWorkerCount, MAX_WORKERS, WORKERS_PER_CORE, WorkerCrashError, type WorkerExecutorOptions } from './pool.js';
 
 /**
  * {@link ExperimentOptions} plus the number of worker threads.
@@ -28,8 +28,9 @@ export { workerExecutor, defaultWorkerCount, WorkerCrashError, type WorkerExecut
  */
 export interface NodeExperimentOptions extends ExperimentOptions {
   /**
-   * Worker threads (default: `os.availableParallelism()`). 1 runs serially in this thread, with no
-   * worker. Ignored when `executor` is given.
+   * Worker threads (default: `os.availableParallelism()`), at most `maxWorkerCount()` (4 per core,
+   * never more than 512). 1 runs serially in this thread, with no worker. Ignored when `executor`
+   * is given.
    */
   readonly workers?: number;
 }

@@ -53,7 +53,20 @@ export class WorkerCrashError extends Error {
 }
 
 const DEFAULT_CHUNKS_PER_WORKER = 16;
-const MAX_WORKERS = 1024;
+
+/**
+ * Worker threads per core that one executor may start, at most: a few threads a core keep the
+ * cores busy; more only cost memory (every thread has its own heap: 1 000 threads took 4.9 GB).
+ * @example WORKERS_PER_CORE // 4
+ */
+export const WORKERS_PER_CORE = 4;
+
+/**
+ * Worker threads one executor may start on any machine, at most (and the default on a machine
+ * with more cores than this).
+ * @example MAX_WORKERS // 512
+ */
+export const MAX_WORKERS = 512;
 /** How long to wait for terminated workers to exit before settling anyway. */
 const TERMINATE_TIMEOUT_MS = 5000;
 
@@ -72,17 +85,37 @@ export function liveWorkerCount(): number {
 }
 
 /**
- * The number of workers used when none is given: `os.availableParallelism()`, at least 1.
+ * The number of workers used when none is given: `os.availableParallelism()`, at least 1 and at
+ * most {@link MAX_WORKERS}.
  * @example defaultWorkerCount() // 8 on an 8-core machine
  */
 export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism());
+  return Math.min(MAX_WORKERS, Math.max(1, availableParallelism()));
 }
 
-function positiveInteger(value: number | undefined, fallback: number, path: string, max: number): number {
+/**
+ * The most worker threads one executor may start on this machine: {@link WORKERS_PER_CORE} (4)
+ * per core of `os.availableParallelism()`, and never more than {@link MAX_WORKERS} (512).
+ * @example maxWorkerCount() // 8 on a 2-core machine
+ */
+export function maxWorkerCount(): number {
+  return Math.min(MAX_WORKERS, WORKERS_PER_CORE * Math.max(1, availableParallelism()));
+}
+
+/**
+ * Why `maxWorkerCount()` is what it is, for messages: "4 per core of this machine's 2 cores".
+ * @example workerLimitReason() // '4 per core of this machine's 2 cores'
+ */
+export function workerLimitReason(): string {
+  const cores = Math.max(1, availableParallelism());
+  const perCore = `${WORKERS_PER_CORE} per core of this machine's ${cores} ${cores === 1 ? 'core' : 'cores'}`;
+  return WORKERS_PER_CORE * cores > MAX_WORKERS ? `at most ${MAX_WORKERS} on any machine` : perCore;
+}
+
+function positiveInteger(value: number | undefined, fallback: number, path: string, max: number, why = ''): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new ConfigError([{ path, message: `expected an integer in [1, ${max}], got ${String(value)}` }]);
+    throw new ConfigError([{ path, message: `expected an integer in [1, ${max}]${why}, got ${String(value)}` }]);
   }
   return value;
 }
@@ -305,14 +338,16 @@ function runOnWorkers(spec: ExperimentSpec, from: number, to: number, hooks: Exe
  * that dies with a {@link WorkerCrashError}; either way the other workers are terminated first.
  * Workers are started per run and all have exited when the promise settles, so nothing keeps
  * Node alive afterwards.
- * @param options `workers`: threads to use (default `os.availableParallelism()`); `chunksPerWorker` (default 4).
- * @throws {ConfigError} if `workers` or `chunksPerWorker` is not a positive integer.
+ * @param options `workers`: threads to use (default `os.availableParallelism()`), at most
+ * {@link maxWorkerCount} (4 per core, never more than 512); `chunksPerWorker` (default 16).
+ * @throws {ConfigError} if `workers` or `chunksPerWorker` is not a positive integer, or `workers`
+ * is above {@link maxWorkerCount}.
  * @example
  * import { monteCarlo, workerExecutor } from 'framework-agreement-sim/node';
  * const r = await monteCarlo({}, { runs: 1000, executor: workerExecutor({ workers: 4 }) });
  */
 export function workerExecutor(options: WorkerExecutorOptions = {}): Executor {
-  const workers = positiveInteger(options.workers, defaultWorkerCount(), 'workers', MAX_WORKERS);
+  const workers = positiveInteger(options.workers, defaultWorkerCount(), 'workers', maxWorkerCount(), ` (${workerLimitReason()})`);
   const chunksPerWorker = positiveInteger(options.chunksPerWorker, DEFAULT_CHUNKS_PER_WORKER, 'chunksPerWorker', 1_000_000);
   return {
     async run(spec, from, to, hooks) {

@@ -4,23 +4,53 @@ import { COLUMN_TYPES, REQUIRED_COLUMNS, TIDY_COLUMNS, TIDY_STATISTICS, tidyRow,
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+// A spreadsheet reads a cell as a formula when it starts with `=`, `+`, `-`, `@`, a tab or a
+// carriage return (OWASP, "CSV Injection").
+/** Text that gets a `'` in front: a formula start after any number of `'`, so that escaping stays reversible. */
+const ESCAPED_ON_WRITE = /^'*[=+\-@\t\r]/;
+/** A quoted cell that {@link csvText} escaped: one or more `'`, then a formula start. */
+const ESCAPED_ON_READ = /^'+[=+\-@\t\r]/;
+
 function quote(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A text cell as CSV that no spreadsheet runs as a formula: text starting with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return (or with `'`s and then one of them) gets a single quote in front and
+ * is quoted, as OWASP recommends for CSV injection; any other text is quoted when `quoted` is true
+ * or it needs quotes by RFC 4180 (a comma, a quote, a line break, or a space at either end).
+ * Numbers are not text: write them with `String(n)`, unescaped, so -1 stays the number -1.
+ * {@link parseCsv} takes the quote off again.
+ * @example
+ * csvText('=1+1'); // '"\'=1+1"'
+ * csvText('a, b'); // '"a, b"'
+ */
+export function csvText(text: string, quoted = false): string {
+  if (ESCAPED_ON_WRITE.test(text)) return quote(`'${text}`);
+  return quoted || NEEDS_QUOTES.test(text) ? quote(text) : text;
 }
 
 function cell(value: unknown, column: TidyColumn): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  const text = value as string;
   // An empty text is quoted so that it differs from a missing cell; text in the mixed column is
   // always quoted so that "5" comes back as text, not as the number 5.
-  return text === '' || COLUMN_TYPES[column] === 'mixed' || NEEDS_QUOTES.test(text) ? quote(text) : text;
+  const text = value as string;
+  return csvText(text, text === '' || COLUMN_TYPES[column] === 'mixed');
+}
+
+/** The text of a field as written: a quoted field that {@link csvText} escaped loses its leading `'`. */
+function unescaped(field: Field): string {
+  return field.quoted && ESCAPED_ON_READ.test(field.text) ? field.text.slice(1) : field.text;
 }
 
 /**
  * Writes tidy rows as CSV (RFC 4180): a header of every column of {@link TIDY_COLUMNS} in order,
  * then one record per row, lines ending in CRLF. Missing cells are empty; an empty text is
  * written `""`; fields with commas, quotes, line breaks or edge spaces are quoted, quotes doubled.
+ * Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return) is written with a single quote in front, quoted ({@link csvText}).
  * Numbers are written with `String(n)` (the shortest text that reads back as the same double),
  * and -0 as `-0`, so {@link parseCsv} gives back identical rows. Rows are checked first: an unknown
  * column, a missing required one, a wrong type or a non-finite number throws an Error naming
@@ -122,10 +152,10 @@ function parseCell(field: Field, column: TidyColumn, where: string): string | nu
     case 'number':
       return parseNumber(field, where);
     case 'mixed':
-      if (field.quoted) return field.text;
+      if (field.quoted) return unescaped(field);
       return NUMBER.test(field.text) ? parseNumber(field, where) : field.text === '' ? undefined : field.text;
     case 'string':
-      return field.quoted || field.text !== '' ? field.text : undefined;
+      return field.quoted || field.text !== '' ? unescaped(field) : undefined;
   }
 }
 
@@ -133,7 +163,8 @@ function parseCell(field: Field, column: TidyColumn, where: string): string | nu
  * Reads CSV written by {@link toCsv} (or any RFC 4180 CSV with a header of tidy-row columns, in
  * any order and possibly fewer) back into rows with keys in column order. An empty unquoted cell
  * is a missing value; `""` is an empty text. In `parameterValue` an unquoted number is a number
- * and anything quoted is text. Throws an Error naming the line and column of the first problem:
+ * and anything quoted is text. A quoted text cell of one or more `'` and then `=`, `+`, `-`, `@`,
+ * a tab or a carriage return loses its first `'` (the escape {@link toCsv} adds). Throws an Error naming the line and column of the first problem:
  * an unknown or repeated column, a missing required column or value, a record with the wrong
  * number of fields, a number that does not parse, or an unknown statistic.
  * @example

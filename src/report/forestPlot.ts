@@ -24,7 +24,10 @@ export function forestPlot(result: ExperimentResult, metrics: readonly OutcomeMe
   const variants = Object.keys(result.differences);
   if (variants.length === 0) throw new Error('forestPlot needs policies compared with a baseline (compare, sweep or runDesign); this experiment has only one policy');
   const baseline = result.policies[0]!.name;
-  const y = { field: 'policy', type: 'nominal', title: null, sort: variants };
+  // The order comes from the scale's domain, not from `sort: variants`: Vega-Lite turns a sort list
+  // into an expression comparing with each name, and Vega fails on one named like a property of
+  // Object.prototype ("toString", "constructor", ...). The chart is the same.
+  const y = { field: 'policy', type: 'nominal', title: null, scale: { domain: variants } };
   const color = { ...policyColor(variants), legend: null };
   return vegaLiteSpec({
     title: {

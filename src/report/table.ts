@@ -124,7 +124,7 @@ export function comparisonTable(result: ExperimentResult, metrics: readonly Tabl
   const rows = metrics.map((spec): TableRow => {
     const info = OUTCOME_METRICS[spec.metric];
     const cells = compared.map((p) => {
-      const difference = result.differences[p.name]?.[spec.metric];
+      const difference = Object.hasOwn(result.differences, p.name) ? result.differences[p.name]![spec.metric] : undefined;
       if (difference === undefined) throw new Error(`the result has no paired difference for policy "${p.name}" on ${spec.metric}`);
       return cellOf(p.name, p.outcomes[spec.metric].mean, difference, info.better);
     });

@@ -1,3 +1,4 @@
+import { csvText } from './csv.js';
 import type { ComparisonTable } from './table.js';
 
 /** Columns of {@link tableCsv}, in order. */
@@ -18,18 +19,21 @@ export const TABLE_CSV_COLUMNS = [
   'clearly_better',
 ] as const;
 
-/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+/**
+ * A CSV field (RFC 4180): text quoted when it holds a comma, a quote or a line break, and escaped
+ * against formula injection ({@link csvText}); numbers and booleans as they are (-1 is a number).
+ */
 function field(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return typeof value === 'string' ? csvText(value) : String(value);
 }
 
 /**
  * The chapter-5 table as tidy CSV: one line per metric and policy, the baseline's line first in
  * each metric (`baseline` true, change columns empty). Numbers are in the outcome's own unit
  * (shares 0-1, NOK), unrounded, so a spreadsheet or R can compute with them; empty means "none"
- * (no interval with fewer than 2 runs, no judgement when no direction is better).
+ * (no interval with fewer than 2 runs, no judgement when no direction is better). A policy name a
+ * spreadsheet would run as a formula (`=...`, `+...`, `-...`, `@...`) is written `"'=..."`.
  * @example
  * writeFileSync('chapter5.csv', tableCsv(comparisonTable(result)));
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, finaliseExperiment, mergeShards, monteCarlo, runShard, type ExperimentSpec } from '../../src/experiment/index.js';
+import { compare, finaliseExperiment, mergeShards, monteCarlo, runShard, shardStateProblem, type ExperimentSpec, type ShardState } from '../../src/experiment/index.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../../src/model/metrics.js';
 
 const small = { run: { burnInYears: 2, horizonYears: 3 }, suppliers: { initialCount: 100 } } as const;
@@ -83,6 +83,21 @@ describe('compare', () => {
     );
   });
 
+  it('a variant named like a property of Object.prototype keeps its differences, in JSON too', async () => {
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const variants = names.map((name) => ({ name, input: { policy: { minimumVolumeShare: 0.3 } } }));
+    const r = await compare(small, variants, { runs: 2, seed: 9, rows: false, series: false });
+    expect(Object.keys(r.differences)).toEqual(names);
+    expect(Object.getPrototypeOf(r.differences)).toBe(Object.prototype);
+    for (const name of names) {
+      expect(Object.hasOwn(r.differences, name)).toBe(true);
+      expect(r.differences[name]!.guaranteePaymentsPerYear.n).toBe(2);
+    }
+    const back = JSON.parse(JSON.stringify(r)) as typeof r;
+    expect(Object.keys(back.differences)).toEqual(names);
+    expect(back.differences['__proto__']!.guaranteePaymentsPerYear.mean).toBe(r.differences['__proto__']!.guaranteePaymentsPerYear.mean);
+  });
+
   it('a variant that changes the market burns in its own market from the same seed', async () => {
     const r = await compare(small, { bigger: { suppliers: { initialCount: 150 } } }, { runs: 2, seed: 7, series: false });
     expect(r.policies[1]!.outcomes.activeSuppliers.mean).not.toBe(r.policies[0]!.outcomes.activeSuppliers.mean);
@@ -106,6 +121,27 @@ describe('shards', () => {
   it('refuses overlapping ranges and different experiments', () => {
     expect(() => mergeShards([runShard(spec, 0, 2), runShard(spec, 1, 3)])).toThrow(/counted twice/);
     expect(() => mergeShards([runShard(spec, 0, 1), runShard({ ...spec, seed: 9 }, 1, 2)])).toThrow(/different experiments/);
+  });
+
+  it('shardStateProblem accepts what runShard and mergeShards give, and refuses a state its spec could not give', () => {
+    const good = mergeShards([runShard(spec, 0, 2), runShard(spec, 3, 4)]);
+    expect(shardStateProblem(good)).toBeNull();
+    expect(shardStateProblem(runShard({ ...spec, rows: false, series: false }, 0, 2))).toBeNull();
+    const broken = (edit: (s: ShardState & Record<string, any>) => void) => {
+      const s = structuredClone(good) as ShardState & Record<string, any>;
+      edit(s);
+      return shardStateProblem(s);
+    };
+    expect(broken((s) => (s.policies[0]!.series as unknown) = null)).toBe('policy "today": its series are missing (null), which its spec asks for');
+    expect(broken((s) => (s.policies[1]!.differences as unknown) = null)).toBe('policy "g": its paired differences are missing (null)');
+    expect(broken((s) => ((s as { spec: ExperimentSpec }).spec = { ...s.spec, series: false }))).toBe('policy "today": it has series, which its spec does not ask for');
+    expect(broken((s) => s.policies[1]!.series!.hhi.pop())).toBe('policy "g", series hhi: not a list of 12 periods');
+    expect(broken((s) => s.policies.pop())).toBe('it holds 1 policy where its spec has 2');
+    expect(broken((s) => (s.policies[1]!.outcomes.hhi.sketch.accuracy = 0.01))).toBe('policy "g", outcome hhi: its quantile sketch has accuracy 0.01, not 0.001');
+    expect(broken((s) => s.policies[0]!.outcomes.hhi.sketch.positive.reverse())).toBe('policy "today", outcome hhi: its quantile sketch is malformed');
+    expect(broken((s) => (s.policies[1]!.higher.hhi = 4))).toBe('policy "g", hhi: its count of higher replications is not an integer from 0 to 3');
+    expect(broken((s) => (s.ranges = [[3, 4], [0, 2]]))).toBe('its ranges overlap or are out of order at 0');
+    expect(broken((s) => (s.rows[0] = { ...s.rows[0]!, replication: 2 }))).toBe('rows[0] is not a row of a policy, an outcome and a replication it covers');
   });
 
   it('the async API gives the same result as runShard', async () => {

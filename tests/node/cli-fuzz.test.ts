@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
 import { cli } from '../helpers/cli.js';
 import { invalidConfig } from '../../src/testing/index.js';
+import { maxWorkerCount } from '../../src/node/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fas-cli-fuzz-'));
 /** Outputs go here; after every failing command it must hold only the file written before it. */
@@ -242,8 +243,9 @@ describe('bad flags', () => {
     ['--to beyond MAX_RUNS', ['--from', '0', '--to', '100000001'], /--to expects an integer in \[1, 100000000\]/],
     ['a huge --from', ['--from', '1'.repeat(40), '--to', '2'], /--from expects an integer/],
     ['a value taken for a flag', ['--from', '--to', '3'], /--from/],
-    ['--workers 0', ['--from', '0', '--to', '2', '--workers', '0'], /--workers expects an integer in \[1, 1024\]/],
-    ['--workers 1025', ['--from', '0', '--to', '2', '--workers', '1025'], /--workers expects an integer in \[1, 1024\]/],
+    ['--workers 0', ['--from', '0', '--to', '2', '--workers', '0'], new RegExp(`--workers expects an integer in \\[1, ${maxWorkerCount()}\\] \\(`)],
+    ['--workers beyond 4 per core', ['--from', '0', '--to', '2', '--workers', String(maxWorkerCount() + 1)], new RegExp(`--workers expects an integer in \\[1, ${maxWorkerCount()}\\] \\(.*\\), got "${maxWorkerCount() + 1}"`)],
+    ['--workers 1000', ['--from', '0', '--to', '2', '--workers', '1000'], /--workers expects an integer in \[1, \d+\] \((4 per core of this machine's \d+ cores?|at most 512 on any machine)\), got "1000"$/],
     ['--workers many', ['--from', '0', '--to', '2', '--workers', 'many'], /--workers expects an integer/],
     ['an unknown flag', ['--from', '0', '--to', '2', '--unknown'], /Unknown option '--unknown'/],
     ['a stray positional', ['--from', '0', '--to', '2', 'extra'], /Unexpected argument 'extra'/],
@@ -263,7 +265,7 @@ describe('bad flags', () => {
     const flag = fc.constantFrom('runs', 'from', 'to', 'workers');
     await fc.assert(
       fc.asyncProperty(flag, text, async (name, value) => {
-        const limits = { runs: [1, 1e8], from: [0, 1e8 - 1], to: [1, 1e8], workers: [1, 1024] }[name] as [number, number];
+        const limits = { runs: [1, 1e8], from: [0, 1e8 - 1], to: [1, 1e8], workers: [1, maxWorkerCount()] }[name] as [number, number];
         fc.pre(!allowed(value, ...limits));
         const r =
           name === 'runs' || name === 'workers'
@@ -313,8 +315,8 @@ describe('damaged shard states', () => {
     ['fractional ranges', (s) => (s['ranges'] = [[0, 1.5]]), /a damaged shard state/],
     ['ranges beyond safe integers', (s) => (s['ranges'] = [[0, 1e300]]), /a damaged shard state/],
     ['ranges that are a string', (s) => (s['ranges'] = 'x'), /a damaged shard state/],
-    // Ranges that overlap inside one file claim 4 replications of totals that count 2.
-    ['overlapping ranges', (s) => (s['ranges'] = [[0, 2], [1, 3]]), /a damaged shard state \(policy "today", outcome \w+: counts 2 runs where its ranges cover 4\)/],
+    ['overlapping ranges', (s) => (s['ranges'] = [[0, 2], [1, 3]]), /a damaged shard state \(its ranges overlap or are out of order at 1\)/],
+    ['ranges out of order', (s) => (s['ranges'] = [[5, 6], [0, 1]]), /a damaged shard state \(its ranges overlap or are out of order at 0\)/],
     ['ranges claiming more than the totals hold', (s) => (s['ranges'] = [[0, 1e15]]), /a damaged shard state \(.*counts 2 runs where its ranges cover 1000000000000000\)/],
     ['a quantile sketch that does not add up', (s) => (((s['policies'] as Array<Record<string, Record<string, Record<string, Record<string, unknown>>>>>)[0]!['outcomes']!['hhi']!['sketch']!['zeros'] = 99)), /its quantile sketch does not add up/],
     ['no spec', (s) => delete s['spec'], /a damaged shard state/],

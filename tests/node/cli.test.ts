@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,185 @@ describe('user errors: exit code 2, one line per problem, nothing written', () =
     expect(stderr).toBe('error: interrupted; no output was written\n');
     expect(existsSync(at('interrupted.json'))).toBe(false);
     expect(liveWorkerCount()).toBe(0);
+  });
+});
+
+describe('an output that is an input is refused before any work', () => {
+  // Each file is a copy, so that a command that did overwrite it cannot break the other tests.
+  const copy = (from: string, name: string) => {
+    copyFileSync(at(from), at(name));
+    return at(name);
+  };
+  const link = (target: string, name: string) => {
+    rmSync(at(name), { force: true });
+    symlinkSync(target, at(name));
+    return at(name);
+  };
+
+  const expectRefused = async (argv: string[], files: string[], message: RegExp) => {
+    const before = files.map((f) => readFileSync(f, 'utf8'));
+    const r = await cli(...argv);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  };
+
+  it('run and shard: --out is the spec, by its path, another spelling, a symlink or a hard link', async () => {
+    const own = copy('spec.json', 'own-spec.json');
+    const message = /^error: --out .* is the spec \(.*\.json\); writing it would destroy an input: choose another --out$/;
+    await expectRefused(['run', '--spec', own, '--runs', '2', '--out', own, '--workers', '1'], [own], message);
+    await expectRefused(['run', '--spec', own, '--runs', '2', '--out', join(dir, '.', '..', dir.split(/[\\/]/).pop()!, 'own-spec.json'), '--workers', '1'], [own], message);
+    await expectRefused(['run', '--spec', own, '--runs', '2', '--out', link(own, 'spec-link.json'), '--workers', '1'], [own], message);
+    await expectRefused(['run', '--spec', link(own, 'spec-link.json'), '--runs', '2', '--out', own, '--workers', '1'], [own], message);
+    rmSync(at('spec-hard.json'), { force: true });
+    linkSync(own, at('spec-hard.json'));
+    await expectRefused(['shard', '--spec', own, '--from', '0', '--to', '2', '--out', at('spec-hard.json'), '--workers', '1'], [own], message);
+  });
+
+  it('chapter5: --out is the --config file', async () => {
+    writeFileSync(at('own-config.json'), JSON.stringify(spec.config));
+    await expectRefused(
+      ['chapter5', '--config', at('own-config.json'), '--policies', 'riskSharing', '--runs', '2', '--workers', '1', '--csv', '--out', at('own-config.json')],
+      [at('own-config.json')],
+      /^error: --out .*own-config\.json is the config \(.*own-config\.json\); writing it would destroy an input/,
+    );
+  });
+
+  it('merge: --out or --state is one of the shards, or both name one file', async () => {
+    const a = copy('a.json', 'own-a.json');
+    const b = copy('b.json', 'own-b.json');
+    await expectRefused(['merge', '--out', a, a, b], [a, b], /^error: --out .*own-a\.json is a shard to merge \(.*own-a\.json\); writing it would destroy an input/);
+    await expectRefused(['merge', '--state', link(b, 'b-link.json'), a, b], [a, b], /^error: --state .*b-link\.json is a shard to merge \(.*own-b\.json\)/);
+    writeFileSync(at('both.json'), 'previous');
+    await expectRefused(['merge', '--out', at('both.json'), '--state', at('both.json'), a, b], [a, b, at('both.json')], /^error: --out and --state both name .*both\.json; the result and the merged state need a file each$/);
+    rmSync(at('fresh.json'), { force: true });
+    await expectRefused(['merge', '--out', at('fresh.json'), '--state', join(dir, '.', 'fresh.json'), a, b], [a, b], /^error: --out and --state both name/);
+    expect(existsSync(at('fresh.json'))).toBe(false);
+  });
+
+  it('report: --out is the result file', async () => {
+    const result = copy('single.json', 'result.html');
+    await expectRefused(['report', result, '--out', result], [result], /^error: --out .*result\.html is the result to chart \(.*result\.html\); writing it would destroy an input/);
+  });
+});
+
+describe('policy names', () => {
+  it('variants named like properties of Object.prototype: run writes every difference and report charts them', async () => {
+    const names = ['__proto__', 'constructor', 'toString'];
+    writeFileSync(at('names.json'), JSON.stringify({ ...spec, rows: false, series: true, variants: names.map((name) => ({ name, input: spec.variants[0]!.input })) }));
+    expect((await cli('run', '--spec', at('names.json'), '--runs', '2', '--out', at('names-result.json'), '--workers', '1')).code).toBe(0);
+    const result = JSON.parse(read('names-result.json')) as { differences: Record<string, unknown> };
+    expect(Object.keys(result.differences)).toEqual(names);
+    const r = await cli('report', at('names-result.json'), '--out', at('names.html'));
+    expect(r.stderr).toMatch(/^wrote .*names\.html: 3 charts of 2 replications\n$/);
+    expect(r.code).toBe(0);
+    for (const name of names) expect(read('names.html')).toContain(name);
+  });
+});
+
+describe('shard files: limits, integrity and identity', () => {
+  type Json = Record<string, any>;
+  /** Writes a copy of a.json changed by `edit` and returns its path. */
+  let copies = 0;
+  const edited = (edit: (s: Json) => void, from = 'a.json'): string => {
+    const state = JSON.parse(read(from)) as Json;
+    edit(state);
+    const file = at(`edited-${++copies}.json`);
+    writeFileSync(file, JSON.stringify(state));
+    return file;
+  };
+  const expectMergeRefused = async (file: string, message: RegExp) => {
+    rmSync(at('refused.json'), { force: true });
+    const r = await cli('merge', '--out', at('refused.json'), file, at('b.json'));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: \S/);
+    expect(r.stderr.trimEnd()).toMatch(message);
+    expect(existsSync(at('refused.json'))).toBe(false);
+  };
+
+  it('shard refuses a range whose rows cannot fit, as run does, before any work', async () => {
+    // An aborted signal: a command that started the work would stop with 130 instead of refusing with 2.
+    let stderr = '';
+    const io: CliIo = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, signal: AbortSignal.abort(new DOMException('interrupted', 'AbortError')) };
+    const code = await main(['shard', '--spec', at('spec.json'), '--from', '0', '--to', '1000000', '--out', at('huge.json'), '--workers', '1'], io);
+    expect(stderr).toBe('error: --from 0 --to 1000000: 1000000 runs of 2 policies would keep 102000000 rows (more than 10000000); set "rows": false in the spec, or shard fewer replications\n');
+    expect(code).toBe(2);
+    expect(existsSync(at('huge.json'))).toBe(false);
+    const run = await cli('run', '--spec', at('spec.json'), '--runs', '1000000', '--out', at('huge.json'), '--workers', '1');
+    expect(run.stderr).toMatch(/^error: options\.rows: 1000000 runs of 2 policies would keep 102000000 rows \(more than 10000000\)/);
+  });
+
+  it('every shard file carries the library version and hashes of its spec and content', () => {
+    const shard = JSON.parse(read('a.json')) as Json;
+    expect(Object.keys(shard)).toEqual(['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'integrity']);
+    expect(shard['integrity']).toEqual({ library: expect.stringMatching(/^framework-agreement-sim \d+\.\d+\.\d+/), spec: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), content: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    const state = JSON.parse(read('state.json')) as Json; // written by merge --state
+    expect(state['integrity']).toEqual({ ...shard['integrity'], content: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+  });
+
+  it('series or differences set to null are refused, not merged into counts over fewer runs', async () => {
+    await expectMergeRefused(edited((s) => (s['policies'][0]['series'] = null)), /a damaged shard state \(policy "today": its series are missing \(null\), which its spec asks for\)$/);
+    await expectMergeRefused(edited((s) => (s['policies'][1]['differences'] = null)), /a damaged shard state \(policy "guarantee": its paired differences are missing \(null\)\)$/);
+    await expectMergeRefused(edited((s) => s['policies'][1]['series']['hhi'].pop()), /a damaged shard state \(policy "guarantee", series hhi: not a list of 8 periods\)$/);
+    await expectMergeRefused(edited((s) => (s['policies'][0]['differences'] = s['policies'][1]['differences'])), /a damaged shard state \(policy "today": the baseline has paired differences\)$/);
+  });
+
+  it('a changed sketch accuracy is one line, not a stack trace', async () => {
+    await expectMergeRefused(edited((s) => (s['policies'][0]['outcomes']['hhi']['sketch']['accuracy'] = 0.002)), /outcome hhi: its quantile sketch has accuracy 0\.002, not 0\.001\)$/);
+  });
+
+  it('every changed number, row or spec is refused (20 edits)', async () => {
+    const tampers: Array<[string, (s: Json) => void]> = [
+      ['an outcome sum', (s) => (s['policies'][0]['outcomes']['hhi']['sum'][0] *= 1.01)],
+      ['a sum of squares', (s) => (s['policies'][1]['outcomes']['lots']['sumOfSquares'][0] += 1)],
+      ['a minimum', (s) => (s['policies'][0]['outcomes']['hhi']['min'] /= 2)],
+      ['a maximum', (s) => (s['policies'][0]['outcomes']['hhi']['max'] *= 2)],
+      ['a sketch bucket', (s) => (s['policies'][0]['outcomes']['hhi']['sketch']['positive'][0][0] -= 1)],
+      ['a difference sum', (s) => (s['policies'][1]['differences']['hhi']['sum'][0] += 0.01)],
+      ['a difference maximum', (s) => (s['policies'][1]['differences']['lots']['max'] += 1)],
+      ['a count of higher replications', (s) => (s['policies'][1]['higher']['hhi'] = s['policies'][1]['higher']['hhi'] === 0 ? 1 : 0)],
+      ['a count of lower replications', (s) => (s['policies'][1]['lower']['lots'] = s['policies'][1]['lower']['lots'] === 0 ? 1 : 0)],
+      ['a series sum', (s) => (s['policies'][0]['series']['hhi'][3]['sum'][0] += 0.5)],
+      ['a series minimum', (s) => (s['policies'][1]['series']['activeSuppliers'][0]['min'] -= 1)],
+      ['a row value', (s) => (s['rows'][0]['value'] += 1)],
+      ['a row seed', (s) => (s['rows'][0]['seed'] = 'x')],
+      ['a row moved to another replication', (s) => (s['rows'][0]['replication'] = 1)],
+      ['rows in another order', (s) => s['rows'].reverse()],
+      ['the ranges moved', (s) => (s['ranges'] = [[100, 105]])],
+      ['the seed of the spec', (s) => (s['spec']['seed'] = 99)],
+      ["a variant's lever", (s) => (s['spec']['variants'][0]['input']['policy']['minimumVolumeShare'] = 0.4)],
+      ['the content hash', (s) => (s['integrity']['content'] = `sha256:${'0'.repeat(64)}`)],
+      ['the spec hash', (s) => (s['integrity']['spec'] = `sha256:${'0'.repeat(64)}`)],
+    ];
+    for (const [what, edit] of tampers) {
+      const file = edited(edit);
+      rmSync(at('refused.json'), { force: true });
+      const r = await cli('merge', '--out', at('refused.json'), file, at('b.json'));
+      expect(r.code, `${what}: ${r.stderr}`).toBe(2);
+      expect(r.stderr, what).toMatch(/^error: \S+: (its (content|spec) does not match its (content|spec) hash: the file was changed|a damaged shard state \(rows\[0\] is not a row)/);
+      expect(r.stderr.trimEnd().split('\n'), what).toHaveLength(1);
+      expect(existsSync(at('refused.json')), what).toBe(false);
+    }
+  });
+
+  it('a shard without an integrity record, or of another library version, is refused', async () => {
+    await expectMergeRefused(edited((s) => delete s['integrity']), /: it has no integrity record \(content hash\): an older framework-agreement-sim wrote it, or it was edited; rerun the shard with this version$/);
+    await expectMergeRefused(
+      edited((s) => (s['integrity']['library'] = 'framework-agreement-sim 0.0.1')),
+      /: "framework-agreement-sim 0\.0\.1" wrote it, not framework-agreement-sim \d+\.\d+\.\d+\S*; versions may count differently, so rerun the shard with this version$/,
+    );
+    await expectMergeRefused(edited((s) => (s['extra'] = 1)), /: a damaged shard state \(unknown key "extra"\)$/);
+  });
+
+  it('the same shard through a symlink is listed twice', async () => {
+    rmSync(at('a-link.json'), { force: true });
+    symlinkSync(at('a.json'), at('a-link.json'));
+    const r = await cli('merge', '--out', at('refused.json'), at('a.json'), at('a-link.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: \S*a-link\.json is listed twice; its replications would be counted twice\n$/);
   });
 });
 

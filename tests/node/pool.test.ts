@@ -4,7 +4,8 @@ import { replicationSeed } from '../../src/experiment/seeds.js';
 import { ReplicationError } from '../../src/experiment/errors.js';
 import { ConfigError } from '../../src/model/decode.js';
 import { compare, monteCarlo, runDesign, sweep, gridDesign } from '../../src/node/index.js';
-import { liveWorkerCount, workerExecutor, WorkerCrashError } from '../../src/node/pool.js';
+import { availableParallelism } from 'node:os';
+import { liveWorkerCount, MAX_WORKERS, maxWorkerCount, workerExecutor, WorkerCrashError, WORKERS_PER_CORE } from '../../src/node/pool.js';
 import { TEST_FAULT_ENV } from '../../src/node/protocol.js';
 
 const small = { run: { burnInYears: 1, horizonYears: 2 }, suppliers: { initialCount: 60 } } as const;
@@ -144,5 +145,16 @@ describe('failures', () => {
     await expect(executor.run(bad, 0, 4, { onReplication: () => undefined })).rejects.toBeInstanceOf(ConfigError);
     await expect(executor.run(failing, 5, 2, { onReplication: () => undefined })).rejects.toBeInstanceOf(RangeError);
     await expect(monteCarlo(small, { runs: 3, workers: -1 })).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('refuses more workers than 4 per core (at most 512), before any starts', async () => {
+    const max = maxWorkerCount();
+    expect(max).toBe(Math.min(MAX_WORKERS, WORKERS_PER_CORE * availableParallelism()));
+    expect(max).toBeLessThanOrEqual(512);
+    expect(() => workerExecutor({ workers: max })).not.toThrow();
+    expect(() => workerExecutor({ workers: max + 1 })).toThrow(ConfigError);
+    expect(() => workerExecutor({ workers: 1000 })).toThrow(new RegExp(`workers: expected an integer in \\[1, ${max}\\] \\((4 per core of this machine's \\d+ cores?|at most 512 on any machine)\\), got 1000`));
+    await expect(monteCarlo(small, { runs: 3, workers: 1000 })).rejects.toBeInstanceOf(ConfigError);
+    expect(liveWorkerCount()).toBe(0);
   });
 });

@@ -148,6 +148,21 @@ describe('chart specs', () => {
     }
   });
 
+  it('forestPlot draws variants named like properties of Object.prototype, in the order given', async () => {
+    const names = ['toString', 'constructor', '__proto__', 'valueOf'];
+    const base = handExperiment();
+    const own = base.policies[1]!;
+    const difference = base.differences[AWKWARD]!;
+    const differences = {};
+    for (const name of names) Object.defineProperty(differences, name, { value: difference, enumerable: true });
+    const result = { ...base, policies: [base.policies[0]!, ...names.map((name) => ({ ...own, name }))], differences, rows: [] };
+    const spec = forestPlot(result, ['lots']);
+    const { svg } = await compileAndDraw(spec);
+    expect(policiesOf(spec)).toEqual(new Set(names));
+    const labels = [...svg.matchAll(/<text[^>]*>(toString|constructor|__proto__|valueOf)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(names);
+  });
+
   it('runChart: one line panel per series of one run', async () => {
     const run = simulate(small, 4);
     const { marks } = await compileAndDraw(runChart(run));

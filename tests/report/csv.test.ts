@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { experimentRows, parseCsv, parseJsonLines, TIDY_COLUMNS, TIDY_STATISTICS, tidyRow, toCsv, toJsonLines, type TidyRow } from '../../src/report/index.js';
+import { csvText } from '../../src/report/csv.js';
 import { AWKWARD, handExperiment, handSweep } from './fixture.js';
 
 const HEADER = TIDY_COLUMNS.join(',');
@@ -19,6 +20,41 @@ describe('toCsv', () => {
       '"",,,value,,," 1#0",,,m,,5e-324,,,,,',
       '',
     ]);
+  });
+
+  it('escapes text a spreadsheet would run as a formula, but not negative numbers (OWASP, CSV injection)', () => {
+    const csv = toCsv([
+      { policy: '=HYPERLINK("http://x","y")', statistic: 'value', metric: '@SUM(A1)', value: -1.5, lower: -0, upper: -1e-300 },
+      { policy: '+1', parameter: '-x', parameterValue: -2, statistic: 'mean', metric: '\tm', unit: '\rn', value: 1, seed: "'=kept" },
+      { policy: "'quoted", parameterValue: '-2', statistic: 'value', metric: 'a=b', value: 0 },
+    ]);
+    expect(csv.split('\r\n')).toEqual([
+      HEADER,
+      `"'=HYPERLINK(""http://x"",""y"")",,,value,,,,,,"'@SUM(A1)",,-1.5,-0,-1e-300,,,`,
+      `"'+1","'-x",-2,mean,,,"''=kept",,,"'\tm","'\rn",1,,,,,`,
+      `'quoted,,"'-2",value,,,,,,a=b,,0,,,,,`,
+      '',
+    ]);
+    expect(parseCsv(csv)).toEqual([
+      { policy: '=HYPERLINK("http://x","y")', statistic: 'value', metric: '@SUM(A1)', value: -1.5, lower: -0, upper: -1e-300 },
+      { policy: '+1', parameter: '-x', parameterValue: -2, statistic: 'mean', seed: "'=kept", metric: '\tm', unit: '\rn', value: 1 },
+      { policy: "'quoted", parameterValue: '-2', statistic: 'value', metric: 'a=b', value: 0 },
+    ]);
+  });
+
+  it('csvText: no text comes out starting with a formula character, and the escape is reversible', () => {
+    const formulaStart = /^[=+\-@\t\r]/;
+    const unquote = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", 'a', '"', ',', ' ', '1'), maxLength: 8 }), fc.boolean(), (text, quoted) => {
+        const cell = csvText(text, quoted);
+        expect(unquote(cell)).not.toMatch(formulaStart);
+        const escaped = unquote(cell) !== text;
+        expect(escaped).toBe(/^'*[=+\-@\t\r]/.test(text));
+        if (escaped) expect(cell).toBe(`"'${text.replaceAll('"', '""')}"`);
+      }),
+      { seed: 5, numRuns: 500 },
+    );
   });
 
   it('refuses rows it cannot write faithfully, naming the row and column', () => {
@@ -82,7 +118,7 @@ describe('parseCsv', () => {
   });
 });
 
-const text = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', '\r', '\n', 'é', '1', '-', '.', 'e') , maxLength: 12 });
+const text = fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', '\r', '\n', 'é', '1', '-', '.', 'e', '=', '+', '@', '\t', "'"), maxLength: 12 });
 const number = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(-0, 0, 1e-300, -1e-300, Number.MIN_VALUE, Number.MAX_VALUE, 0.1 + 0.2),

@@ -146,4 +146,12 @@ describe('tableCsv', () => {
     expect(hhi[0]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,today,true,1,,,,,,,');
     expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,0.999,-0.001,-0.002,-0.0005,0.9,clear,better,true');
   });
+
+  it('escapes policy names a spreadsheet would run as a formula, not negative numbers', () => {
+    const table = comparisonTable(comparisonFixture({ policies: { '=1+1': { hhi: { change: -0.001, lower: -0.002, upper: -0.0005 } }, '@A1': {}, '-x': {} } }));
+    const hhi = tableCsv(table).split('\n').filter((l) => l.startsWith('hhi,'));
+    expect(hhi[1]).toBe(`hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,"'=1+1",false,0.999,-0.001,-0.002,-0.0005,0.9,clear,better,true`);
+    expect(hhi[2]).toMatch(/^hhi,.*,"'@A1",false,1,0,-1,1,/);
+    expect(hhi[3]).toMatch(/^hhi,.*,"'-x",false,/);
+  });
 });
