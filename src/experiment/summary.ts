@@ -37,6 +37,17 @@ export interface Summary {
   q95: number;
 }
 
+/**
+ * t(0.975, df) of the last df asked for: every summary of one result has the same n, and the exact
+ * quantile costs a root search, so it is computed once per result rather than once per summary.
+ */
+let lastT975: { df: number; t: number } = { df: 0, t: 0 };
+
+function t975(df: number): number {
+  if (lastT975.df !== df) lastT975 = { df, t: studentTQuantile(0.975, df) };
+  return lastT975.t;
+}
+
 /** Empty totals. */
 export function emptyTotals(): MetricTotals {
   // min and max mean nothing while n is 0; they start at 0 so the totals stay JSON-safe.
@@ -79,7 +90,7 @@ export function summarise(t: MetricTotals): Summary {
   const variance = n > 1 ? Math.max(0, (sumValue(t.sumOfSquares) - (s1 * s1) / n) / (n - 1)) : 0;
   const sd = Math.sqrt(variance);
   const se = sd / Math.sqrt(n);
-  const half = n > 1 ? studentTQuantile(0.975, n - 1) * se : 0;
+  const half = n > 1 ? t975(n - 1) * se : 0;
   // The sketch's representative can sit a hair outside the observed range: clamp to it.
   const q = (p: number) => Math.min(t.max, Math.max(t.min, sketchQuantile(t.sketch, p)));
   return {
