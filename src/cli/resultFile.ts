@@ -45,9 +45,12 @@ function summariesProblem(value: unknown, path: string, keys: readonly string[] 
   return null;
 }
 
-function probabilityProblem(d: Record<string, unknown>, at: string): string | null {
+/** Why a difference summary's own fields are wrong (probabilityBetter, varianceReduction), or null. */
+function differenceProblem(d: Record<string, unknown>, at: string): string | null {
   const p = d['probabilityBetter'];
-  return p === null || (typeof p === 'number' && p >= 0 && p <= 1) ? null : `${at}.probabilityBetter is not a probability or null`;
+  if (!(p === null || (typeof p === 'number' && p >= 0 && p <= 1))) return `${at}.probabilityBetter is not a probability or null`;
+  const v = d['varianceReduction'];
+  return v === null || (typeof v === 'number' && v > 0 && Number.isFinite(v)) ? null : `${at}.varianceReduction is not a positive number or null`;
 }
 
 /**
@@ -93,7 +96,7 @@ function resultProblem(value: Record<string, unknown>): string | null {
   }
   for (const [name, record] of Object.entries(differences)) {
     if (!names.has(name) || name === (policies[0] as { name: string }).name) return `differences has ${JSON.stringify(name)}, which is not a variant`;
-    const problem = summariesProblem(record, `differences[${JSON.stringify(name)}]`, outcomeKeys, probabilityProblem);
+    const problem = summariesProblem(record, `differences[${JSON.stringify(name)}]`, outcomeKeys, differenceProblem);
     if (problem !== null) return problem;
   }
   if (value['rows'] !== undefined && !Array.isArray(value['rows'])) return 'rows is not a list';
