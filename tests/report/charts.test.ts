@@ -83,7 +83,10 @@ describe('chart specs', () => {
     expect(policiesOf(spec)).toEqual(new Set(['today', 'guarantee', 'split lots']));
     const rows = (spec.data as { values: TidyRow[] }).values;
     expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(['smallCohortSurvival', 'nonProfitCohortSurvival']));
-    expect(rows.every((r) => r.statistic === 'mean' && r.period !== undefined && r.lower! <= r.value && r.value <= r.upper!)).toBe(true);
+    const inBand = (r: TidyRow) => (r.lower === undefined ? r.upper === undefined && r.sd === 0 : r.lower <= r.value && r.value <= r.upper!);
+    expect(rows.every((r) => r.statistic === 'mean' && r.period !== undefined && inBand(r))).toBe(true);
+    // Every non-profit operates in the first period of every run: no variation there, so no band, only the line.
+    expect(rows.filter((r) => r.lower === undefined).map((r) => `${r.metric} ${r.period}`)).toEqual(Array(3).fill('nonProfitCohortSurvival 0'));
     for (const text of ['split lots', 'guarantee', 'Years since policy start', 'Share still operating', '(share 0-1)', 'Suppliers small at policy start']) expect(svg).toContain(text);
   });
 
