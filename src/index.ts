@@ -56,6 +56,8 @@ export {
   replicationSeed,
   ReplicationError,
   MAX_RUNS,
+  STOP_RULE_MIN_RUNS,
+  STOP_RULE_MIN_BATCHES,
   QUANTILE_ACCURACY,
   type ExperimentOptions,
   type ExperimentOutput,
