@@ -96,11 +96,13 @@ function policySentences(table: ComparisonTable, k: number): string {
           : 'though one interval includes zero and the other, with no variation, is missing';
     sentences.push(`It probably ${list(phrases)}, ${caveat}`);
   }
-  // Changes that were exactly zero in every run: not "no clear change" from wide intervals, but no information.
+  // Changes that were exactly zero in every run: not "no clear change" from wide intervals, but no interval at all.
   const unmoved = table.rows.filter((r) => r.cells[k]!.noVariation && r.cells[k]!.direction === 'none').map((r) => r.phrase);
   if (unmoved.length > 0) {
     const on = unmoved.length > 3 ? `${unmoved.length} metrics` : list(unmoved);
-    sentences.push(`On ${on} it gave exactly the same value as ${table.baseline.name} in every run: no variation, so these runs cannot tell a small change from none`);
+    sentences.push(
+      `On ${on} it gave exactly the same value as ${table.baseline.name} in every run: no variation, so the runs cannot tell whether it does not act on them or acts too rarely to show in ${plural(table.runs, 'run', 'runs')}`,
+    );
   }
   const clearRows = (judgement: 'better' | 'worse') => table.rows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === judgement).map((r) => r.phrase);
   const better = clearRows('better');
@@ -137,7 +139,7 @@ function precisionSentences(table: ComparisonTable): string {
     return `With ${table.runs} run there are no intervals, so nothing is clear; run at least 2, better a hundred or more.`;
   }
   const noVariation = table.rows.some((r) => r.cells.some((c) => c.noVariation))
-    ? ` "No variation" means the change was the same in all ${table.runs} runs: that is no certainty, only that a rare event did not happen or happened alike, and more runs may show a change.`
+    ? ` "No variation" means the change was the same in all ${table.runs} runs: not a certain zero but no interval at all; either the policy does not act on the metric, or its effect is too rare to have shown, and more runs may show it.`
     : '';
   return (
     `"Clearly" means the 95 % interval of the paired change excludes zero; "probably" that the policy moved that way in at least ${percent(PROBABLE_SHARE)} of the ${table.runs} runs although the interval includes zero. ` +

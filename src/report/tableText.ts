@@ -73,7 +73,7 @@ export function formatTable(table: ComparisonTable): string {
   out.push(`value: the policy's mean over the runs; change: its mean paired change from ${base} (same markets, same random numbers)`);
   out.push(`and the 95 % interval of that change; ${MARKS.clearlyBetter} clearly better than ${base} (the whole interval on the better side), ${MARKS.clearlyWorse} clearly worse.`);
   if (table.rows.some((row) => row.cells.some((c) => c.noVariation))) {
-    out.push(`no variation: the change was the same in every run, so the runs cannot say how uncertain it is (a rare event may not have happened yet); run more.`);
+    out.push('no variation: the same change in every run, so no interval: the policy may not act on the metric, or a rare change has not shown yet.');
   }
   out.push('');
   out.push(line(headers));

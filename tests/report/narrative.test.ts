@@ -58,9 +58,9 @@ describe('narrative', () => {
       policies: { p: { smallCohortSurvival: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 }, hhi: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 } } },
     });
     expect(paragraphs(t)[1]).toBe(
-      'p: no clear change on any metric. On the HHI and small-supplier survival after 12 years it gave exactly the same value as today in every run: no variation, so these runs cannot tell a small change from none.',
+      'p: no clear change on any metric. On the HHI and small-supplier survival after 12 years it gave exactly the same value as today in every run: no variation, so the runs cannot tell whether it does not act on them or acts too rarely to show in 20 runs.',
     );
-    expect(paragraphs(t)[3]).toMatch(/"No variation" means the change was the same in all 20 runs: that is no certainty/);
+    expect(paragraphs(t)[3]).toMatch(/"No variation" means the change was the same in all 20 runs: not a certain zero but no interval at all/);
     expect(text({ runs: 20, policies: { p: {} } })).not.toMatch(/variation/);
   });
 

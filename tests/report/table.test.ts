@@ -153,7 +153,7 @@ describe('formatTable', () => {
     );
     expect(table).toMatch(/^ {2}p +100\.0 % +0\.0 pp +no variation in 20 runs$/m);
     expect(table).not.toMatch(/\[\+?0\.0, \+?0\.0\]/);
-    expect(table).toContain('no variation: the change was the same in every run, so the runs cannot say how uncertain it is');
+    expect(table).toContain('no variation: the same change in every run, so no interval: the policy may not act on the metric, or a rare change has not shown yet.');
     expect(text).not.toContain('no variation');
   });
 
