@@ -26,7 +26,7 @@ export interface Summary {
   se: number;
   /**
    * 95 % confidence interval of the mean, mean -/+ t(0.975, n - 1) x se. Only an interval when
-   * {@link hasInterval}: with one run, or with no variation, lower = upper = mean, which says
+   * {@link hasInterval} is true: with one run, or with no variation, lower = upper = mean, which says
    * nothing about the uncertainty of the mean (reports print "n/a" or "no variation in N runs").
    */
   lower: number;
@@ -62,7 +62,9 @@ function t975(df: number): number {
 /**
  * Whether a summary's lower and upper make a 95 % interval: it has at least two runs, and they
  * vary ({@link Summary.noVariation} is false). Reports print no interval otherwise.
- * @example hasInterval(summarise(totals)) ? `[${s.lower}, ${s.upper}]` : 'no interval'
+ * @example
+ * const s = summarise(totals);
+ * const text = hasInterval(s) ? `[${s.lower}, ${s.upper}]` : s.noVariation ? `no variation in ${s.n} runs` : 'n/a';
  */
 export function hasInterval(s: Pick<Summary, 'n' | 'noVariation'>): boolean {
   return s.n >= 2 && !s.noVariation;

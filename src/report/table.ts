@@ -34,7 +34,7 @@ export interface TableCell {
   readonly value: number;
   /** Mean paired change from the baseline (policy - baseline, run by run). */
   readonly change: number;
-  /** 95 % interval of that mean change; null with fewer than 2 runs, and when the change did not vary ({@link noVariation}). */
+  /** 95 % interval of that mean change; null with fewer than 2 runs, and when the change did not vary ({@link TableCell.noVariation}). */
   readonly lower: number | null;
   readonly upper: number | null;
   /**
