@@ -6,7 +6,7 @@
  *   npx tsx scripts/check-calibration.ts [--runs 240] [--seed shipped-baseline-check]
  */
 import { BASELINE_TARGETS, checkFit, fitTable } from '../src/calibration/index.js';
-import { monteCarlo } from '../src/index.js';
+import { hasInterval, monteCarlo } from '../src/index.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,5 +18,7 @@ console.log(fitTable(await checkFit({}, BASELINE_TARGETS, { runs, seed })));
 // Context the targets do not pin down, for the text around the table.
 const o = (await monteCarlo({}, { runs, seed, rows: false, series: false })).policies[0]!.outcomes;
 for (const k of ['activeSuppliers', 'meanMargin', 'lossShare', 'entriesPerYear', 'exitsPerYear', 'insolvenciesPerYear', 'lots', 'hhi', 'unservedShare', 'smallCohortSurvival', 'nonProfitCohortSurvival'] as const) {
-  console.log(`${k}: ${Number(o[k].mean.toPrecision(4))} (95 % interval ${Number(o[k].lower.toPrecision(4))} to ${Number(o[k].upper.toPrecision(4))})`);
+  const s = o[k];
+  const interval = hasInterval(s) ? `95 % interval ${Number(s.lower.toPrecision(4))} to ${Number(s.upper.toPrecision(4))}` : `no variation in ${s.n} runs`;
+  console.log(`${k}: ${Number(s.mean.toPrecision(4))} (${interval})`);
 }

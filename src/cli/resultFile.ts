@@ -10,11 +10,23 @@ import { readJson, UsageError } from './io.js';
 
 const SUMMARY_KEYS = ['n', 'mean', 'sd', 'se', 'lower', 'upper', 'min', 'max', 'q05', 'q25', 'q50', 'q75', 'q95'] as const;
 
-/** Why a value is not a Summary (every statistic a finite number), or null if it is one. */
+/** Why a value is not a Summary (every statistic a finite number, `noVariation` a boolean), or null if it is one. */
 function summaryProblem(value: unknown, path: string): string | null {
   if (!isPlainObject(value)) return `${path} is not a summary`;
   const missing = SUMMARY_KEYS.find((k) => typeof value[k] !== 'number' || !Number.isFinite(value[k]));
-  return missing === undefined ? null : `${path}.${missing} is not a finite number`;
+  if (missing !== undefined) return `${path}.${missing} is not a finite number`;
+  return typeof value['noVariation'] === 'boolean' ? null : `${path}.noVariation is not true or false`;
+}
+
+/**
+ * Whether the result's summaries predate the `noVariation` flag: its first summary lacks it. Such a
+ * file was written by an earlier version, whose zero-width intervals were not flagged.
+ */
+function lacksNoVariation(value: Record<string, unknown>): boolean {
+  const policies = value['policies'];
+  if (!Array.isArray(policies) || !isPlainObject(policies[0]) || !isPlainObject(policies[0]['outcomes'])) return false;
+  const first: unknown = Object.values(policies[0]['outcomes'])[0];
+  return isPlainObject(first) && !Object.hasOwn(first, 'noVariation');
 }
 
 /** Why a record of summaries is not one with exactly `keys` (when given), or null. */
@@ -33,9 +45,12 @@ function summariesProblem(value: unknown, path: string, keys: readonly string[] 
   return null;
 }
 
-function probabilityProblem(d: Record<string, unknown>, at: string): string | null {
+/** Why a difference summary's own fields are wrong (probabilityBetter, varianceReduction), or null. */
+function differenceProblem(d: Record<string, unknown>, at: string): string | null {
   const p = d['probabilityBetter'];
-  return p === null || (typeof p === 'number' && p >= 0 && p <= 1) ? null : `${at}.probabilityBetter is not a probability or null`;
+  if (!(p === null || (typeof p === 'number' && p >= 0 && p <= 1))) return `${at}.probabilityBetter is not a probability or null`;
+  const v = d['varianceReduction'];
+  return v === null || (typeof v === 'number' && v > 0 && Number.isFinite(v)) ? null : `${at}.varianceReduction is not a positive number or null`;
 }
 
 /**
@@ -81,7 +96,7 @@ function resultProblem(value: Record<string, unknown>): string | null {
   }
   for (const [name, record] of Object.entries(differences)) {
     if (!names.has(name) || name === (policies[0] as { name: string }).name) return `differences has ${JSON.stringify(name)}, which is not a variant`;
-    const problem = summariesProblem(record, `differences[${JSON.stringify(name)}]`, outcomeKeys, probabilityProblem);
+    const problem = summariesProblem(record, `differences[${JSON.stringify(name)}]`, outcomeKeys, differenceProblem);
     if (problem !== null) return problem;
   }
   if (value['rows'] !== undefined && !Array.isArray(value['rows'])) return 'rows is not a list';
@@ -104,7 +119,8 @@ function missingMetric(policies: ReadonlyArray<Record<string, object>>): string 
  * Reads an experiment result (as written by `run` or `merge --out`) from `file`, or throws a
  * {@link UsageError} with one line saying what is wrong: unreadable, not JSON, a shard state
  * (not merged yet), another kind of file, a damaged result (with the first bad path), or one
- * written by another version (lacking an outcome or series of this one).
+ * written by another version (summaries without the `noVariation` flag, or lacking an outcome or
+ * series of this one).
  * @example
  * const result = await readExperimentResult('result.json');
  */
@@ -115,6 +131,9 @@ export async function readExperimentResult(file: string): Promise<ExperimentResu
   }
   if (!isPlainObject(value) || value['kind'] !== 'framework-agreement-sim/experiment') {
     throw new UsageError(`${file}: not an experiment result (written by "framework-agreement-sim run" or "merge --out")`);
+  }
+  if (lacksNoVariation(value)) {
+    throw new UsageError(`${file}: written by another version of framework-agreement-sim (its summaries lack the noVariation flag); rerun the experiment with this version`);
   }
   const problem = resultProblem(value);
   if (problem !== null) throw new UsageError(`${file}: a damaged experiment result (${problem})`);

@@ -1,3 +1,4 @@
+import { closestKey } from '../model/codecs.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { ConfigError } from '../model/decode.js';
 import type { Seed } from '../random/streams.js';
@@ -5,6 +6,7 @@ import { serialExecutor, type Executor } from './executor.js';
 import { finaliseExperiment, type ExperimentResult } from './result.js';
 import { decodeExperiment, mergeShards, type ShardState } from './shard.js';
 import type { ExperimentSpec, PolicyVariant } from './spec.js';
+import { hasInterval, type Summary } from './summary.js';
 
 /** Where a long experiment stands. */
 export interface Progress {
@@ -18,9 +20,16 @@ export interface Progress {
   readonly remainingMs: number | null;
 }
 
-/** Stop adding replications once the 95 % interval of one outcome is narrow enough. */
+/**
+ * Stop adding replications once the 95 % interval of one outcome is narrow enough. The rule is
+ * checked after each batch and stops only when all of these hold: at least
+ * {@link STOP_RULE_MIN_BATCHES} batches and {@link STOP_RULE_MIN_RUNS} replications have run; every
+ * watched summary varies (a batch in which, say, a rare event never happened has a zero-width
+ * "interval" that says nothing: see `Summary.noVariation`); and the widest watched half-width is at
+ * most `halfWidth`. Otherwise it runs on, up to `runs`.
+ */
 export interface StopRule {
-  /** The outcome to watch. */
+  /** The outcome to watch: a key of OUTCOME_METRICS (any other name is a ConfigError before any run). */
   readonly metric: OutcomeMetric;
   /** Target half-width of its 95 % interval, in the outcome's unit. */
   readonly halfWidth: number;
@@ -47,6 +56,7 @@ export interface ExperimentOptions {
   readonly signal?: AbortSignal;
   /** Where replications run (default: serially in this thread). `framework-agreement-sim/node` provides worker threads. */
   readonly executor?: Executor;
+  /** Stop before `runs` once one interval is narrow enough (see {@link StopRule}); the result then carries `convergence`. */
   readonly stopWhen?: StopRule;
 }
 
@@ -54,13 +64,27 @@ export interface ExperimentOptions {
 export interface ConvergenceReport {
   readonly metric: OutcomeMetric;
   readonly target: number;
-  /** The widest watched half-width when the experiment stopped. */
-  readonly achieved: number;
+  /**
+   * The widest watched half-width when the experiment stopped; null when a watched summary had no
+   * interval then (its values did not vary, or only one replication ran).
+   */
+  readonly achieved: number | null;
+  /**
+   * Whether the rule was met: at least {@link STOP_RULE_MIN_BATCHES} batches and
+   * {@link STOP_RULE_MIN_RUNS} replications, variation in every watched summary, and `achieved` at
+   * most `target`. False when `runs` ran out first.
+   */
   readonly converged: boolean;
 }
 
 /** An experiment's result, with a convergence report when a stop rule was given. */
 export type ExperimentOutput = ExperimentResult & { readonly convergence?: ConvergenceReport };
+
+/** Fewest replications after which a stop rule may stop: fewer give too rough an estimate of the spread to stop on. */
+export const STOP_RULE_MIN_RUNS = 30;
+
+/** Fewest batches after which a stop rule may stop: the first check never stops. */
+export const STOP_RULE_MIN_BATCHES = 2;
 
 /** Largest number of replications one experiment may ask for. */
 export const MAX_RUNS = 100_000_000;
@@ -99,6 +123,16 @@ function checkOptions(options: ExperimentOptions, policies: number): void {
   }
   const stop = options.stopWhen;
   if (stop !== undefined) {
+    const metric: unknown = stop.metric;
+    if (typeof metric !== 'string' || !Object.hasOwn(OUTCOME_METRICS, metric)) {
+      const known = Object.keys(OUTCOME_METRICS);
+      const guess = typeof metric === 'string' ? closestKey(metric, known) : undefined;
+      const shown = typeof metric === 'string' && metric.length > 40 ? `${metric.slice(0, 40)}...` : metric;
+      issues.push({
+        path: 'options.stopWhen.metric',
+        message: `unknown metric ${JSON.stringify(shown) ?? String(shown)}${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; known: ${known.join(', ')}`,
+      });
+    }
     if (!(stop.halfWidth > 0) || !Number.isFinite(stop.halfWidth)) {
       issues.push({ path: 'options.stopWhen.halfWidth', message: `expected a positive number, got ${String(stop.halfWidth)}` });
     }
@@ -109,17 +143,25 @@ function checkOptions(options: ExperimentOptions, policies: number): void {
   if (issues.length > 0) throw new ConfigError(issues);
 }
 
-function widestHalfWidth(result: ExperimentResult, rule: StopRule): number {
-  const half = (s: { upper: number; lower: number }) => (s.upper - s.lower) / 2;
+/** The summaries a rule watches: the baseline's mean in a plain Monte Carlo, else the named or every variant's paired difference. */
+function watchedSummaries(result: ExperimentResult, rule: StopRule): Summary[] {
   const variants = Object.keys(result.differences);
-  if (variants.length === 0) return half(result.policies[0]!.outcomes[rule.metric]);
+  if (variants.length === 0) return [result.policies[0]!.outcomes[rule.metric]];
   const watched = rule.policy !== undefined ? [rule.policy] : variants;
-  return Math.max(...watched.map((name) => half(result.differences[name]![rule.metric])));
+  return watched.map((name) => result.differences[name]![rule.metric]);
+}
+
+/** The widest half-width of the watched intervals, or null when one of them has no interval. */
+function widestHalfWidth(watched: readonly Summary[]): number | null {
+  if (!watched.every(hasInterval)) return null;
+  return Math.max(...watched.map((s) => (s.upper - s.lower) / 2));
 }
 
 /**
  * Runs an experiment: replications [0, runs) of every policy, by the executor, merged exactly.
- * With a stop rule, runs batches until the watched interval is narrow enough or `runs` is reached.
+ * With a stop rule, runs batches until the rule is met (see {@link StopRule}) or `runs` is reached.
+ * @throws {ConfigError} before any run, for bad options (with their paths), a bad config or variant,
+ *   or a stop rule naming an unknown metric or policy.
  */
 export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<ExperimentOutput> {
   checkOptions({ ...options, rows: spec.rows }, spec.variants.length + 1);
@@ -154,8 +196,8 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
     states.push(await executor.run(spec, next, to, hooks));
     next = to;
     const result = finaliseExperiment(mergeShards(states));
-    const achieved = widestHalfWidth(result, rule);
-    const converged = achieved <= rule.halfWidth;
+    const achieved = widestHalfWidth(watchedSummaries(result, rule));
+    const converged = states.length >= STOP_RULE_MIN_BATCHES && next >= STOP_RULE_MIN_RUNS && achieved !== null && achieved <= rule.halfWidth;
     if (converged || next >= options.runs) {
       return { ...result, convergence: { metric: rule.metric, target: rule.halfWidth, achieved, converged } };
     }

@@ -1,5 +1,5 @@
 import type { ExperimentResult } from '../experiment/result.js';
-import type { Summary } from '../experiment/summary.js';
+import { hasInterval, type Summary } from '../experiment/summary.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { outcomeUnit, seriesUnit } from './runRows.js';
 import { tidyRow, type TidyRow } from './tidyRow.js';
@@ -56,15 +56,21 @@ function metricFilter(options: RowOptions): (metric: string) => boolean {
   return (metric) => wanted.has(metric);
 }
 
-/** The columns a summary fills: its mean as `value`, the 95 % interval, `n` and `sd`. */
+/**
+ * The columns a summary fills: its mean as `value`, the 95 % interval, `n` and `sd`. The interval
+ * is left out when the summary has none (one run, or no variation: sd 0 over n >= 2 runs), so a
+ * table never shows a zero-width interval as a certain one.
+ */
 function summaryColumns(s: Summary) {
-  return { value: s.mean, lower: s.lower, upper: s.upper, n: s.n, sd: s.sd };
+  const interval = hasInterval(s);
+  return { value: s.mean, lower: interval ? s.lower : null, upper: interval ? s.upper : null, n: s.n, sd: s.sd };
 }
 
 /**
  * An experiment as tidy rows, in four parts (see {@link RowPart}), in this order:
  * 1. per policy and outcome, statistic `'mean'`: `value` = mean over replications, `lower`/`upper`
- *    = its 95 % confidence interval, `n`, `sd`;
+ *    = its 95 % confidence interval (left out when there is none: one replication, or every
+ *    replication gave the same value, which `n` >= 2 with `sd` 0 shows), `n`, `sd`;
  * 2. per variant and outcome, statistic `'difference'`: `value` = mean of (policy - baseline) over
  *    paired replications, `lower`/`upper` = the paired 95 % interval, `n`, `sd`, `baseline`, and
  *    `probabilityBetter` where the outcome has a better direction;

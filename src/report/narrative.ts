@@ -81,11 +81,28 @@ function policySentences(table: ComparisonTable, k: number): string {
     sentences.push(`${name} clearly ${list(named)}${more > 0 ? `; ${plural(more, 'more clear change', 'more clear changes')} in the table` : ''}`);
   }
   if (probable.length > 0) {
-    const named = probable.slice(0, 2).map((m) => {
+    const named = probable.slice(0, 2);
+    const phrases = named.map((m) => {
       const share = m.cell.direction === 'higher' ? m.cell.probabilityHigher : m.cell.probabilityLower;
-      return `${verb(m.cell)} ${m.row.phrase} (${m.cell.judgement === null ? '' : `${m.cell.judgement}, `}in ${percent(share)} of the runs)`;
+      const how = m.cell.noVariation ? `by the same amount in all ${plural(table.runs, 'run', 'runs')}` : `in ${percent(share)} of the runs`;
+      return `${verb(m.cell)} ${m.row.phrase} (${m.cell.judgement === null ? '' : `${m.cell.judgement}, `}${how})`;
     });
-    sentences.push(`It probably ${list(named)}, though the intervals include zero`);
+    const without = named.filter((m) => m.cell.noVariation).length;
+    const caveat =
+      without === 0
+        ? 'though the intervals include zero'
+        : without === named.length
+          ? 'though with no variation there is no interval'
+          : 'though one interval includes zero and the other, with no variation, is missing';
+    sentences.push(`It probably ${list(phrases)}, ${caveat}`);
+  }
+  // Changes that were exactly zero in every run: not "no clear change" from wide intervals, but no interval at all.
+  const unmoved = table.rows.filter((r) => r.cells[k]!.noVariation && r.cells[k]!.direction === 'none').map((r) => r.phrase);
+  if (unmoved.length > 0) {
+    const on = unmoved.length > 3 ? `${unmoved.length} metrics` : list(unmoved);
+    sentences.push(
+      `On ${on} it gave exactly the same value as ${table.baseline.name} in every run: no variation, so the runs cannot tell whether it does not act on them or acts too rarely to show in ${plural(table.runs, 'run', 'runs')}`,
+    );
   }
   const clearRows = (judgement: 'better' | 'worse') => table.rows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === judgement).map((r) => r.phrase);
   const better = clearRows('better');
@@ -121,9 +138,12 @@ function precisionSentences(table: ComparisonTable): string {
   if (table.runs < 2) {
     return `With ${table.runs} run there are no intervals, so nothing is clear; run at least 2, better a hundred or more.`;
   }
+  const noVariation = table.rows.some((r) => r.cells.some((c) => c.noVariation))
+    ? ` "No variation" means the change was the same in all ${table.runs} runs: not a certain zero but no interval at all; either the policy does not act on the metric, or its effect is too rare to have shown, and more runs may show it.`
+    : '';
   return (
     `"Clearly" means the 95 % interval of the paired change excludes zero; "probably" that the policy moved that way in at least ${percent(PROBABLE_SHARE)} of the ${table.runs} runs although the interval includes zero. ` +
-    `"No clear change" is not "no effect": an effect smaller than the interval's half-width can hide in it, and four times as many runs halve the intervals.`
+    `"No clear change" is not "no effect": an effect smaller than the interval's half-width can hide in it, and four times as many runs halve the intervals.${noVariation}`
   );
 }
 
@@ -132,9 +152,11 @@ function precisionSentences(table: ComparisonTable): string {
  * over which horizon; per policy, its biggest clear changes (the 95 % interval of the paired
  * change excludes zero; better or worse ones before those of metrics with no better direction,
  * then by size relative to the baseline; one per family of metrics), its
- * probable ones (same direction in at least 75 % of runs) and its trade-offs (clearly better on
+ * probable ones (same direction in at least 75 % of runs, or by the same amount in every run when
+ * the change did not vary), the metrics on which it gave exactly the baseline's value in every run
+ * (no variation: no information, not a certain zero), and its trade-offs (clearly better on
  * some metrics, clearly worse on others); which policies clearly beat the baseline most often;
- * and what "clearly" and "probably" mean at this number of runs.
+ * and what "clearly", "probably" and "no variation" mean at this number of runs.
  * @example
  * console.log(narrative(comparisonTable(result)));
  * // "From 200 paired runs over 12 years ... riskSharing clearly raises small-supplier survival after 12 years by 1.8 percentage points (better) ..."

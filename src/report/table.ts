@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import type { DifferenceSummary, ExperimentResult } from '../experiment/result.js';
+import { hasInterval } from '../experiment/summary.js';
 import { TODAY_POLICY } from '../model/baseline.js';
 import { OUTCOME_METRICS, type Direction } from '../model/metrics.js';
 import { NAMED_POLICIES } from '../policies/chapter5.js';
@@ -19,8 +20,10 @@ export const PROBABLE_SHARE = 0.75;
 
 /**
  * How sure the runs are about a change: `clear` when the 95 % interval of the paired change
- * excludes zero (needs at least 2 runs); `probable` when it does not, but the policy moved the
- * same way as the mean change in at least {@link PROBABLE_SHARE} of the runs; `none` otherwise.
+ * excludes zero (needs at least 2 runs whose changes vary); `probable` when it does not, or there
+ * is no interval, but the policy moved the same way as the mean change in at least
+ * {@link PROBABLE_SHARE} of the runs; `none` otherwise. A change that was the same in every run
+ * ({@link TableCell.noVariation}) is never `clear`: it is `probable` when nonzero, `none` when zero.
  */
 export type Certainty = 'clear' | 'probable' | 'none';
 
@@ -31,9 +34,15 @@ export interface TableCell {
   readonly value: number;
   /** Mean paired change from the baseline (policy - baseline, run by run). */
   readonly change: number;
-  /** 95 % interval of that mean change; null with fewer than 2 runs. */
+  /** 95 % interval of that mean change; null with fewer than 2 runs, and when the change did not vary ({@link TableCell.noVariation}). */
   readonly lower: number | null;
   readonly upper: number | null;
+  /**
+   * Every run gave exactly the same change (often none: a rare event that happened in no run, or
+   * happened alike under both policies). There is then no interval: the runs cannot say how
+   * uncertain the change is, and tables print "no variation in N runs".
+   */
+  readonly noVariation: boolean;
   /** Share of runs in which the policy was above / below the baseline. */
   readonly probabilityHigher: number;
   readonly probabilityLower: number;
@@ -84,7 +93,7 @@ function titleOf(name: string): string {
 }
 
 function cellOf(policy: string, value: number, d: DifferenceSummary, better: Direction): TableCell {
-  const interval = d.n >= 2;
+  const interval = hasInterval(d);
   const direction = d.mean > 0 ? 'higher' : d.mean < 0 ? 'lower' : 'none';
   const excludesZero = interval && (d.lower > 0 || d.upper < 0);
   const share = direction === 'higher' ? d.probabilityHigher : direction === 'lower' ? d.probabilityLower : 0;
@@ -96,6 +105,7 @@ function cellOf(policy: string, value: number, d: DifferenceSummary, better: Dir
     change: d.mean,
     lower: interval ? d.lower : null,
     upper: interval ? d.upper : null,
+    noVariation: d.noVariation,
     probabilityHigher: d.probabilityHigher,
     probabilityLower: d.probabilityLower,
     probabilityBetter: d.probabilityBetter,

@@ -14,6 +14,12 @@ function mark(cell: TableCell): string {
   return cell.judgement === 'better' ? MARKS.clearlyBetter : cell.judgement === 'worse' ? MARKS.clearlyWorse : '';
 }
 
+/** The interval column of a cell: the 95 % interval, "no variation in N runs", or "n/a" with one run. */
+function intervalText(cell: TableCell, runs: number, row: TableRow, decimals: number): string {
+  if (cell.noVariation) return `no variation in ${plural(runs, 'run', 'runs')}`;
+  return formatInterval(cell.lower, cell.upper, row.format, decimals);
+}
+
 /** The "clearly better" line under a metric's block. */
 function verdictLine(row: TableRow, baseline: string): string {
   if (row.better === 'neither') return 'not judged: no direction is better';
@@ -23,7 +29,8 @@ function verdictLine(row: TableRow, baseline: string): string {
 /**
  * The chapter-5 table as fixed-width text: a heading saying what was run, a legend of the
  * policies, then one block per metric with the baseline's value and, per policy, its value, its
- * change from the baseline and the 95 % interval of that change, ✓ when the whole interval lies
+ * change from the baseline and the 95 % interval of that change ("no variation in N runs" when the
+ * change was the same in every run, "n/a" with one run), ✓ when the whole interval lies
  * on the better side of zero (✗ on the worse side), and which policies clearly beat the baseline.
  * Policies are rows and metrics are blocks, so the table fits a terminal whatever the number of
  * policies.
@@ -44,7 +51,7 @@ export function formatTable(table: ComparisonTable): string {
       row,
       lines: [
         [base, formatValue(row.baseline, row.format), '', '', ''],
-        ...row.cells.map((c) => [c.policy, formatValue(c.value, row.format), formatChange(c.change, row.format, decimals), formatInterval(c.lower, c.upper, row.format, decimals), mark(c)]),
+        ...row.cells.map((c) => [c.policy, formatValue(c.value, row.format), formatChange(c.change, row.format, decimals), intervalText(c, table.runs, row, decimals), mark(c)]),
       ],
     };
   });
@@ -65,6 +72,9 @@ export function formatTable(table: ComparisonTable): string {
   out.push('');
   out.push(`value: the policy's mean over the runs; change: its mean paired change from ${base} (same markets, same random numbers)`);
   out.push(`and the 95 % interval of that change; ${MARKS.clearlyBetter} clearly better than ${base} (the whole interval on the better side), ${MARKS.clearlyWorse} clearly worse.`);
+  if (table.rows.some((row) => row.cells.some((c) => c.noVariation))) {
+    out.push('no variation: the same change in every run, so no interval: the policy may not act on the metric, or a rare change has not shown yet.');
+  }
   out.push('');
   out.push(line(headers));
   for (const { row, lines } of blocks) {

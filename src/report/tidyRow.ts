@@ -1,9 +1,10 @@
 /**
  * What `value` holds in a tidy row:
  * - `'value'`: one run's value (a single simulation, or one replication of an experiment);
- * - `'mean'`: the mean over an experiment's replications, with its 95 % interval, `n` and `sd`;
+ * - `'mean'`: the mean over an experiment's replications, with its 95 % interval (when it has
+ *   one), `n` and `sd`;
  * - `'difference'`: the mean paired difference (policy - baseline) over replications, with the
- *   paired 95 % interval, `n`, `sd` and `probabilityBetter`.
+ *   paired 95 % interval (when it has one), `n`, `sd` and `probabilityBetter`.
  * @example rows.filter((r) => r.statistic === 'difference')
  */
 export type TidyStatistic = 'value' | 'mean' | 'difference';
@@ -45,9 +46,13 @@ export interface TidyRow {
   /** The metric's unit, from OUTCOME_METRICS or SERIES_METRICS. */
   readonly unit?: string;
   readonly value: number;
-  /** Lower end of the 95 % confidence interval of `value` (mean and difference rows). */
+  /**
+   * Lower end of the 95 % confidence interval of `value` (mean and difference rows). Left out when
+   * there is no interval: one replication, or no variation (every replication gave the same value:
+   * `n` >= 2 and `sd` 0), whose zero width would read as certainty.
+   */
   readonly lower?: number;
-  /** Upper end of the 95 % confidence interval of `value`. */
+  /** Upper end of the 95 % confidence interval of `value`; present exactly when `lower` is. */
   readonly upper?: number;
   /** Replications behind a mean or difference. */
   readonly n?: number;

@@ -39,12 +39,17 @@ describe('monteCarlo', () => {
 });
 
 describe('compare', () => {
-  it('comparing a policy with itself gives a difference of exactly 0 on every outcome', async () => {
+  it('comparing a policy with itself gives a difference of exactly 0 on every outcome, with no variation and no variance reduction', async () => {
     const r = await compare(small, { again: {} }, { runs: 4, seed: 3, series: false });
     for (const m of OUTCOMES) {
       expect(r.differences.again![m].mean).toBe(0);
       expect(r.differences.again![m].sd).toBe(0);
+      expect(r.differences.again![m].noVariation).toBe(true);
+      // independent variance / 0 is undefined, not a huge gain from pairing
+      expect(r.differences.again![m].varianceReduction).toBeNull();
     }
+    expect(r.differences.again!.top15Share.independentSe).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
   it('a policy change the model does not use gives identical outcomes', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addReplication, decodeExperiment, emptyShard, monteCarlo, compare, ReplicationError, type ExperimentSpec } from '../../src/experiment/index.js';
 import { ConfigError } from '../../src/model/decode.js';
+import { bernoulliExecutor } from '../helpers/bernoulliExecutor.js';
 
 const small = { run: { burnInYears: 1, horizonYears: 2 }, suppliers: { initialCount: 60 } } as const;
 
@@ -58,6 +59,42 @@ describe('failures', () => {
 });
 
 describe('stopping when precise enough', () => {
+  it('refuses an unknown metric with its path and the known names, before any run', async () => {
+    let runs = 0;
+    const options = { runs: 40, series: false, onProgress: () => runs++ };
+    const unknown = monteCarlo(small, { ...options, stopWhen: { metric: 'foo' as never, halfWidth: 1 } });
+    await expect(unknown).rejects.toBeInstanceOf(ConfigError);
+    await expect(unknown).rejects.toThrow(/options\.stopWhen\.metric: unknown metric "foo"; known: activeSuppliers, tenderedSuppliers, .*, smallCohortAcquired, /);
+    await expect(compare(small, { a: {} }, { ...options, stopWhen: { metric: 'hhl' as never, halfWidth: 1 } })).rejects.toThrow(/unknown metric "hhl" \(did you mean "hhi"\?\); known: /);
+    expect(runs).toBe(0);
+  });
+
+  it('never stops while the watched values do not vary, however narrow their zero-width "interval"', async () => {
+    // A policy compared with itself: every paired difference is 0.
+    const itself = await compare(small, { again: {} }, { runs: 12, series: false, rows: false, stopWhen: { metric: 'hhi', halfWidth: 1, batch: 4 } });
+    expect(itself.runs).toBe(12);
+    expect(itself.convergence).toEqual({ metric: 'hhi', target: 1, achieved: null, converged: false });
+    // A rare event (p = 0.02) that first happens in replication 132 (seed 14): no stop until the batch that holds it.
+    const options = { runs: 400, seed: 14, rows: false, series: false, executor: bernoulliExecutor('smallCohortAcquired', 0.02) };
+    const before = await monteCarlo({}, { ...options, runs: 132 });
+    expect(before.policies[0]!.outcomes.smallCohortAcquired).toMatchObject({ mean: 0, noVariation: true });
+    const rare = await monteCarlo({}, { ...options, stopWhen: { metric: 'smallCohortAcquired', halfWidth: 0.5, batch: 10 } });
+    expect(rare.runs).toBe(140);
+    expect(rare.policies[0]!.outcomes.smallCohortAcquired).toMatchObject({ mean: 1 / 140, noVariation: false });
+    expect(rare.convergence!.converged).toBe(true);
+  });
+
+  it('needs at least two batches and 30 replications before it stops', async () => {
+    const loose = (batch: number) =>
+      monteCarlo({}, { runs: 1000, rows: false, series: false, executor: bernoulliExecutor('smallCohortAcquired', 0.5), stopWhen: { metric: 'smallCohortAcquired', halfWidth: 100, batch } });
+    expect((await loose(10)).runs).toBe(30); // three batches: 30 replications
+    expect((await loose(40)).runs).toBe(80); // two batches
+    const short = await monteCarlo({}, { runs: 20, rows: false, series: false, executor: bernoulliExecutor('smallCohortAcquired', 0.5), stopWhen: { metric: 'smallCohortAcquired', halfWidth: 100, batch: 10 } });
+    expect(short.runs).toBe(20);
+    expect(short.convergence!.converged).toBe(false); // runs ran out before 30
+    expect(short.convergence!.achieved).toBeLessThan(100);
+  });
+
   it('stops once the watched interval is narrower than the target, and says how many runs it took', async () => {
     const r = await compare(small, { lots: { policy: { lotSplit: 2 } } }, {
       runs: 200,

@@ -14,7 +14,8 @@ export interface FixtureChange {
 }
 
 function summary(mean: number, n: number, lower = mean, upper = mean): Summary {
-  return { n, mean, sd: 0, se: 0, lower, upper, min: mean, max: mean, q05: mean, q25: mean, q50: mean, q75: mean, q95: mean };
+  // No variation where the hand-set interval has no width (a summary of identical values).
+  return { n, mean, sd: 0, se: 0, lower, upper, noVariation: n >= 2 && lower === upper, min: mean, max: mean, q05: mean, q25: mean, q50: mean, q75: mean, q95: mean };
 }
 
 /**

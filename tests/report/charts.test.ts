@@ -83,7 +83,14 @@ describe('chart specs', () => {
     expect(policiesOf(spec)).toEqual(new Set(['today', 'guarantee', 'split lots']));
     const rows = (spec.data as { values: TidyRow[] }).values;
     expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(['smallCohortSurvival', 'nonProfitCohortSurvival']));
-    expect(rows.every((r) => r.statistic === 'mean' && r.period !== undefined && r.lower! <= r.value && r.value <= r.upper!)).toBe(true);
+    const inBand = (r: TidyRow) => (r.lower === undefined ? r.upper === undefined && r.sd === 0 : r.lower <= r.value && r.value <= r.upper!);
+    expect(rows.every((r) => r.statistic === 'mean' && r.period !== undefined && inBand(r))).toBe(true);
+    // Periods in which every run gave the same share (all non-profits still operating, in a short run) have no band, only the line.
+    const withoutVariation = experiment.policies.flatMap((p) =>
+      (['smallCohortSurvival', 'nonProfitCohortSurvival'] as const).flatMap((m) => p.series![m].flatMap((s, period) => (s.noVariation ? [`${p.name} ${m} ${period}`] : []))),
+    );
+    expect(withoutVariation.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.lower === undefined).map((r) => `${r.policy} ${r.metric} ${r.period}`)).toEqual(withoutVariation);
     for (const text of ['split lots', 'guarantee', 'Years since policy start', 'Share still operating', '(share 0-1)', 'Suppliers small at policy start']) expect(svg).toContain(text);
   });
 

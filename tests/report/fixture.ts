@@ -1,9 +1,9 @@
 import type { DifferenceSummary, ExperimentResult, Summary } from '../../src/experiment/index.js';
 import type { SweepOutput } from '../../src/experiment/sweep.js';
 
-/** A Summary whose report-relevant fields are given; the rest are filler the rows must not use. */
+/** A Summary whose report-relevant fields are given (no variation when sd is 0); the rest are filler the rows must not use. */
 export function summary(mean: number, lower: number, upper: number, n: number, sd: number): Summary {
-  return { n, mean, sd, se: -1, lower, upper, min: -1, max: -1, q05: -1, q25: -1, q50: -1, q75: -1, q95: -1 };
+  return { n, mean, sd, se: -1, lower, upper, noVariation: n >= 2 && sd === 0, min: -1, max: -1, q05: -1, q25: -1, q50: -1, q75: -1, q95: -1 };
 }
 
 function difference(mean: number, lower: number, upper: number, n: number, sd: number, probabilityBetter: number | null): DifferenceSummary {

@@ -51,6 +51,26 @@ describe('narrative', () => {
     );
   });
 
+  it('says that runs without variation tell nothing, instead of reporting no change', () => {
+    const t = text({
+      runs: 20,
+      baseline: { smallCohortSurvival: 0.25, top15Share: 0.5 },
+      policies: { p: { smallCohortSurvival: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 }, hhi: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 } } },
+    });
+    expect(paragraphs(t)[1]).toBe(
+      'p: no clear change on any metric. On the HHI and small-supplier survival after 12 years it gave exactly the same value as today in every run: no variation, so the runs cannot tell whether it does not act on them or acts too rarely to show in 20 runs.',
+    );
+    expect(paragraphs(t)[3]).toMatch(/"No variation" means the change was the same in all 20 runs: not a certain zero but no interval at all/);
+    expect(text({ runs: 20, policies: { p: {} } })).not.toMatch(/variation/);
+  });
+
+  it('calls a change that was the same nonzero amount in every run probable, without an interval', () => {
+    const t = text({ runs: 20, baseline: { top15Share: 0.5 }, policies: { p: { top15Share: { change: -0.01, lower: -0.01, upper: -0.01, higher: 0, lowerShare: 1 } } } });
+    expect(paragraphs(t)[1]).toBe(
+      'p: no clear change on any metric. It probably lowers the top-15 share of payments (better, by the same amount in all 20 runs), though with no variation there is no interval.',
+    );
+  });
+
   it('mentions only the most-moved checkpoint of a cohort’s survival', () => {
     const t = text({
       baseline: { smallCohortSurvivalYear4: 0.5, smallCohortSurvival: 0.25 },

@@ -93,6 +93,11 @@ describe('report command', () => {
       for (const p of r['policies']) delete p.outcomes.top15Share;
       delete r['differences'].guarantee.top15Share;
     }), '--out', at('x.html')], /^error: .*old\.json: written by another version of framework-agreement-sim \(it lacks the outcome "top15Share"\); rerun/],
+    ['a result of a version without the noVariation flag', () => ['report', variantOf('old3.json', (r) => {
+      for (const p of r['policies']) for (const s of Object.values(p.outcomes) as Array<Record<string, unknown>>) delete s['noVariation'];
+    }), '--out', at('x.html')], /^error: .*old3\.json: written by another version .*\(its summaries lack the noVariation flag\); rerun/],
+    ['a summary whose noVariation is not a boolean', () => ['report', variantOf('damaged3.json', (r) => void (r['policies'][1].outcomes.hhi.noVariation = 0)), '--out', at('x.html')], /^error: .*: a damaged experiment result \(policies\[1\]\.outcomes\.hhi\.noVariation is not true or false\)$/],
+    ['a variance reduction that is not a positive number', () => ['report', variantOf('damaged4.json', (r) => void (r['differences'].guarantee.hhi.varianceReduction = 'x')), '--out', at('x.html')], /^error: .*: a damaged experiment result \(differences\["guarantee"\]\.hhi\.varianceReduction is not a positive number or null\)$/],
     ['a result of another version, in its series', () => ['report', variantOf('old2.json', (r) => {
       for (const p of r['policies']) delete p.series.top15Share;
     }), '--out', at('x.html')], /^error: .*old2\.json: written by another version .*\(it lacks the series "top15Share"\)/],

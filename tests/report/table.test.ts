@@ -59,6 +59,25 @@ describe('comparisonTable', () => {
     expect(row('top15Share').cells[0]).toMatchObject({ certainty: 'probable', direction: 'lower', judgement: 'better', clearlyBetter: false });
   });
 
+  it('has no interval, and nothing clear, for a change that was the same in every run', () => {
+    // A 0/1 outcome whose event happened in none of 20 runs under either policy: a zero-width "interval" [0, 0] would read as certainty.
+    const none = comparisonTable(
+      comparisonFixture({
+        runs: 20,
+        policies: {
+          p: {
+            smallCohortSurvival: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 },
+            activeSuppliers: { change: 2, lower: 2, upper: 2, higher: 1, lowerShare: 0 },
+          },
+        },
+      }),
+    );
+    const cell = (m: string) => none.rows.find((r) => r.metric === m)!.cells[0]!;
+    expect(cell('smallCohortSurvival')).toMatchObject({ lower: null, upper: null, noVariation: true, direction: 'none', certainty: 'none', clearlyBetter: false });
+    expect(cell('activeSuppliers')).toMatchObject({ lower: null, upper: null, noVariation: true, direction: 'higher', certainty: 'probable', clearlyBetter: false });
+    expect(cell('top15Share')).toMatchObject({ lower: -1, upper: 1, noVariation: false });
+  });
+
   it('has no interval and nothing clear with one run', () => {
     const one = comparisonTable(comparisonFixture({ runs: 1, policies: { p: { activeSuppliers: { change: 5, lower: 5, upper: 5 } } } }));
     expect(one.rows[0]!.cells[0]).toMatchObject({ lower: null, upper: null, certainty: 'probable', clearlyBetter: false });
@@ -128,6 +147,16 @@ describe('formatTable', () => {
     expect(text).toMatch(/^ {2}not judged: no direction is better$/m);
   });
 
+  it('prints "no variation in N runs" where the change was the same in every run, and says what it means', () => {
+    const table = formatTable(
+      comparisonTable(comparisonFixture({ runs: 20, policies: { p: { smallCohortSurvival: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 } } } })),
+    );
+    expect(table).toMatch(/^ {2}p +100\.0 % +0\.0 pp +no variation in 20 runs$/m);
+    expect(table).not.toMatch(/\[\+?0\.0, \+?0\.0\]/);
+    expect(table).toContain('no variation: the same change in every run, so no interval: the policy may not act on the metric, or a rare change has not shown yet.');
+    expect(text).not.toContain('no variation');
+  });
+
   it('lines the columns up across blocks', () => {
     const cells = lines.filter((l) => /^ {2}(riskSharing|smallerContracts) .*\[/.test(l));
     expect(cells).toHaveLength(2 * 14);
@@ -143,14 +172,20 @@ describe('tableCsv', () => {
     expect(lines[0]).toBe(TABLE_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + table.rows.length * 3);
     const hhi = lines.filter((l) => l.startsWith('hhi,'));
-    expect(hhi[0]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,today,true,1,,,,,,,');
-    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,0.999,-0.001,-0.002,-0.0005,0.9,clear,better,true');
+    expect(hhi[0]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,today,true,1,,,,,,,,');
+    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,0.999,-0.001,-0.002,-0.0005,false,0.9,clear,better,true');
+  });
+
+  it('leaves the interval empty and says no_variation where the change was the same in every run', () => {
+    const table = comparisonTable(comparisonFixture({ runs: 20, policies: { a: { hhi: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 } } } }));
+    const hhi = tableCsv(table).split('\n').filter((l) => l.startsWith('hhi,'));
+    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,1,0,,,true,0,none,,false');
   });
 
   it('escapes policy names a spreadsheet would run as a formula, not negative numbers', () => {
     const table = comparisonTable(comparisonFixture({ policies: { '=1+1': { hhi: { change: -0.001, lower: -0.002, upper: -0.0005 } }, '@A1': {}, '-x': {} } }));
     const hhi = tableCsv(table).split('\n').filter((l) => l.startsWith('hhi,'));
-    expect(hhi[1]).toBe(`hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,"'=1+1",false,0.999,-0.001,-0.002,-0.0005,0.9,clear,better,true`);
+    expect(hhi[1]).toBe(`hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,"'=1+1",false,0.999,-0.001,-0.002,-0.0005,false,0.9,clear,better,true`);
     expect(hhi[2]).toMatch(/^hhi,.*,"'@A1",false,1,0,-1,1,/);
     expect(hhi[3]).toMatch(/^hhi,.*,"'-x",false,/);
   });
