@@ -43,20 +43,20 @@ export function allocateCallOffs(
   weights?: ArrayLike<number>,
 ): void {
   if (rule === CallOffCode.shares || rule === CallOffCode.qualityChoice) {
-    const weightOf = rule === CallOffCode.qualityChoice && weights !== undefined ? (k: number) => Math.max(weights[k]!, 1e-9) : () => 1;
+    const weighted = rule === CallOffCode.qualityChoice && weights !== undefined;
     for (let k = 0; k < n; k++) used[k] = 0;
     let left = demand;
     // Each round gives every supplier with room its weighted part of what is left; one that fills
     // up drops out, so at most n rounds.
     for (let round = 0; round < n && left > 1e-12; round++) {
       let weight = 0;
-      for (let k = 0; k < n; k++) if (capacities[k]! - used[k]! > 0) weight += weightOf(k);
+      for (let k = 0; k < n; k++) if (capacities[k]! - used[k]! > 0) weight += weighted ? Math.max(weights[k]!, 1e-9) : 1;
       if (weight <= 0) break;
       let given = 0;
       for (let k = 0; k < n; k++) {
         const room = capacities[k]! - used[k]!;
         if (room <= 0) continue;
-        const add = Math.min(room, (left * weightOf(k)) / weight);
+        const add = Math.min(room, (left * (weighted ? Math.max(weights[k]!, 1e-9) : 1)) / weight);
         used[k]! += add;
         given += add;
       }

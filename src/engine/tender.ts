@@ -45,32 +45,46 @@ export function placeUtilisation(rule: number, place: number, places: number, co
   return sharedUtilisation(commitment, sigma);
 }
 
-/** Per-bid working arrays of a competition, reused across calls (a competition never runs inside another). */
-interface BidScratch {
+/**
+ * Working arrays of a competition, reused across calls (a competition never runs inside another):
+ * per candidate (the likely field and its first-round ranking), per bid, and per place.
+ */
+interface CompetitionScratch {
+  candidate: Int32Array;
+  strength: Float64Array;
+  naive: Float64Array;
+  fieldOrder: Int32Array;
   bidder: Int32Array;
   price: Float64Array;
-  utilisation: Float64Array;
   observed: Float64Array;
   score: Float64Array;
   order: Int32Array;
+  /** Expected utilisation of each place (1-based), -1 until computed. */
+  placeUse: Float64Array;
 }
 
-let scratch: BidScratch = allocateBidScratch(64);
+let scratch: CompetitionScratch = allocateScratch(64, 8);
 
-function allocateBidScratch(size: number): BidScratch {
+function allocateScratch(size: number, places: number): CompetitionScratch {
   return {
+    candidate: new Int32Array(size),
+    strength: new Float64Array(size),
+    naive: new Float64Array(size),
+    fieldOrder: new Int32Array(size),
     bidder: new Int32Array(size),
     price: new Float64Array(size),
-    utilisation: new Float64Array(size),
     observed: new Float64Array(size),
     score: new Float64Array(size),
     order: new Int32Array(size),
+    placeUse: new Float64Array(places + 1),
   };
 }
 
-/** Working arrays with room for at least `bids` bids; their contents are stale. */
-function bidScratch(bids: number): BidScratch {
-  if (scratch.bidder.length < bids) scratch = allocateBidScratch(Math.max(bids, 2 * scratch.bidder.length));
+/** Working arrays with room for `candidates` candidates and `places` places; their contents are stale. */
+function competitionScratch(candidates: number, places: number): CompetitionScratch {
+  if (scratch.candidate.length < candidates || scratch.placeUse.length < places + 1) {
+    scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length), Math.max(places, scratch.placeUse.length - 1));
+  }
   return scratch;
 }
 
@@ -141,32 +155,6 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
   }
 }
 
-let placeBuffer = new Float64Array(32);
-
-function placeScratch(size: number): Float64Array {
-  if (placeBuffer.length < size) placeBuffer = new Float64Array(Math.max(size, 2 * placeBuffer.length));
-  return placeBuffer;
-}
-
-/** Per-candidate working arrays of a competition before bids are made. */
-interface FieldScratch {
-  candidate: Int32Array;
-  strength: Float64Array;
-  naive: Float64Array;
-  order: Int32Array;
-}
-
-let field: FieldScratch = allocateFieldScratch(64);
-
-function allocateFieldScratch(size: number): FieldScratch {
-  return { candidate: new Int32Array(size), strength: new Float64Array(size), naive: new Float64Array(size), order: new Int32Array(size) };
-}
-
-function fieldScratch(size: number): FieldScratch {
-  if (field.candidate.length < size) field = allocateFieldScratch(Math.max(size, 2 * field.candidate.length));
-  return field;
-}
-
 /**
  * Mechanisms 1-4 and 6: runs the competition for the open places of one lot (one framework
  * agreement) of a tender. `open` places are awarded below the lot's current holders.
@@ -230,7 +218,7 @@ export function runCompetition(
     if (alive[i] === 1) members[kept++] = i; // exited suppliers leave the list for good
   }
   members.length = kept;
-  const { candidate, strength, naive, order: fieldOrder } = fieldScratch(kept);
+  const { candidate, strength, naive, fieldOrder, bidder, price, observed, score, order, placeUse } = competitionScratch(kept, places);
   let eligible = 0;
   for (let r = 0; r < kept; r++) {
     const i = members[r]!;
@@ -266,11 +254,9 @@ export function runCompetition(
   for (let r = 0; r < likely; r++) likelyQuality += quality[candidate[fieldOrder[r]!]!]!;
   likelyQuality /= Math.max(1, held + likely);
 
-  const { bidder, price, observed, score, order, utilisation } = bidScratch(eligible);
   // Utilisation depends on the bidder only through its place (cascades) or not at all (shares):
   // compute each place's once.
   const byPlace = rule !== CallOffCode.qualityChoice;
-  const placeUse = placeScratch(places + 1);
   placeUse.fill(-1, 0, places + 1);
   const bidCost = ctx.bidCost;
   const winChance = Math.min(1, open / eligible);
@@ -306,7 +292,6 @@ export function runCompetition(
     }
     bidder[bids] = i;
     price[bids] = p;
-    utilisation[bids] = u;
     bids++;
   }
   if (bids === 0) return markShort(state, lot, held, places, state.period);
@@ -338,7 +323,8 @@ export function runCompetition(
     const place = held + filled + 1;
     if (ranked) {
       // The place's own utilisation, now that the ranking is known.
-      const u = cascadeUtilisation(place, places, commitment, sigma);
+      if (placeUse[place]! < 0) placeUse[place] = cascadeUtilisation(place, places, commitment, sigma);
+      const u = placeUse[place]!;
       const v = variableCost[i]! * costIndex * variableCostFactor;
       const k = capacityCost[i]! * costIndex;
       const rate = workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality);

@@ -4,6 +4,8 @@ import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js
 import type { PhaseContext } from '../../src/engine/context.js';
 import type { MarketState } from '../../src/engine/state.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
+import { mergeOver } from '../../src/model/decode.js';
+import type { ConfigInput } from '../../src/model/config.js';
 
 const rng = () => openStream(seedRoot('tender-test'), StreamPurpose.tender, 0, 0);
 
@@ -17,30 +19,45 @@ function compete(state: MarketState, ctx: PhaseContext, slotCapacity: number, pe
   return runCompetition(state, ctx, 0, ctx.policy.suppliersPerAgreement, periods, 1, rng());
 }
 
-/** Three suppliers with known costs and qualities in a one-cell market. */
-function threeSuppliers(policy: Record<string, unknown> = {}) {
-  const config = tinyConfig({
-    suppliers: { initialCount: 3 },
-    behaviour: { qualityEvaluationNoise: 0 },
-    policy: { suppliersPerAgreement: 1, priceCeilingRatio: 10, ...policy },
-  });
+/**
+ * A one-cell market of suppliers that differ only in capacity cost (one per entry of
+ * `capacityCosts`), each with capacity 1000, variable cost 800, quality 0.5, ample cash and bids;
+ * demand `demand`; no evaluation noise and a ceiling that never binds unless `overrides` say so.
+ */
+function market(capacityCosts: readonly number[], overrides: ConfigInput = {}, demand = 100) {
+  const config = tinyConfig(
+    mergeOver(
+      {
+        suppliers: { initialCount: capacityCosts.length },
+        behaviour: { qualityEvaluationNoise: 0 },
+        policy: { suppliersPerAgreement: 1, priceCeilingRatio: 10 },
+      },
+      overrides,
+    ) as ConfigInput,
+  );
   const { state, ctx } = tinyMarket(config);
   const s = state.s;
-  for (let i = 0; i < 3; i++) {
+  capacityCosts.forEach((cost, i) => {
     s.maxCapacity[i] = 1000;
     s.variableCost[i] = 800;
+    s.capacityCost[i] = cost;
     s.cash[i] = 1e7;
     s.bidsLeft[i] = 10;
     s.quality[i] = 0.5;
-  }
-  s.capacityCost[0] = 2600; // cheapest
-  s.capacityCost[1] = 2800;
-  s.capacityCost[2] = 3000; // dearest
-  state.cellDemand[0] = 100;
+  });
+  state.cellDemand[0] = demand;
   state.cellLotCount[0] = 1;
   state.lotShare[0] = 1;
   return { state, ctx, s };
 }
+
+/** Three suppliers, the cheapest first (capacity cost 2600, 2800, 3000). */
+function threeSuppliers(policy: Record<string, unknown> = {}) {
+  return market([2600, 2800, 3000], { policy });
+}
+
+/** A one-measure market whose tenders are cut into `lots` lots. */
+const oneMeasure = (lots: number) => ({ measureTypes: [{ name: 'm', demandPerPeriod: 100, lotsPerCell: lots, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 }] });
 
 describe('mechanism 3: large lots exclude small suppliers', () => {
   it('a lot larger than a supplier’s free capacity excludes it from bidding', () => {
@@ -105,29 +122,11 @@ describe('tendering', () => {
   });
 
   it('respects the cap on lots per supplier', () => {
-    const { state, ctx } = threeSuppliers({ priceWeight: 1, maxLotsPerSupplier: 1 });
-    const layoutOk = state.cellLotMax[0]! >= 1;
-    expect(layoutOk).toBe(true);
-    // Two single-lot competitions would let supplier 0 win both; one competition for two lots may not.
-    const config2 = tinyConfig({
-      suppliers: { initialCount: 3 },
-      market: { measureTypes: [{ name: 'm', demandPerPeriod: 100, lotsPerCell: 2, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 }] },
-      behaviour: { qualityEvaluationNoise: 0 },
-      policy: { suppliersPerAgreement: 1, priceCeilingRatio: 10, priceWeight: 1, maxLotsPerSupplier: 1 },
-    });
-    const m = tinyMarket(config2);
-    for (let i = 0; i < 3; i++) {
-      m.state.s.maxCapacity[i] = 1000;
-      m.state.s.cash[i] = 1e7;
-      m.state.s.bidsLeft[i] = 10;
-      m.state.s.variableCost[i] = 800;
-      m.state.s.capacityCost[i] = 2600 + 200 * i;
-    }
-    m.state.cellDemand[0] = 100;
-    tenderCell(m.state, m.ctx, 0, 0, rng());
-    expect(m.state.cellLotCount[0]).toBe(2);
-    const winners = [m.state.slotSupplier[0], m.state.slotSupplier[m.state.stride]];
-    expect(winners).toEqual([0, 1]);
+    // Two lots competed in turn: supplier 0 wins the first and is then capped, so 1 wins the second.
+    const { state, ctx } = market([2600, 2800, 3000], { market: oneMeasure(2), policy: { priceWeight: 1, maxLotsPerSupplier: 1 } });
+    tenderCell(state, ctx, 0, 0, rng());
+    expect(state.cellLotCount[0]).toBe(2);
+    expect([state.slotSupplier[0], state.slotSupplier[state.stride]]).toEqual([0, 1]);
   });
 
   it('tenderCell sizes lots on current demand and the policy’s commitment', () => {
@@ -172,31 +171,14 @@ describe('tendering', () => {
     grow.s.maxCapacity[0] = 100; // 1.5 x 100 = 150 >= 125
     compete(grow.state, grow.ctx, 125);
     expect(grow.state.slotSupplier[0]).toBe(0);
-    const t = threeSuppliers({ priceWeight: 1 });
-    const ctx0 = { ...t.ctx, config: { ...t.ctx.config, behaviour: { ...t.ctx.config.behaviour, growthPerTender: 0 } } };
+    const t = market([2600, 2800, 3000], { behaviour: { growthPerTender: 0 }, policy: { priceWeight: 1 } });
     t.s.maxCapacity[0] = 100; // cannot grow: 100 < 125
-    compete(t.state, ctx0, 125);
+    compete(t.state, t.ctx, 125);
     expect(t.state.slotSupplier[0]).toBe(1);
   });
 
   it('a bidder pays one bid per tender, however many of its lots it bids for', () => {
-    const config = tinyConfig({
-      suppliers: { initialCount: 3 },
-      market: { measureTypes: [{ name: 'm', demandPerPeriod: 100, lotsPerCell: 3, durationWeeks: 10, referencePrice: 4000, baseWorkRate: 0.3 }] },
-      behaviour: { qualityEvaluationNoise: 0, bidCost: 1000 },
-      policy: { suppliersPerAgreement: 1, priceCeilingRatio: 10, maxLotsPerSupplier: 1 },
-    });
-    const { state, ctx } = tinyMarket(config);
-    const s = state.s;
-    for (let i = 0; i < 3; i++) {
-      s.maxCapacity[i] = 1000;
-      s.cash[i] = 1e7;
-      s.bidsLeft[i] = 10;
-      s.variableCost[i] = 800;
-      s.capacityCost[i] = 2600;
-      s.quality[i] = 0.5;
-    }
-    state.cellDemand[0] = 300;
+    const { state, ctx, s } = market([2600, 2600, 2600], { market: oneMeasure(3), behaviour: { bidCost: 1000 }, policy: { maxLotsPerSupplier: 1 } }, 300);
     tenderCell(state, ctx, 0, 0, rng());
     expect(state.cellLotCount[0]).toBe(3);
     // Three lots, one each under the cap of one lot per supplier; each bid in the tender once.
@@ -211,25 +193,12 @@ describe('tendering', () => {
 describe('bidders who know where they stand (ranked cascade)', () => {
   /** Four equal suppliers but for capacity cost, four places, a ranked cascade, price weight 1. */
   function cascade(commitment: number) {
-    const config = tinyConfig({
-      suppliers: { initialCount: 4 },
+    return market([2600, 2610, 2620, 2630], {
       market: { allocationRule: 'rank' },
-      behaviour: { qualityEvaluationNoise: 0, riskAversion: 0 },
-      policy: { suppliersPerAgreement: 4, priceCeilingRatio: 10, priceWeight: 1, capacityCommitment: commitment },
+      behaviour: { riskAversion: 0 },
+      policy: { suppliersPerAgreement: 4, priceWeight: 1, capacityCommitment: commitment },
       burnInPolicy: { suppliersPerAgreement: 4 },
     });
-    const { state, ctx } = tinyMarket(config);
-    const s = state.s;
-    for (let i = 0; i < 4; i++) {
-      s.maxCapacity[i] = 1000;
-      s.variableCost[i] = 800;
-      s.capacityCost[i] = 2600 + 10 * i;
-      s.cash[i] = 1e7;
-      s.bidsLeft[i] = 10;
-      s.quality[i] = 0.5;
-    }
-    state.cellDemand[0] = 100;
-    return { state, ctx, s };
   }
 
   it('prices the utilisation of its expected place: the first place is priced lower than the last', () => {
