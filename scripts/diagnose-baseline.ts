@@ -17,6 +17,7 @@ import { runPeriod } from '../src/engine/step.js';
 import { emptyTotals } from '../src/engine/callOff.js';
 import { seedRoot } from '../src/random/streams.js';
 import { MAIN_INCOME_SHARE } from '../src/engine/codes.js';
+import { receiptsInLastYear } from '../src/engine/observe.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -114,15 +115,16 @@ for (let r = 0; r < runs; r++) {
       const minPlace = placeSizes[Math.floor(placeSizes.length / 2)] ?? Infinity;
       const paidBy: number[] = [];
       for (let i = 0; i < state.n; i++) {
-        const rec = s.receiptsYear[i]!;
-        if (s.alive[i] === 1 || rec > 0) { paidBy.push(rec); paid += rec; if (s.ownership[i] === 4) nonProfitPaid += rec; }
+        // What it was paid in the last year (an exited supplier's rolling sum stops at its exit).
+        const rec = receiptsInLastYear(state, i, t);
+        if (rec > 0) { paidBy.push(rec); paid += rec; if (s.ownership[i] === 4) nonProfitPaid += rec; }
         if (s.alive[i] !== 1) continue;
         active++;
         if (s.contracts[i]! > 0) tendered++;
         if (s.profitYear[i]! < 0) losses++;
         if (s.maxCapacity[i]! < minPlace) tooSmall++;
         const rev = s.revenueYear[i]!;
-        if (rev >= 1 && rec > MAIN_INCOME_SHARE * rev) { mainN++; mainSum += s.profitYear[i]! / rev; mainProfit += s.profitYear[i]!; mainRevenue += rev; }
+        if (rev >= 1 && s.receiptsYear[i]! > MAIN_INCOME_SHARE * rev) { mainN++; mainSum += s.profitYear[i]! / rev; mainProfit += s.profitYear[i]!; mainRevenue += rev; }
       }
       paidBy.sort((a, b) => b - a);
       const top15 = paidBy.slice(0, 15).reduce((a, b) => a + b, 0) / Math.max(paid, 1);

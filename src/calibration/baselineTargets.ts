@@ -21,6 +21,18 @@ export const BASELINE_TARGETS: readonly CalibrationTarget[] = [
   { metric: 'buyerCostPerYear', value: 2.4e9, tolerance: 0.15e9, source: 'about half of 4.8 bn NOK paid to providers went to tendered ones (2018)' },
   { metric: 'nonProfitPaymentShare', range: [0.03, 0.04], tolerance: 0.01, source: 'non-profit providers got 3-4 % of payments (2013-2018)' },
   {
+    metric: 'groupPaymentShare',
+    value: 0.47,
+    tolerance: 0.06,
+    source: 'derived: groups got 53 % of payments to private providers (39 % Norwegian, 14 % foreign groups, 2018), and private providers 44 % of all payments, about 2.1 of the 2.4 bn NOK tendered; so about 1.1 bn, 47 % of tendered payments (assumption: private providers are paid almost only through tenders)',
+  },
+  {
+    metric: 'foreignGroupPaymentShare',
+    value: 0.12,
+    tolerance: 0.04,
+    source: 'derived as for groups: foreign groups got 14 % of payments to private providers (2018), about 0.29 bn NOK, 12 % of tendered payments',
+  },
+  {
     metric: 'insolvencyRate',
     range: [0.003, 0.015],
     tolerance: 0.003,

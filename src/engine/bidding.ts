@@ -9,9 +9,11 @@
 /**
  * Price per participant-week at which expected revenue covers expected delivery cost.
  * Per committed participant-week the supplier pays variable x u + capacity (u = expected
- * utilisation) and is paid for max(u, guarantee) weeks, times the outcome payment factor.
+ * utilisation) and is paid for `paidShare` weeks: its use, plus under a minimum-volume guarantee
+ * the expected top-up to the guaranteed share (placeShortfall in utilisation.ts), never less than
+ * u; times the outcome payment factor.
  *
- *   breakEven = (variable x u + capacity) / (max(u, guarantee) x payFactor)
+ *   breakEven = (variable x u + capacity) / (max(u, paidShare) x payFactor)
  *
  * @example breakEvenPrice(800, 2400, 0.8, 0, 1) // (640 + 2400) / 0.8 = 3800
  */
@@ -19,10 +21,10 @@ export function breakEvenPrice(
   variableCost: number,
   capacityCost: number,
   expectedUtilisation: number,
-  guaranteeShare: number,
+  paidShare: number,
   payFactor: number,
 ): number {
-  const paid = Math.max(expectedUtilisation, guaranteeShare);
+  const paid = Math.max(expectedUtilisation, paidShare);
   return (variableCost * expectedUtilisation + capacityCost) / (Math.max(paid, 1e-9) * Math.max(payFactor, 1e-9));
 }
 
@@ -54,25 +56,25 @@ export function demandRisk(macroVariance: number, cellVariance: number, cellsHel
 }
 
 /**
- * Risk premium as a share of the break-even price. Mechanism 6: the guarantee removes the part
- * of the utilisation downside below the guaranteed share; only capacity cost is at risk from
- * low utilisation. Outcome-based payment adds its own risk.
+ * Risk premium as a share of the break-even price. Only capacity cost is at risk from low
+ * utilisation; mechanism 6: a minimum-volume guarantee takes the part of the utilisation downside
+ * below the guaranteed share off the supplier (`uncoveredShare`, from uncoveredDownside in
+ * utilisation.ts: 1 without a guarantee, 0 with one at or above expected use). Outcome-based
+ * payment adds its own risk.
  *
- *   premium = factor x (demandRisk x capacityShare x (1 - min(1, guarantee / u)) + outcomeShare x outcomeRisk)
+ *   premium = factor x (demandRisk x capacityShare x uncoveredShare + outcomeShare x outcomeRisk)
  *
- * @example riskPremium(2, 0.13, 0.79, 0.8, 0, 0, 0.3) // 2 x 0.13 x 0.79 = 0.2054
+ * @example riskPremium(2, 0.13, 0.79, 1, 0, 0.3) // 2 x 0.13 x 0.79 = 0.2054
  */
 export function riskPremium(
   factor: number,
   demandRisk: number,
   capacityCostShare: number,
-  expectedUtilisation: number,
-  guaranteeShare: number,
+  uncoveredShare: number,
   outcomePaymentShare: number,
   outcomePaymentRisk: number,
 ): number {
-  const uncovered = 1 - Math.min(1, guaranteeShare / Math.max(expectedUtilisation, 1e-9));
-  return factor * (demandRisk * capacityCostShare * uncovered + outcomePaymentShare * outcomePaymentRisk);
+  return factor * (demandRisk * capacityCostShare * uncoveredShare + outcomePaymentShare * outcomePaymentRisk);
 }
 
 /**

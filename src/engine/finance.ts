@@ -64,7 +64,8 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   const innovationScale = Math.sqrt(1 - rho * rho);
   const { hiringCostPerWeek, firingCostPerWeek, qualityInvestmentShare, fullQualitySpendingRate } = b;
   const { competenceLossOnShedding, competenceDecayRate, qualityAdjustmentRate, capacityShedRate } = b;
-  const { maxCapacity, baseCapacity } = s;
+  const { maxCapacity, baseCapacity, bufferPeriods, variableCost, capacityCost } = s;
+  const payoutShare = b.payoutShare;
   const { competence: wc, spending: ws, scoring: wi } = b.qualityWeights;
   const { learningRate, scoringIncentive, qualityGain } = ctx;
   const { alive, otherShock, otherRevenueVolatility, otherRevenueMean, otherRevenueMargin, committed, prevCommitted } = s;
@@ -74,6 +75,7 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   let otherTotal = 0;
   let costsTotal = 0;
   let supportTotal = 0;
+  let payoutTotal = 0;
   let marginSum = 0;
   let marginCount = 0;
   const draws = s.lifecycleDraw;
@@ -115,6 +117,15 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
       money += injection;
       supportLeft[i]! -= injection;
       supportTotal += injection;
+    }
+    // Owners take out part of the cash above the firm's buffer (dividends, a parent's cash pool, a
+    // non-profit's other work), so buffers stay as thin as the ownership type keeps them instead of
+    // growing without end.
+    const buffer = bufferPeriods[i]! * maxCapacity[i]! * (variableCost[i]! + capacityCost[i]!);
+    if (money > buffer) {
+      const payout = payoutShare * (money - buffer);
+      money -= payout;
+      payoutTotal += payout;
     }
     cash[i] = money;
 
@@ -169,5 +180,6 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   ledger.otherRevenue += otherTotal;
   ledger.costs += costsTotal;
   ledger.ownerSupport += supportTotal;
+  ledger.payouts += payoutTotal;
   return marginCount > 0 ? marginSum / marginCount : 0;
 }

@@ -227,6 +227,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   let mainIncomeProfit = 0;
   let mainIncomeRevenue = 0;
   let nonProfitPaid = 0;
+  let groupPaid = 0;
+  let foreignGroupPaid = 0;
   let paid = 0;
   const lastYear = new Float64Array(state.n);
   const lastPeriod = state.period - 1;
@@ -236,6 +238,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     if (r > 0) {
       paid += r;
       if (s.ownership[i] === Ownership.nonProfit) nonProfitPaid += r;
+      if (s.ownership[i] === Ownership.foreignGroup) foreignGroupPaid += r;
+      if (s.ownership[i] === Ownership.foreignGroup || s.ownership[i] === Ownership.norwegianGroup) groupPaid += r;
     }
     if (s.alive[i] === 1 && s.revenueYear[i]! >= MIN_REVENUE_FOR_MARGIN) {
       const margin = s.profitYear[i]! / s.revenueYear[i]!;
@@ -268,6 +272,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     top4Share: top4!,
     top15Share: top15!,
     nonProfitPaymentShare: shareOf(nonProfitPaid, paid),
+    groupPaymentShare: shareOf(groupPaid, paid),
+    foreignGroupPaymentShare: shareOf(foreignGroupPaid, paid),
     smallCohortSize: count(s.cohortSmall, state.n),
     smallCohortSurvival: x.smallCohortSurvival[last]!,
     smallCohortSurvivalYear4: x.smallCohortSurvival[at(4)]!,
@@ -330,6 +336,7 @@ export function ledgerOf(state: MarketState, initialSuppliers: number): RunLedge
     otherRevenue: l.otherRevenue,
     costs: l.costs,
     ownerSupport: l.ownerSupport,
+    payouts: l.payouts,
     startingCash: l.startingCash,
     cashAtEnd,
     initialSuppliers,

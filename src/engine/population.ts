@@ -110,6 +110,7 @@ export function addSupplier(state: MarketState, config: Config, ownership: numbe
   s.capacityCost[i] = unitCost * profile.capacityCostShare;
   s.overhead[i] = profile.overheadShare * fullCost;
   s.cash[i] = profile.cashBufferPeriods * fullCost;
+  s.bufferPeriods[i] = profile.cashBufferPeriods;
   s.supportLeft[i] = profile.ownerSupportPeriods * fullCost;
   s.otherRevenueMean[i] = profile.otherRevenueRatio * fullCost;
   s.otherRevenueMargin[i] = profile.otherRevenueMargin;

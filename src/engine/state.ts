@@ -29,6 +29,8 @@ export interface SupplierColumns {
   /** Fixed overhead per period, NOK. */
   overhead: Float64Array;
   cash: Float64Array;
+  /** Cash buffer the owners keep in the firm, in periods of full-capacity cost (its ownership type's cashBufferPeriods). */
+  bufferPeriods: Float64Array;
   /** Owner, parent or donor support still available, NOK. */
   supportLeft: Float64Array;
   otherRevenueMean: Float64Array;
@@ -88,6 +90,7 @@ export interface Ledger {
   otherRevenue: number;
   costs: number;
   ownerSupport: number;
+  payouts: number;
   startingCash: number;
   entries: number;
   exits: number;
@@ -168,6 +171,7 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     capacityCost: f(),
     overhead: f(),
     cash: f(),
+    bufferPeriods: f(),
     supportLeft: f(),
     otherRevenueMean: f(),
     otherRevenueMargin: f(),
@@ -228,6 +232,7 @@ export function emptyLedger(): Ledger {
     otherRevenue: 0,
     costs: 0,
     ownerSupport: 0,
+    payouts: 0,
     startingCash: 0,
     entries: 0,
     exits: 0,

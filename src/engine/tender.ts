@@ -1,8 +1,8 @@
 import { normal } from '../random/normal.js';
 import type { Rng } from '../random/rng.js';
-import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, riskFactor, riskPremium } from './bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
 import { CallOffCode } from './codes.js';
-import { cascadeUtilisation, choiceUtilisation, sharedUtilisation } from './utilisation.js';
+import { placeShortfall, placeUse, uncoveredDownside } from './utilisation.js';
 import type { PhaseContext } from './context.js';
 import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, totalScore } from './scoring.js';
@@ -32,17 +32,38 @@ export function holdersOf(state: MarketState, lot: number): number {
   return k;
 }
 
+/** Values per place written by {@link placeTerms}, at `3 x index`: expected use, paid share, uncovered downside. */
+export const PLACE_TERMS = 3;
+
 /**
- * Expected utilisation of a place under the agreement's allocation rule (see utilisation.ts).
- * `place` is 1-based; `qualityRatio` is the supplier's quality over the mean of the lot's likely
- * suppliers (used by "qualityChoice" only).
+ * What a place on a lot is worth to its holder under the agreement's allocation rule (see
+ * utilisation.ts), written to `out` at `3 x at`: its expected utilisation u, the expected share of
+ * committed capacity paid for (u plus the guarantee's expected top-up E[(g - U)^+]), and the share
+ * of its utilisation downside the guarantee leaves uncovered. `place` is 1-based; `qualityRatio`
+ * is the supplier's quality over the mean of the lot's likely suppliers ("qualityChoice" only).
+ *
+ * Under a cascade (rank or mini-competition) place j uses what demand leaves above the places
+ * before it, each of commitment / places; under equal shares every place is the whole lot scaled
+ * down, and under choice by quality a place gets qualityRatio times an equal share.
  */
-export function placeUtilisation(rule: number, place: number, places: number, commitment: number, qualityRatio: number, sigma: number): number {
-  if (rule === CallOffCode.rank || rule === CallOffCode.miniCompetition) {
-    return cascadeUtilisation(Math.min(place, places), places, commitment, sigma);
-  }
-  if (rule === CallOffCode.qualityChoice) return choiceUtilisation(commitment, qualityRatio, sigma);
-  return sharedUtilisation(commitment, sigma);
+export function placeTerms(
+  rule: number,
+  place: number,
+  places: number,
+  commitment: number,
+  qualityRatio: number,
+  guarantee: number,
+  sigma: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const cascade = rule === CallOffCode.rank || rule === CallOffCode.miniCompetition;
+  const j = cascade ? Math.min(place, places) : 1;
+  const a = cascade ? commitment / places : rule === CallOffCode.qualityChoice ? commitment / Math.max(qualityRatio, 1e-9) : commitment;
+  const u = placeUse(j, a, sigma);
+  out[PLACE_TERMS * at] = u;
+  out[PLACE_TERMS * at + 1] = guarantee > 0 ? u + placeShortfall(guarantee, j, a, sigma) : u;
+  out[PLACE_TERMS * at + 2] = guarantee > 0 ? uncoveredDownside(guarantee, j, a, sigma) : 1;
 }
 
 /**
@@ -59,8 +80,8 @@ interface CompetitionScratch {
   observed: Float64Array;
   score: Float64Array;
   order: Int32Array;
-  /** Expected utilisation of each place (1-based), -1 until computed. */
-  placeUse: Float64Array;
+  /** {@link placeTerms} of each place (1-based; index 0 for the bidder at hand under choice by quality); use -1 until computed. */
+  places: Float64Array;
 }
 
 let scratch: CompetitionScratch = allocateScratch(64, 8);
@@ -76,14 +97,14 @@ function allocateScratch(size: number, places: number): CompetitionScratch {
     observed: new Float64Array(size),
     score: new Float64Array(size),
     order: new Int32Array(size),
-    placeUse: new Float64Array(places + 1),
+    places: new Float64Array(PLACE_TERMS * (places + 1)),
   };
 }
 
 /** Working arrays with room for `candidates` candidates and `places` places; their contents are stale. */
 function competitionScratch(candidates: number, places: number): CompetitionScratch {
-  if (scratch.candidate.length < candidates || scratch.placeUse.length < places + 1) {
-    scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length), Math.max(places, scratch.placeUse.length - 1));
+  if (scratch.candidate.length < candidates || scratch.places.length < PLACE_TERMS * (places + 1)) {
+    scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length), Math.max(places, scratch.places.length / PLACE_TERMS - 1));
   }
   return scratch;
 }
@@ -157,7 +178,8 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
 
 /**
  * Mechanisms 1-4 and 6: runs the competition for the open places of one lot (one framework
- * agreement) of a tender. `open` places are awarded below the lot's current holders.
+ * agreement) of a tender. `open` places are awarded below the lot's current holders; `lotsLeft`
+ * lots of the tender, this one included, are still to be competed for.
  *
  * Eligibility: alive, serves the lot's region and measure type (listed in `cellMembers`), not
  * already on the lot, under the buyer's cap on lots per supplier in this tender, room for a place
@@ -182,6 +204,7 @@ export function runCompetition(
   ctx: PhaseContext,
   lot: number,
   open: number,
+  lotsLeft: number,
   periodsLeft: number,
   tenderId: number,
   rng: Rng,
@@ -218,7 +241,7 @@ export function runCompetition(
     if (alive[i] === 1) members[kept++] = i; // exited suppliers leave the list for good
   }
   members.length = kept;
-  const { candidate, strength, naive, fieldOrder, bidder, price, observed, score, order, placeUse } = competitionScratch(kept, places);
+  const { candidate, strength, naive, fieldOrder, bidder, price, observed, score, order, places: terms } = competitionScratch(kept, places);
   let eligible = 0;
   for (let r = 0; r < kept; r++) {
     const i = members[r]!;
@@ -230,15 +253,18 @@ export function runCompetition(
   if (eligible === 0) return markShort(state, lot, held, places, state.period);
   const variableCostFactor = ctx.variableCostFactor;
   const markup = bidMarkup(markupScale, policy.priceWeight, eligible);
-  // Round one: the likely field, every candidate priced at the places' average utilisation.
-  const average = sharedUtilisation(commitment, sigma);
+  // Round one: the likely field, every candidate priced at the places' average utilisation (that
+  // of equal shares: every rule uses the lot alike on average).
+  placeTerms(CallOffCode.shares, 1, places, commitment, 1, g, sigma, terms, 0);
+  const average = terms[0]!;
+  const averagePaid = terms[1]!;
   let naiveLowest = Infinity;
   let bestQuality = 0;
   for (let e = 0; e < eligible; e++) {
     const i = candidate[e]!;
     const v = variableCost[i]! * costIndex * variableCostFactor;
     const k = capacityCost[i]! * costIndex;
-    naive[e] = breakEvenPrice(v, k, average, g, 1) * (1 + markup);
+    naive[e] = breakEvenPrice(v, k, average, averagePaid, 1) * (1 + markup);
     if (naive[e]! < naiveLowest) naiveLowest = naive[e]!;
     if (quality[i]! > bestQuality) bestQuality = quality[i]!;
   }
@@ -254,37 +280,38 @@ export function runCompetition(
   for (let r = 0; r < likely; r++) likelyQuality += quality[candidate[fieldOrder[r]!]!]!;
   likelyQuality /= Math.max(1, held + likely);
 
-  // Utilisation depends on the bidder only through its place (cascades) or not at all (shares):
-  // compute each place's once.
+  // A place's terms depend on the bidder only through its place (cascades) or not at all (shares):
+  // compute each place's once. Under choice by quality they are the bidder's own (index 0).
   const byPlace = rule !== CallOffCode.qualityChoice;
-  placeUse.fill(-1, 0, places + 1);
+  for (let j = 0; j <= places; j++) terms[PLACE_TERMS * j] = -1;
   const bidCost = ctx.bidCost;
-  const winChance = Math.min(1, open / eligible);
   let bids = 0;
   for (let r = 0; r < eligible; r++) {
     const i = candidate[fieldOrder[r]!]!;
     const v = variableCost[i]! * costIndex * variableCostFactor;
     const k = capacityCost[i]! * costIndex;
     const q = quality[i]!;
-    const place = Math.min(held + r + 1, places);
-    let u: number;
-    if (byPlace && placeUse[place]! >= 0) u = placeUse[place]!;
-    else {
-      u = placeUtilisation(rule, place, places, commitment, likelyQuality > 0 ? q / likelyQuality : 1, sigma);
-      if (byPlace) placeUse[place] = u;
+    const at = byPlace ? Math.min(held + r + 1, places) : 0;
+    if (!byPlace || terms[PLACE_TERMS * at]! < 0) {
+      placeTerms(rule, at, places, commitment, likelyQuality > 0 ? q / likelyQuality : 1, g, sigma, terms, at);
     }
+    const u = terms[PLACE_TERMS * at]!;
     if (!(u > 0)) continue;
     const rate = workRate(expectedRate, qualityEffectOnWorkRate, q, referenceQuality);
-    const breakEven = breakEvenPrice(v, k, u, g, outcomePayFactor(phi, rate, expectedRate));
+    const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, outcomePayFactor(phi, rate, expectedRate));
     const fixedCost = overhead[i]! + capacityCost[i]! * Math.max(committed[i]!, slotCapacity);
     const factor = riskFactor(riskAversion, cash[i]! / Math.max(fixedCost, 1));
     const risk = demandRisk(ctx.macroVariance, ctx.cellVariance, cellsHeld[i]!);
-    const premium = riskPremium(factor, risk, k / (v * u + k), u, g, phi, outcomePaymentRisk);
+    const premium = riskPremium(factor, risk, k / (v * u + k), terms[PLACE_TERMS * at + 2]!, phi, outcomePaymentRisk);
     const p = bidPrice(breakEven, premium, markup, ceiling);
     if (p < 0) continue;
+    // A bid is prepared once per tender: the first lot a supplier bids for carries the whole bid
+    // cost, weighed against the places it can expect over every lot of the tender still to come.
     const firstLot = tenderStamp[i] !== tenderId;
     const due = firstLot ? bidCost : 0;
-    if (expectedBidGain(winChance, p, breakEven, u, slotCapacity, periodsLeft, due) <= 0) continue;
+    const room = maxCapacity[i]! * growth - committed[i]!;
+    const slots = expectedSlots(firstLot ? lotsLeft : 1, open, eligible, cap - scratchLotsWon[i]!, room, slotCapacity);
+    if (expectedBidGain(slots, p, breakEven, u, slotCapacity, periodsLeft, due) <= 0) continue;
     if (firstLot) {
       bidsLeft[i]!--;
       bidCostDue[i]! += due;
@@ -322,13 +349,14 @@ export function runCompetition(
     const i = bidder[b]!;
     const place = held + filled + 1;
     if (ranked) {
-      // The place's own utilisation, now that the ranking is known.
-      if (placeUse[place]! < 0) placeUse[place] = cascadeUtilisation(place, places, commitment, sigma);
-      const u = placeUse[place]!;
+      // The place's own terms, now that the ranking is known.
+      if (terms[PLACE_TERMS * place]! < 0) placeTerms(rule, place, places, commitment, 1, g, sigma, terms, place);
+      const u = terms[PLACE_TERMS * place]!;
       const v = variableCost[i]! * costIndex * variableCostFactor;
       const k = capacityCost[i]! * costIndex;
       const rate = workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality);
-      if (!(u > 0) || price[b]! < breakEvenPrice(v, k, u, g, outcomePayFactor(phi, rate, expectedRate))) continue;
+      const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * place + 1]!, outcomePayFactor(phi, rate, expectedRate));
+      if (!(u > 0) || price[b]! < breakEven) continue;
     }
     const slot = lot * stride + held + filled;
     slotSupplier[slot] = i;
@@ -404,7 +432,7 @@ export function tenderCell(
   state.cellOptionPeriods[cell] = optionPeriods;
   state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
   const id = tenderIdOf(state, cell, t);
-  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, termPeriods, id, rng);
+  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng);
   endTender(state, cell);
 }
 
@@ -436,6 +464,6 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, lot: number, 
       if (i >= 0) state.s.scratchLotsWon[i]!++;
     }
   }
-  runCompetition(state, ctx, lot, open, periodsLeft, tenderIdOf(state, cell, t), rng);
+  runCompetition(state, ctx, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
   endTender(state, cell);
 }

@@ -241,6 +241,11 @@ export const BehaviourConfigCodec = strict(
     growthPerTender: numberIn(0, 10),
     /** Share per period of the capacity it no longer has committed (above its core capacity at entry) that a supplier sheds. Share, 0-1. */
     capacityShedRate: share,
+    /**
+     * Share per period of the cash above a supplier's buffer (its ownership type's cashBufferPeriods
+     * of full-capacity cost) that its owners take out. Share, 0-1.
+     */
+    payoutShare: share,
     /** Cost of hiring per participant-week of capacity added, NOK. */
     hiringCostPerWeek: nok,
     /** Cost of shedding staff per participant-week of capacity removed, NOK. */

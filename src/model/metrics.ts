@@ -69,6 +69,8 @@ export const OUTCOME_METRICS = {
   top4Share: { unit: 'share 0-1', description: 'top-4 share of tendered payments over the last year', better: 'lower' },
   top15Share: { unit: 'share 0-1', description: 'top-15 share of tendered payments over the last year', better: 'lower' },
   nonProfitPaymentShare: { unit: 'share 0-1', description: 'non-profits\u2019 share of tendered payments over the last year', better: 'neither' },
+  groupPaymentShare: { unit: 'share 0-1', description: 'share of tendered payments over the last year to groups, foreign and Norwegian (including the firms they acquired)', better: 'neither' },
+  foreignGroupPaymentShare: { unit: 'share 0-1', description: 'share of tendered payments over the last year to foreign groups', better: 'neither' },
   smallCohortSize: { unit: 'suppliers', description: 'suppliers small at policy start', better: 'neither' },
   smallCohortSurvival: { unit: 'share 0-1', description: 'share of them still operating at the end', better: 'higher' },
   smallCohortSurvivalYear4: { unit: 'share 0-1', description: 'share of them still operating at the end of horizon year 4 (at the end of the horizon if it is shorter)', better: 'higher' },

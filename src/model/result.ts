@@ -4,7 +4,7 @@ import type { OutcomeMetric, SeriesMetric } from './metrics.js';
 /**
  * Money and count totals over the whole run (burn-in included), so anyone can check that they
  * add up: buyerPaid = supplierReceipts, and the suppliers' cash at the end =
- * startingCash + supplierReceipts + otherRevenue - costs + ownerSupport.
+ * startingCash + supplierReceipts + otherRevenue - costs + ownerSupport - payouts.
  */
 export interface RunLedger {
   /** NOK the buyer paid (call-offs + guarantees). */
@@ -16,6 +16,8 @@ export interface RunLedger {
   /** All costs suppliers paid, including quality spending. */
   costs: number;
   ownerSupport: number;
+  /** NOK owners took out of cash above the suppliers' buffers (behaviour.payoutShare). */
+  payouts: number;
   /** Cash of the initial population and of every entrant when it entered. */
   startingCash: number;
   /** Cash of every supplier ever created, at the end (exited suppliers keep what they had). */

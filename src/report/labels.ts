@@ -20,6 +20,8 @@ export const OUTCOME_LABELS = {
   top4Share: 'Top-4 share of payments, last year',
   top15Share: 'Top-15 share of payments, last year',
   nonProfitPaymentShare: 'Non-profits\u2019 share of payments, last year',
+  groupPaymentShare: 'Groups\u2019 share of payments, last year',
+  foreignGroupPaymentShare: 'Foreign groups\u2019 share of payments, last year',
   smallCohortSize: 'Small suppliers at policy start',
   smallCohortSurvival: 'Small suppliers still operating at the end',
   smallCohortSurvivalYear4: 'Small suppliers still operating after 4 years',

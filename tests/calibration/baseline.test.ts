@@ -9,12 +9,13 @@ import { CALIBRATED_VALUES } from '../../src/model/baseline.js';
 const RUNS = 240;
 
 /**
- * Targets the market model v2 fit does not meet yet (docs/calibration.md, "v2 fit": fewer suppliers
- * on agreements and a lower top-15 share than the facts; the re-calibration is open). The list is
- * exact: the test fails when one of these becomes met or another target is missed, and each must
- * stay within four tolerances of its target.
+ * Targets the fit does not meet (docs/calibration.md, section 4): with lots of the assumed size the
+ * market holds fewer suppliers on agreements than the 406 counted; and foreign groups, present in
+ * every region and measure type, spread their utilisation risk furthest and win more than their
+ * 14 % of 2018's private payments. The list is exact: the test fails when one of these becomes met
+ * or another target is missed, and each must stay within four tolerances of its target.
  */
-const KNOWN_MISFITS = ['tenderedSuppliers', 'top15Share'];
+const KNOWN_MISFITS = ['tenderedSuppliers', 'foreignGroupPaymentShare'];
 
 describe('the shipped baseline is calibrated', () => {
   it(`meets every target within its tolerance over ${RUNS} runs`, async () => {

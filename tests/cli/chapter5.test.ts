@@ -11,8 +11,8 @@ const dir = mkdtempSync(join(tmpdir(), 'fas-chapter5-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => join(dir, name);
 
-// A tiny market: 60 suppliers, 1 year of burn-in, a 5-year horizon; a few runs take well under a second.
-writeFileSync(at('tiny.json'), JSON.stringify({ run: { burnInYears: 1, horizonYears: 5 }, suppliers: { initialCount: 60 } }));
+// A tiny market: 300 suppliers, 1 year of burn-in, a 5-year horizon; a few runs take well under a second.
+writeFileSync(at('tiny.json'), JSON.stringify({ run: { burnInYears: 1, horizonYears: 5 }, suppliers: { initialCount: 300 } }));
 const tiny = ['--config', at('tiny.json'), '--runs', '3', '--workers', '1'];
 
 describe('chapter5: the table', () => {
@@ -139,13 +139,16 @@ describe('chapter5: --demand-shift (scenario events)', () => {
     ]);
   });
 
-  it('changes the numbers: half the demand, clearly less spending and less unserved demand', async () => {
+  it('changes the numbers: half the demand, clearly less spending and about half the weeks served', async () => {
     const base = JSON.parse((await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--json')).stdout) as Chapter5Json;
     const shifted = JSON.parse((await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--demand-shift=-0.5@0', '--json')).stdout) as Chapter5Json;
     const cost = (j: Chapter5Json) => j.result.policies[0]!.outcomes.buyerCostPerYear.mean;
     expect(cost(shifted)).toBeLessThan(0.9 * cost(base));
-    const unserved = (j: Chapter5Json) => j.result.policies[0]!.outcomes.unservedShare.mean;
-    expect(unserved(shifted)).toBeLessThan(unserved(base));
+    // (v1 also saw a lower unserved share; in v2 a demand collapse drives exits, and a lot left
+    // short waits a quarter for its re-tender, so the share can rise a little: it is not asserted.)
+    const served = (j: Chapter5Json) => j.result.policies[0]!.outcomes.participantWeeksPerYear.mean;
+    expect(served(shifted)).toBeLessThan(0.6 * served(base));
+    expect(served(shifted)).toBeGreaterThan(0.4 * served(base));
   });
 
   it('refuses a malformed shift, an unknown measure type or a year past the horizon in one line', async () => {

@@ -5,7 +5,7 @@ describe('breakEvenPrice', () => {
   it('covers variable cost on use and capacity cost on everything committed', () => {
     expect(breakEvenPrice(800, 2400, 0.8, 0, 1)).toBeCloseTo((640 + 2400) / 0.8, 9);
   });
-  it('mechanism 6: a guarantee above expected utilisation lowers it (paid volume rises)', () => {
+  it('mechanism 6: guarantee top-ups lower it (paid volume rises above use; here all of capacity is paid)', () => {
     expect(breakEvenPrice(800, 2400, 0.8, 1, 1)).toBeCloseTo(640 + 2400, 9);
   });
   it('outcome-based payment with a low expected pay factor raises it', () => {
@@ -29,14 +29,14 @@ describe('mechanism 2: small suppliers cannot spread utilisation risk', () => {
 
 describe('riskPremium', () => {
   it('prices uncovered utilisation risk on the capacity share of cost', () => {
-    expect(riskPremium(2, 0.13, 0.79, 0.8, 0, 0, 0.3)).toBeCloseTo(2 * 0.13 * 0.79, 12);
+    expect(riskPremium(2, 0.13, 0.79, 1, 0, 0.3)).toBeCloseTo(2 * 0.13 * 0.79, 12);
   });
-  it('mechanism 6: a guarantee covering expected utilisation removes the utilisation premium', () => {
-    expect(riskPremium(2, 0.13, 0.79, 0.8, 0.8, 0, 0.3)).toBe(0);
-    expect(riskPremium(2, 0.13, 0.79, 0.8, 0.4, 0, 0.3)).toBeCloseTo(2 * 0.13 * 0.79 * 0.5, 12);
+  it('mechanism 6: a guarantee covering the whole downside removes the utilisation premium; half of it, half', () => {
+    expect(riskPremium(2, 0.13, 0.79, 0, 0, 0.3)).toBe(0);
+    expect(riskPremium(2, 0.13, 0.79, 0.5, 0, 0.3)).toBeCloseTo(2 * 0.13 * 0.79 * 0.5, 12);
   });
   it('outcome-based payment adds its own risk', () => {
-    expect(riskPremium(2, 0, 0.79, 0.8, 0, 0.5, 0.3)).toBeCloseTo(2 * 0.5 * 0.3, 12);
+    expect(riskPremium(2, 0, 0.79, 1, 0.5, 0.3)).toBeCloseTo(2 * 0.5 * 0.3, 12);
   });
 });
 

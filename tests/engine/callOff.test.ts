@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateCallOffs, callOffs, emptyTotals } from '../../src/engine/callOff.js';
 import { CallOffCode } from '../../src/engine/codes.js';
@@ -35,7 +36,7 @@ describe('allocateCallOffs', () => {
 });
 
 /** One supplier on one lot, demand 100 participant-weeks, committed capacity 125. */
-function oneSupplierPeriod(guarantee: number) {
+function oneSupplierPeriod(guarantee: number, demand = 100) {
   const config = tinyConfig({ suppliers: { initialCount: 1 } });
   const { state, ctx } = tinyMarket(config);
   const s = state.s;
@@ -43,7 +44,7 @@ function oneSupplierPeriod(guarantee: number) {
   s.capacityCost[0] = 3000;
   const cashBefore = 1e6;
   s.cash[0] = cashBefore;
-  state.cellDemand[0] = 100;
+  state.cellDemand[0] = demand;
   const price = 4000; // = variable + capacity cost: break-even at full utilisation
   placeOnLot(state, 0, price, 125);
   state.lotGuarantee[0] = guarantee;
@@ -71,6 +72,15 @@ describe('mechanism 6: minimum-volume guarantee', () => {
     expect(totals.buyerPaid).toBe(125 * 4000);
     // Paid 125 x 4000, cost 100 x 1000 + 125 x 3000: a gain of 25 x 1000 (variable cost not incurred).
     expect(result).toBeCloseTo(25 * 1000, 6);
+  });
+
+  it('never lowers the guaranteed supplier’s cash, whatever the demand (same world, same price)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 300, noNaN: true }), (g, demand) => {
+        expect(oneSupplierPeriod(g, demand).result).toBeGreaterThanOrEqual(oneSupplierPeriod(0, demand).result);
+      }),
+      { seed: 61, numRuns: 200 },
+    );
   });
 
   it('a guarantee below utilisation pays nothing', () => {

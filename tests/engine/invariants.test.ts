@@ -33,7 +33,7 @@ function checkInvariants(r: SimulationResult): void {
 
   const l = r.ledger;
   expect(relClose(l.buyerPaid, l.supplierReceipts), 'what the buyer pays equals what suppliers receive').toBe(true);
-  const cash = l.startingCash + l.supplierReceipts + l.otherRevenue - l.costs + l.ownerSupport;
+  const cash = l.startingCash + l.supplierReceipts + l.otherRevenue - l.costs + l.ownerSupport - l.payouts;
   expect(Math.abs(cash - l.cashAtEnd)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(l.costs), Math.abs(l.cashAtEnd)));
   expect(l.initialSuppliers + l.entries - l.exits, 'start + entries - exits = active').toBe(l.activeAtEnd);
   expect(l.exits).toBe(l.insolvencies + l.voluntaryExits + l.acquisitions);

@@ -51,3 +51,23 @@ describe('mechanism 7: size follows the places held', () => {
     expect(s.maxCapacity[1]).toBe(300 - 0.25 * 200);
   });
 });
+
+describe('payouts keep buffers as thin as each ownership type keeps them', () => {
+  it('owners take payoutShare of the cash above the buffer, and nothing below it; the ledger records it', () => {
+    const config = tinyConfig({ behaviour: { payoutShare: 0.25 } });
+    const { state, ctx } = tinyMarket(config);
+    const s = state.s;
+    for (const i of [0, 1]) {
+      s.maxCapacity[i] = 100;
+      s.variableCost[i] = 1000;
+      s.capacityCost[i] = 3000;
+      s.bufferPeriods[i] = 2; // buffer 2 x 100 x 4000 = 800 000
+    }
+    s.cash[0] = 1_800_000; // 1 000 000 above: a quarter is paid out
+    s.cash[1] = 500_000; // below: nothing
+    settleFinances(state, ctx, openStream(seedRoot('p'), StreamPurpose.supplierShocks, 0), 0);
+    expect(s.cash[0]).toBeCloseTo(1_800_000 - 250_000, 6);
+    expect(s.cash[1]).toBe(500_000);
+    expect(state.ledger.payouts).toBeCloseTo(250_000, 6);
+  });
+});

@@ -16,20 +16,21 @@ function compete(state: MarketState, ctx: PhaseContext, slotCapacity: number, pe
   state.lotSlotCapacity[0] = slotCapacity;
   state.lotPlaces[0] = ctx.policy.suppliersPerAgreement;
   state.lotRule[0] = ctx.callOffCode;
-  return runCompetition(state, ctx, 0, ctx.policy.suppliersPerAgreement, periods, 1, rng());
+  return runCompetition(state, ctx, 0, ctx.policy.suppliersPerAgreement, 1, periods, 1, rng());
 }
 
 /**
  * A one-cell market of suppliers that differ only in capacity cost (one per entry of
  * `capacityCosts`), each with capacity 1000, variable cost 800, quality 0.5, ample cash and bids;
- * demand `demand`; no evaluation noise and a ceiling that never binds unless `overrides` say so.
+ * demand `demand`; no evaluation noise, growth by half at most, and a ceiling that never binds
+ * unless `overrides` say so.
  */
 function market(capacityCosts: readonly number[], overrides: ConfigInput = {}, demand = 100) {
   const config = tinyConfig(
     mergeOver(
       {
         suppliers: { initialCount: capacityCosts.length },
-        behaviour: { qualityEvaluationNoise: 0 },
+        behaviour: { qualityEvaluationNoise: 0, growthPerTender: 0.5 },
         policy: { suppliersPerAgreement: 1, priceCeilingRatio: 10 },
       },
       overrides,
@@ -238,5 +239,26 @@ describe('re-tendering a short lot', () => {
     expect(state.slotSupplier[1]).not.toBe(first);
     expect([second, 2]).toContain(state.slotSupplier[1]);
     expect(state.lotShortSince[0]).toBe(-1);
+  });
+});
+
+describe('a bid is weighed per tender, not per lot', () => {
+  /** Three equal suppliers, four lots of 100 participant-weeks, bid cost `bidCost`. */
+  const fourLots = (bidCost: number) => market([2600, 2600, 2600], { market: oneMeasure(4), behaviour: { bidCost }, policy: { suppliersPerAgreement: 1 } }, 400);
+
+  it('a bid cost that one lot would not repay is still paid for a tender of four', () => {
+    // With one place per lot and three bidders, each expects a third of a place per lot. Find the
+    // bid cost one lot's expected margin just covers, then charge twice that: only the tender's four
+    // lots together repay it, as the v1 fix for half-size lots required.
+    const probe = fourLots(0);
+    tenderCell(probe.state, probe.ctx, 0, 0, rng());
+    const price = probe.state.slotPrice[0]!;
+    const { s } = probe;
+    const u = 0.8; // equal shares, certain demand, 25 % capacity margin
+    const breakEven = (s.variableCost[0]! * u + s.capacityCost[0]!) / u;
+    const oneLot = (1 / 3) * (price - breakEven) * u * 125 * probe.ctx.termPeriods;
+    const { state, ctx } = fourLots(2 * oneLot);
+    tenderCell(state, ctx, 0, 0, rng());
+    for (let j = 0; j < 4; j++) expect(state.slotSupplier[j * state.stride], `lot ${j}`).toBeGreaterThanOrEqual(0);
   });
 });

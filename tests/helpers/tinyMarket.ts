@@ -30,7 +30,7 @@ export function tinyConfig(overrides: ConfigInput = {}): Config {
       entry: { ratePerYear: 0 },
       acquisition: { probabilityPerPeriod: 0 },
     },
-    behaviour: { qualityInvestmentShare: 0, hiringCostPerWeek: 0, firingCostPerWeek: 0, bidCost: 0 },
+    behaviour: { qualityInvestmentShare: 0, hiringCostPerWeek: 0, firingCostPerWeek: 0, bidCost: 0, payoutShare: 0 },
     policy: { suppliersPerAgreement: 1, capacityCommitment: 1.25 },
     burnInPolicy: { suppliersPerAgreement: 1, capacityCommitment: 1.25 },
   };
