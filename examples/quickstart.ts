@@ -1,10 +1,10 @@
-// The README's first example: one replication of today's policy and of a 30 % guarantee,
+// The README's first example: one replication of today's policy and of a 90 % guarantee,
 // both from the same burned-in market, so the difference is the policy's alone.
 import { burnIn, simulateFrom } from '../src/index.js';
 
-const market = burnIn({}, 42); // 8 years under today's policy
+const market = burnIn({}, 42); // 20 years under today's policy
 const today = simulateFrom(market);
-const guarantee = simulateFrom(market, { policy: { name: 'guarantee', minimumVolumeShare: 0.3 } });
+const guarantee = simulateFrom(market, { policy: { name: 'guarantee', minimumVolumeShare: 0.9 } });
 
 for (const r of [today, guarantee]) {
   const o = r.outcomes;
