@@ -16,11 +16,6 @@ export const BASELINE_PARAMETERS: readonly CalibrationParameter[] = [
     apply: (v) => own({ foreignGroup: { unitCostMedian: v - 100 }, norwegianGroup: { unitCostMedian: v - 100 }, standalone: { unitCostMedian: v }, municipal: { unitCostMedian: v + 100 }, nonProfit: { unitCostMedian: v + 100 } }),
   },
   { name: 'riskAversion', path: 'behaviour.riskAversion', lower: 0, upper: 3, start: 0.5, description: 'weight of the risk premium in bids, a multiplier without unit (0 = risk-neutral)' },
-  {
-    name: 'groupCapacity', lower: 1000, upper: 10000, start: 6000,
-    description: 'median capacity of a group, foreign or Norwegian, participant-weeks per quarter',
-    apply: (v) => own({ foreignGroup: { capacityMedian: v }, norwegianGroup: { capacityMedian: v } }),
-  },
   { name: 'entryRate', path: 'suppliers.entry.ratePerYear', lower: 5, upper: 150, start: 60, description: 'entries at the reference margin, suppliers per year' },
   {
     name: 'groupShare', lower: 0.005, upper: 0.15, start: 0.022,

@@ -183,6 +183,11 @@ function cohortExits(state: MarketState, flags: Uint8Array, cause: number): numb
   return count;
 }
 
+/** Share of a cohort not closed by insolvency (1 for an empty cohort): leaving the market or being acquired is not closing. */
+function notInsolvent(state: MarketState, flags: Uint8Array): number {
+  return survivalShare(count(flags, state.n), count(flags, state.n) - cohortExits(state, flags, ExitCause.insolvency));
+}
+
 function count(flags: Uint8Array, n: number): number {
   let c = 0;
   for (let i = 0; i < n; i++) c += flags[i]!;
@@ -276,6 +281,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     foreignGroupPaymentShare: shareOf(foreignGroupPaid, paid),
     smallCohortSize: count(s.cohortSmall, state.n),
     smallCohortSurvival: x.smallCohortSurvival[last]!,
+    smallCohortNotInsolvent: notInsolvent(state, s.cohortSmall),
     smallCohortSurvivalYear4: x.smallCohortSurvival[at(4)]!,
     smallCohortSurvivalYear8: x.smallCohortSurvival[at(8)]!,
     smallCohortSurvivalYear12: x.smallCohortSurvival[at(12)]!,
@@ -284,6 +290,7 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     smallCohortAcquired: cohortExits(state, s.cohortSmall, ExitCause.acquired),
     nonProfitCohortSize: count(s.cohortNonProfit, state.n),
     nonProfitCohortSurvival: x.nonProfitCohortSurvival[last]!,
+    nonProfitCohortNotInsolvent: notInsolvent(state, s.cohortNonProfit),
     nonProfitCohortSurvivalYear4: x.nonProfitCohortSurvival[at(4)]!,
     nonProfitCohortSurvivalYear8: x.nonProfitCohortSurvival[at(8)]!,
     nonProfitCohortSurvivalYear12: x.nonProfitCohortSurvival[at(12)]!,

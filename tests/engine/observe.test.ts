@@ -119,3 +119,23 @@ describe('mainIncomeMargin', () => {
     expect(summarise(rec, state, config).mainIncomeMargin).toBe(0);
   });
 });
+
+describe('leaving is not closing', () => {
+  it('survival counts every exit; not-insolvent counts only insolvencies (hand-computed)', () => {
+    const config = tinyConfig({ suppliers: { initialCount: 4 } });
+    const { state } = tinyMarket(config);
+    const s = state.s;
+    for (let i = 0; i < 4; i++) s.cohortSmall[i] = 1;
+    s.alive[1] = 0; // insolvent
+    s.exitCause[1] = ExitCause.insolvency;
+    s.alive[2] = 0; // left the tendered market, operates on
+    s.exitCause[2] = ExitCause.voluntary;
+    const rec = createRecorder(state, 1);
+    state.period = 1;
+    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    const o = summarise(rec, state, config);
+    expect(o.smallCohortSurvival).toBe(0.5);
+    expect(o.smallCohortNotInsolvent).toBe(0.75);
+    expect(o.nonProfitCohortNotInsolvent).toBe(1); // an empty cohort
+  });
+});
