@@ -119,7 +119,7 @@ const { decodeConfig } = require('framework-agreement-sim');
 const { config, policy } = require('framework-agreement-sim/testing');
 const [c] = fc.sample(config({ size: 'small' }), { seed: 1, numRuns: 1 });
 if (decodeConfig(c)._tag !== 'Right') throw new Error('CJS /testing: config() gave an invalid config');
-fc.assert(fc.property(policy({ callOffRule: ['shares'] }), (p) => p.callOffRule === 'shares'), { seed: 3, numRuns: 20 });
+fc.assert(fc.property(policy({ scoringRule: ['linear'] }), (p) => p.scoringRule === 'linear'), { seed: 3, numRuns: 20 });
 console.log('CJS /testing OK');
 JS
 node testing-esm.mjs
