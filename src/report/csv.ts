@@ -50,7 +50,7 @@ function unescaped(field: Field): string {
  * then one record per row, lines ending in CRLF. Missing cells are empty; an empty text is
  * written `""`; fields with commas, quotes, line breaks or edge spaces are quoted, quotes doubled.
  * Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
- * carriage return) is written with a single quote in front, quoted ({@link csvText}).
+ * carriage return) is written with a single quote in front, quoted (as the internal `csvText` does).
  * Numbers are written with `String(n)` (the shortest text that reads back as the same double),
  * and -0 as `-0`, so {@link parseCsv} gives back identical rows. Rows are checked first: an unknown
  * column, a missing required one, a wrong type or a non-finite number throws an Error naming
