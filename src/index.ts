@@ -152,13 +152,19 @@ export { demandShift, scenario } from './scenarios/index.js';
 export {
   comparisonTable,
   PROBABLE_SHARE,
+  UNSERVED_THRESHOLD,
   type ComparisonTable,
   type TableRow,
   type TableCell,
   type TablePolicy,
+  type ComparedPolicy,
+  type PolicyCosts,
   type Certainty,
+  type Basis,
 } from './report/table.js';
+export { policyInputs, basisOf, type PolicyInputs, type AssumedInput } from './experiment/policyInputs.js';
+export { EFFECT_SIZES, LEVERS, reachedOutcomes, type EffectSize, type Provenance, type Reach, type Lever } from './model/provenance.js';
 export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableFormat } from './report/tableMetrics.js';
-export { formatTable } from './report/tableText.js';
+export { formatTable, costFlags, MARKS } from './report/tableText.js';
 export { tableCsv, TABLE_CSV_COLUMNS } from './report/tableCsv.js';
 export { narrative } from './report/narrative.js';

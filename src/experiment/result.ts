@@ -1,7 +1,7 @@
-import { parseConfig } from '../model/decode.js';
 import type { Config } from '../model/config.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
-import type { ShardState } from './shard.js';
+import { policyInputs, type PolicyInputs } from './policyInputs.js';
+import { decodeExperiment, type ShardState } from './shard.js';
 import type { RunRow } from './spec.js';
 import { summarise, type Summary } from './summary.js';
 
@@ -53,6 +53,12 @@ export interface ExperimentResult {
   readonly policies: readonly PolicySummary[];
   /** Per variant name, its paired difference from the baseline on every outcome. */
   readonly differences: Record<string, Record<OutcomeMetric, DifferenceSummary>>;
+  /**
+   * Per variant name, how it differs from the baseline: the effect sizes it sets (assumed) and the
+   * settings whose effects the model works out (modelled). Tables mark a change that only assumed
+   * inputs reach as assumed. Absent in results written before version 0.2.0.
+   */
+  readonly inputs?: Record<string, PolicyInputs>;
   /** One row per run, policy and outcome, when rows were requested. */
   readonly rows?: readonly RunRow[];
 }
@@ -95,13 +101,20 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
     // object's prototype instead, and JSON would lose it.
     Object.defineProperty(differences, p.name, { value: entry, enumerable: true, writable: true, configurable: true });
   });
+  const decoded = decodeExperiment(state.spec);
+  const inputs: Record<string, PolicyInputs> = {};
+  decoded.configs.forEach((config, k) => {
+    if (k === 0) return;
+    Object.defineProperty(inputs, decoded.names[k]!, { value: policyInputs(decoded.configs[0]!, config), enumerable: true, writable: true, configurable: true });
+  });
   return {
     kind: 'framework-agreement-sim/experiment',
     seed: state.spec.seed,
     runs,
-    config: parseConfig(state.spec.config),
+    config: decoded.configs[0]!,
     policies,
     differences,
+    inputs,
     ...(state.spec.rows ? { rows: state.rows } : {}),
   };
 }

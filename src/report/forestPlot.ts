@@ -29,13 +29,17 @@ export function forestPlot(result: ExperimentResult, metrics: readonly OutcomeMe
   // Object.prototype ("toString", "constructor", ...). The chart is the same.
   const y = { field: 'policy', type: 'nominal', title: null, scale: { domain: variants } };
   const color = { ...policyColor(variants), legend: null };
+  const rows = experimentRows(result, { parts: ['differences'], metrics });
   return vegaLiteSpec({
     title: {
       text: `Differences from ${baseline}`,
       subtitle: `Mean paired difference (policy - ${baseline}) ${overRuns(result.runs)} with its 95 % confidence interval`,
     },
-    data: { values: experimentRows(result, { parts: ['differences'], metrics }) },
+    data: { values: rows },
     vconcat: metrics.map((metric) => {
+      // A panel in which no policy's change varied has no interval to draw; an interval layer over
+      // no values would give its axis an infinite extent.
+      const withInterval = rows.some((r) => r.metric === metric && r.lower !== null && r.lower !== undefined);
       const x = { type: 'quantitative', title: `Difference (${OUTCOME_METRICS[metric].unit})`, scale: { zero: true } };
       return {
         title: OUTCOME_LABELS[metric],
@@ -44,7 +48,7 @@ export function forestPlot(result: ExperimentResult, metrics: readonly OutcomeMe
         transform: [metricFilter(metric)],
         layer: [
           { mark: { type: 'rule', strokeDash: [4, 4], color: 'gray' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-          { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' }, color } },
+          ...(withInterval ? [{ mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' }, color } }] : []),
           {
             mark: { type: 'point', filled: true, size: 60 },
             encoding: {

@@ -5,9 +5,10 @@
  * numbers and the sentences change with them.
  * @packageDocumentation
  */
-import { PROBABLE_SHARE, type ComparisonTable, type TableCell, type TableRow } from './table.js';
+import { PROBABLE_SHARE, type ComparedPolicy, type ComparisonTable, type TableCell, type TableRow } from './table.js';
 import type { TableFormat } from './tableMetrics.js';
-import { formatNumber, scaleOf } from './tableNumbers.js';
+import { formatChange, formatNumber, scaleOf } from './tableNumbers.js';
+import { costFlags } from './tableText.js';
 import { plural } from './words.js';
 
 /** Most changes named per policy; the rest are counted. */
@@ -24,12 +25,15 @@ function sizeOf(row: TableRow, cell: TableCell): number {
   return Math.abs(cell.change) / Math.max(Math.abs(row.baseline), 1e-12);
 }
 
-/** The moves of one policy with the given certainty, the biggest per family, biggest first. */
-function movesOf(table: ComparisonTable, policy: number, certainty: TableCell['certainty']): Move[] {
+/**
+ * The moves of one policy with the given certainty, the biggest per family, biggest first: those the
+ * model found (modelled or partly assumed), or with `assumed` those that only assumed sizes reach.
+ */
+function movesOf(table: ComparisonTable, policy: number, certainty: TableCell['certainty'], assumed = false): Move[] {
   const best = new Map<string, Move>();
   for (const row of table.rows) {
     const cell = row.cells[policy]!;
-    if (cell.certainty !== certainty || cell.direction === 'none') continue;
+    if (cell.certainty !== certainty || cell.direction === 'none' || (cell.basis === 'assumed') !== assumed) continue;
     const move = { row, cell, size: sizeOf(row, cell) };
     const seen = best.get(row.family);
     if (seen === undefined || move.size > seen.size) best.set(row.family, move);
@@ -47,14 +51,45 @@ function amount(move: Move): string {
   const shown = Math.abs(cell.change) * scaleOf(f);
   const decimals = f === 'index' ? 3 : shown >= 10 ? 0 : shown >= 1 ? 1 : 2;
   const number = formatNumber(shown, decimals);
-  const unit = f === 'percent' ? ' percentage points' : f === 'nok' ? ' NOK' : f === 'hhiPoints' ? ' points' : f === 'perYear' ? ' a year' : '';
+  const unit = f === 'percent' ? ' percentage points' : f === 'nok' ? ' NOK' : f === 'mnok' ? ' MNOK a year' : f === 'hhiPoints' ? ' points' : f === 'perYear' ? ' a year' : '';
   // Percentage points speak for themselves; other units get the change relative to the baseline.
-  const notes = [f === 'percent' || row.baseline === 0 ? null : `${formatNumber(100 * move.size, move.size >= 0.1 ? 0 : 1)} %`, cell.judgement].filter((x) => x !== null);
+  const notes = [
+    f === 'percent' || row.baseline === 0 ? null : `${formatNumber(100 * move.size, move.size >= 0.1 ? 0 : 1)} %`,
+    cell.judgement,
+    cell.basis === 'partlyAssumed' ? 'partly by assumption' : null,
+  ].filter((x) => x !== null);
   return `${number}${unit}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
 function verb(cell: TableCell): string {
   return cell.direction === 'higher' ? 'raises' : 'lowers';
+}
+
+/** "raises X by Y (..., partly by assumption)": the note when assumed sizes also reach the metric. */
+function moveText(m: Move): string {
+  return `${verb(m.cell)} ${m.row.phrase} by ${amount(m)}`;
+}
+
+function mnok(x: number, signed: boolean): string {
+  return `${formatNumber(x / 1e6, Math.abs(x) >= 1e7 ? 0 : 1, signed)} MNOK`;
+}
+
+/**
+ * The policy's costs, said first: what the buyer pays per participant-week and a year, guarantee
+ * payments, and unserved demand, each flagged when it buys the gains (clearly costlier, or
+ * unserved demand up by more than the table's threshold).
+ */
+function costSentence(table: ComparisonTable, policy: ComparedPolicy): string {
+  const c = policy.costs;
+  const perWeek = `${formatChange(c.costPerParticipantWeekChange, 'nok')} per participant-week, ${mnok(c.buyerCostPerYearChange, true)} a year`;
+  const cost = c.costsTheBuyerMore ? `it clearly costs the buyer more (${perWeek})` : `buyer cost ${perWeek}, not clearly more`;
+  // Guarantees worth mentioning: at least 0.1 MNOK a year, as shown.
+  const guarantee = c.guaranteePaymentsPerYear >= 5e4 ? `, of which ${mnok(c.guaranteePaymentsPerYear, false)} a year pays for guaranteed capacity nobody used` : '';
+  const threshold = formatChange(table.unservedThreshold, 'percent');
+  const unserved = c.leavesDemandUnserved
+    ? `it leaves more demand unserved (${formatChange(c.unservedShareChange, 'percent', 2)}, above the ${threshold} threshold: part of any gain comes from serving fewer people)`
+    : `unserved demand ${formatChange(c.unservedShareChange, 'percent', 2)} (within ${threshold})`;
+  return `${policy.name}, first its costs: ${cost}${guarantee}; ${unserved}`;
 }
 
 /** "a, b and c". */
@@ -69,16 +104,17 @@ function percent(share: number): string {
 
 /** The sentences about one policy. */
 function policySentences(table: ComparisonTable, k: number): string {
-  const name = table.policies[k]!.name;
+  const policy = table.policies[k]!;
   const clear = movesOf(table, k, 'clear');
   const probable = movesOf(table, k, 'probable');
-  const sentences: string[] = [];
+  const assumed = [...movesOf(table, k, 'clear', true), ...movesOf(table, k, 'probable', true)];
+  const sentences: string[] = [costSentence(table, policy)];
   if (clear.length === 0) {
-    sentences.push(`${name}: no clear change on any metric`);
+    sentences.push(`The model finds no clear change${assumed.length > 0 ? ' of its own' : ''} on any metric`);
   } else {
-    const named = clear.slice(0, NAMED_CHANGES).map((m) => `${verb(m.cell)} ${m.row.phrase} by ${amount(m)}`);
+    const named = clear.slice(0, NAMED_CHANGES).map(moveText);
     const more = clear.length - NAMED_CHANGES;
-    sentences.push(`${name} clearly ${list(named)}${more > 0 ? `; ${plural(more, 'more clear change', 'more clear changes')} in the table` : ''}`);
+    sentences.push(`It clearly ${list(named)}${more > 0 ? `; ${plural(more, 'more clear change', 'more clear changes')} in the table` : ''}`);
   }
   if (probable.length > 0) {
     const named = probable.slice(0, 2);
@@ -96,6 +132,12 @@ function policySentences(table: ComparisonTable, k: number): string {
           : 'though one interval includes zero and the other, with no variation, is missing';
     sentences.push(`It probably ${list(phrases)}, ${caveat}`);
   }
+  if (assumed.length > 0) {
+    const named = assumed.slice(0, NAMED_CHANGES).map((m) => `${verb(m.cell)} ${m.row.phrase} by ${amount(m)}`);
+    sentences.push(
+      `By assumption, not as a finding (only the effect sizes it sets reach ${assumed.length === 1 ? 'this metric' : 'these metrics'}), it ${list(named)}${assumed.length > NAMED_CHANGES ? ` and ${plural(assumed.length - NAMED_CHANGES, 'more metric', 'more metrics')}` : ''}`,
+    );
+  }
   // Changes that were exactly zero in every run: not "no clear change" from wide intervals, but no interval at all.
   const unmoved = table.rows.filter((r) => r.cells[k]!.noVariation && r.cells[k]!.direction === 'none').map((r) => r.phrase);
   if (unmoved.length > 0) {
@@ -104,7 +146,8 @@ function policySentences(table: ComparisonTable, k: number): string {
       `On ${on} it gave exactly the same value as ${table.baseline.name} in every run: no variation, so the runs cannot tell whether it does not act on them or acts too rarely to show in ${plural(table.runs, 'run', 'runs')}`,
     );
   }
-  const clearRows = (judgement: 'better' | 'worse') => table.rows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === judgement).map((r) => r.phrase);
+  const clearRows = (judgement: 'better' | 'worse') =>
+    table.rows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === judgement && r.cells[k]!.basis !== 'assumed').map((r) => r.phrase);
   const better = clearRows('better');
   const worse = clearRows('worse');
   if (better.length > 0 && worse.length > 0) {
@@ -119,15 +162,30 @@ function summarySentences(table: ComparisonTable): string {
   const judgedRows = table.rows.filter((r) => r.better !== 'neither');
   const base = table.baseline.name;
   const counts = table.policies
-    .map((p, k) => ({ name: p.name, wins: judgedRows.filter((r) => r.cells[k]!.clearlyBetter).length, losses: judgedRows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === 'worse').length }))
+    .map((p, k) => ({
+      name: p.name,
+      flags: costFlags(p),
+      wins: judgedRows.filter((r) => r.cells[k]!.clearlyBetter).length,
+      losses: judgedRows.filter((r) => r.cells[k]!.certainty === 'clear' && r.cells[k]!.judgement === 'worse' && r.cells[k]!.basis !== 'assumed').length,
+    }))
     .filter((c) => c.wins > 0)
     .sort((a, b) => b.wins - a.wins || a.losses - b.losses);
   const sentences: string[] = [];
+  const count = (c: (typeof counts)[number]) => `${c.name} on ${c.wins}${c.losses > 0 ? ` (clearly worse on ${c.losses})` : ''}`;
+  // A policy whose gains cost the buyer more or leave demand unserved is never summed up as simply better.
+  const free = counts.filter((c) => c.flags.length === 0);
+  const costly = counts.filter((c) => c.flags.length > 0);
   if (counts.length === 0) {
     sentences.push(`No policy clearly beats ${base} on any of the ${judgedRows.length} metrics with a better direction`);
   } else {
-    const shown = counts.slice(0, 3).map((c) => `${c.name} on ${c.wins}${c.losses > 0 ? ` (clearly worse on ${c.losses})` : ''}`);
-    sentences.push(`Most often clearly better than ${base} (of the ${judgedRows.length} metrics with a better direction): ${list(shown)}`);
+    sentences.push(
+      free.length === 0
+        ? `Every policy that clearly beats ${base} on some metric (of the ${judgedRows.length} with a better direction) pays for it`
+        : `Most often clearly better than ${base} at no clear extra cost (of the ${judgedRows.length} metrics with a better direction): ${list(free.slice(0, 3).map(count))}`,
+    );
+    if (costly.length > 0) {
+      sentences.push(`Clearly better on some metrics but at a price: ${list(costly.slice(0, 3).map((c) => `${count(c)}, but it ${c.flags.join(' and ')}`))}`);
+    }
     const none = judgedRows.filter((r) => r.clearlyBetter.length === 0).map((r) => r.phrase);
     if (none.length > 0) sentences.push(`No policy clearly beats ${base} on ${list(none)}`);
   }

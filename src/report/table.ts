@@ -6,9 +6,10 @@
  * @packageDocumentation
  */
 import type { DifferenceSummary, ExperimentResult } from '../experiment/result.js';
+import { basisOf, type AssumedInput, type PolicyInputs } from '../experiment/policyInputs.js';
 import { hasInterval } from '../experiment/summary.js';
 import { TODAY_POLICY } from '../model/baseline.js';
-import { OUTCOME_METRICS, type Direction } from '../model/metrics.js';
+import { OUTCOME_METRICS, type Direction, type OutcomeMetric } from '../model/metrics.js';
 import { NAMED_POLICIES } from '../policies/chapter5.js';
 import { tableMetrics, type TableMetricSpec } from './tableMetrics.js';
 
@@ -26,6 +27,42 @@ export const PROBABLE_SHARE = 0.75;
  * ({@link TableCell.noVariation}) is never `clear`: it is `probable` when nonzero, `none` when zero.
  */
 export type Certainty = 'clear' | 'probable' | 'none';
+
+/**
+ * Where a change comes from ({@link basisOf}): `modelled` (only settings whose effects the model
+ * works out reach the metric), `assumed` (only effect sizes put into the model reach it: the change
+ * is there because it was assumed, and is never marked better or worse), `partlyAssumed` (both),
+ * `unchanged` (nothing the policy changes reaches it), `unknown` (a result written before results
+ * recorded their inputs).
+ */
+export type Basis = 'modelled' | 'assumed' | 'partlyAssumed' | 'unchanged' | 'unknown';
+
+/**
+ * Unserved demand may rise by at most this much (a share of all demand: half a percentage point)
+ * before a policy is flagged as leaving demand unserved; today about 0.8 % of demand goes unserved.
+ */
+export const UNSERVED_THRESHOLD = 0.005;
+
+/** What a policy costs next to what it gains: the buyer's side of the comparison, always computed. */
+export interface PolicyCosts {
+  /** The policy's mean share of demand left unserved, and its mean paired change from the baseline. */
+  readonly unservedShare: number;
+  readonly unservedShareChange: number;
+  /** Buyer cost per year (call-offs and guarantees, NOK): mean paired change, and its 95 % interval (null without one). */
+  readonly buyerCostPerYearChange: number;
+  readonly buyerCostPerYearLower: number | null;
+  readonly buyerCostPerYearUpper: number | null;
+  /** Buyer cost per participant-week served (NOK): mean paired change and its 95 % interval. */
+  readonly costPerParticipantWeekChange: number;
+  readonly costPerParticipantWeekLower: number | null;
+  readonly costPerParticipantWeekUpper: number | null;
+  /** The policy's mean guarantee payments per year (NOK), for capacity the buyer did not use. */
+  readonly guaranteePaymentsPerYear: number;
+  /** Unserved demand rose by more than {@link UNSERVED_THRESHOLD}. */
+  readonly leavesDemandUnserved: boolean;
+  /** The buyer pays clearly more, per year or per participant-week (the 95 % interval above zero). */
+  readonly costsTheBuyerMore: boolean;
+}
 
 /** One policy's numbers on one metric. Values are in the outcome's own unit (shares 0-1, NOK). */
 export interface TableCell {
@@ -53,7 +90,9 @@ export interface TableCell {
   readonly certainty: Certainty;
   /** Whether the change is an improvement, by the metric's direction; null when unsure or no direction is better. */
   readonly judgement: 'better' | 'worse' | null;
-  /** The 95 % interval lies entirely on the better side of zero. */
+  /** Whether the change is modelled or assumed ({@link Basis}). */
+  readonly basis: Basis;
+  /** The 95 % interval lies entirely on the better side of zero, and the change is not {@link Basis} `assumed`. */
   readonly clearlyBetter: boolean;
 }
 
@@ -64,7 +103,7 @@ export interface TableRow extends TableMetricSpec {
   /** The baseline's mean. */
   readonly baseline: number;
   readonly cells: readonly TableCell[];
-  /** Names of the policies that clearly beat the baseline on this metric, in table order. */
+  /** Names of the policies that clearly beat the baseline on this metric (by the model, not by assumption), in table order. */
   readonly clearlyBetter: readonly string[];
 }
 
@@ -72,6 +111,15 @@ export interface TableRow extends TableMetricSpec {
 export interface TablePolicy {
   readonly name: string;
   readonly title: string;
+}
+
+/** A compared policy: its title, what it costs, and which of its inputs are assumed. */
+export interface ComparedPolicy extends TablePolicy {
+  readonly costs: PolicyCosts;
+  /** Effect sizes it sets (null for a result written before results recorded their inputs). */
+  readonly assumed: readonly AssumedInput[] | null;
+  /** Settings it changes whose effects the model works out (null as above). */
+  readonly modelled: readonly string[] | null;
 }
 
 /** The chapter-5 table: plain JSON. */
@@ -82,7 +130,9 @@ export interface ComparisonTable {
   readonly horizonYears: number;
   readonly baseline: TablePolicy;
   /** The compared policies, in the experiment's order. */
-  readonly policies: readonly TablePolicy[];
+  readonly policies: readonly ComparedPolicy[];
+  /** The unserved-demand threshold the costs were judged by ({@link UNSERVED_THRESHOLD}). */
+  readonly unservedThreshold: number;
   readonly rows: readonly TableRow[];
 }
 
@@ -92,7 +142,7 @@ function titleOf(name: string): string {
   return NAMED_POLICIES.find((p) => p.name === name)?.title ?? name;
 }
 
-function cellOf(policy: string, value: number, d: DifferenceSummary, better: Direction): TableCell {
+function cellOf(policy: string, value: number, d: DifferenceSummary, better: Direction, basis: Basis): TableCell {
   const interval = hasInterval(d);
   const direction = d.mean > 0 ? 'higher' : d.mean < 0 ? 'lower' : 'none';
   const excludesZero = interval && (d.lower > 0 || d.upper < 0);
@@ -112,14 +162,51 @@ function cellOf(policy: string, value: number, d: DifferenceSummary, better: Dir
     direction,
     certainty,
     judgement,
-    clearlyBetter: certainty === 'clear' && judgement === 'better',
+    basis,
+    clearlyBetter: certainty === 'clear' && judgement === 'better' && basis !== 'assumed',
+  };
+}
+
+function differenceOf(result: ExperimentResult, policy: string, metric: OutcomeMetric): DifferenceSummary {
+  const difference = Object.hasOwn(result.differences, policy) ? result.differences[policy]![metric] : undefined;
+  if (difference === undefined) throw new Error(`the result has no paired difference for policy "${policy}" on ${metric}`);
+  return difference;
+}
+
+function inputsOf(result: ExperimentResult, policy: string): PolicyInputs | null {
+  return result.inputs !== undefined && Object.hasOwn(result.inputs, policy) ? result.inputs[policy]! : null;
+}
+
+/** What a policy costs the buyer, from the result itself (whatever metrics the table shows). */
+function costsOf(result: ExperimentResult, policy: number): PolicyCosts {
+  const p = result.policies[policy]!;
+  const d = (m: OutcomeMetric) => differenceOf(result, p.name, m);
+  const unserved = d('unservedShare');
+  const perYear = d('buyerCostPerYear');
+  const perWeek = d('costPerParticipantWeek');
+  const clearlyHigher = (x: DifferenceSummary) => hasInterval(x) && x.lower > 0;
+  return {
+    unservedShare: p.outcomes.unservedShare.mean,
+    unservedShareChange: unserved.mean,
+    buyerCostPerYearChange: perYear.mean,
+    buyerCostPerYearLower: hasInterval(perYear) ? perYear.lower : null,
+    buyerCostPerYearUpper: hasInterval(perYear) ? perYear.upper : null,
+    costPerParticipantWeekChange: perWeek.mean,
+    costPerParticipantWeekLower: hasInterval(perWeek) ? perWeek.lower : null,
+    costPerParticipantWeekUpper: hasInterval(perWeek) ? perWeek.upper : null,
+    guaranteePaymentsPerYear: p.outcomes.guaranteePaymentsPerYear.mean,
+    leavesDemandUnserved: unserved.mean > UNSERVED_THRESHOLD,
+    costsTheBuyerMore: clearlyHigher(perYear) || clearlyHigher(perWeek),
   };
 }
 
 /**
  * The chapter-5 table of a paired comparison (from `compare`, or the CLI's `chapter5`): the
  * baseline is the result's first policy, every other policy is compared with it. The metrics are
- * {@link tableMetrics} of the result's horizon; `metrics` replaces them.
+ * {@link tableMetrics} of the result's horizon; `metrics` replaces them. Whatever the metrics, each
+ * policy carries its {@link PolicyCosts} (unserved demand, buyer cost, guarantee payments, with
+ * flags), and each cell its {@link Basis}: a change only assumed effect sizes reach is marked
+ * `assumed` and is never clearly better.
  * @throws {Error} if the result has no compared policy.
  * @example
  * const r = await compare({}, { riskSharing: { policy: { minimumVolumeShare: 0.3 } } }, { runs: 100 });
@@ -134,9 +221,9 @@ export function comparisonTable(result: ExperimentResult, metrics: readonly Tabl
   const rows = metrics.map((spec): TableRow => {
     const info = OUTCOME_METRICS[spec.metric];
     const cells = compared.map((p) => {
-      const difference = Object.hasOwn(result.differences, p.name) ? result.differences[p.name]![spec.metric] : undefined;
-      if (difference === undefined) throw new Error(`the result has no paired difference for policy "${p.name}" on ${spec.metric}`);
-      return cellOf(p.name, p.outcomes[spec.metric].mean, difference, info.better);
+      const inputs = inputsOf(result, p.name);
+      const basis = inputs === null ? 'unknown' : basisOf(inputs, spec.metric);
+      return cellOf(p.name, p.outcomes[spec.metric].mean, differenceOf(result, p.name, spec.metric), info.better, basis);
     });
     return {
       ...spec,
@@ -153,7 +240,11 @@ export function comparisonTable(result: ExperimentResult, metrics: readonly Tabl
     seed: result.seed,
     horizonYears: result.config.run.horizonYears,
     baseline: { name: base.name, title: titleOf(base.name) },
-    policies: compared.map((p) => ({ name: p.name, title: titleOf(p.name) })),
+    policies: compared.map((p, k) => {
+      const inputs = inputsOf(result, p.name);
+      return { name: p.name, title: titleOf(p.name), costs: costsOf(result, k + 1), assumed: inputs?.assumed ?? null, modelled: inputs?.modelled ?? null };
+    }),
+    unservedThreshold: UNSERVED_THRESHOLD,
     rows,
   };
 }

@@ -5,7 +5,7 @@ import type { TableFormat } from './tableMetrics.js';
  * @example scaleOf('hhiPoints') // 10000
  */
 export function scaleOf(format: TableFormat): number {
-  return format === 'percent' ? 100 : format === 'hhiPoints' ? 10_000 : 1;
+  return format === 'percent' ? 100 : format === 'hhiPoints' ? 10_000 : format === 'mnok' ? 1e-6 : 1;
 }
 
 /**
@@ -13,7 +13,7 @@ export function scaleOf(format: TableFormat): number {
  * @example valueDecimals('percent') // 1: 62.1 %
  */
 export function valueDecimals(format: TableFormat): number {
-  return format === 'percent' ? 1 : format === 'index' ? 3 : 0;
+  return format === 'percent' || format === 'mnok' ? 1 : format === 'index' ? 3 : 0;
 }
 
 /**
@@ -30,7 +30,7 @@ export function changeDecimals(format: TableFormat): number {
  */
 export function unitSuffix(format: TableFormat, of: 'value' | 'change'): string {
   if (format === 'percent') return of === 'value' ? ' %' : ' pp';
-  return format === 'nok' ? ' NOK' : '';
+  return format === 'nok' ? ' NOK' : format === 'mnok' ? ' MNOK' : '';
 }
 
 /**

@@ -1,17 +1,63 @@
-import type { ComparisonTable, TableCell, TableRow } from './table.js';
-import { changeDecimalsFor, formatChange, formatInterval, formatValue } from './tableNumbers.js';
+import type { ComparedPolicy, ComparisonTable, TableCell, TableRow } from './table.js';
+import { changeDecimalsFor, formatChange, formatInterval, formatNumber, formatValue } from './tableNumbers.js';
 import { plural } from './words.js';
 
 /** Marks in the last column of {@link formatTable}. */
-export const MARKS = { clearlyBetter: '✓', clearlyWorse: '✗' } as const;
+export const MARKS = { clearlyBetter: '✓', clearlyWorse: '✗', assumed: 'assumed', partlyAssumed: 'partly assumed' } as const;
 
 function betterWords(row: TableRow): string {
   return row.better === 'higher' ? 'higher is better' : row.better === 'lower' ? 'lower is better' : 'no direction is better';
 }
 
 function mark(cell: TableCell): string {
-  if (cell.certainty !== 'clear') return '';
-  return cell.judgement === 'better' ? MARKS.clearlyBetter : cell.judgement === 'worse' ? MARKS.clearlyWorse : '';
+  // A change only assumed effect sizes reach was put in, not found: it gets no verdict.
+  if (cell.basis === 'assumed') return cell.direction === 'none' ? '' : MARKS.assumed;
+  const verdict = cell.certainty !== 'clear' ? '' : cell.judgement === 'better' ? MARKS.clearlyBetter : cell.judgement === 'worse' ? MARKS.clearlyWorse : '';
+  return cell.basis === 'partlyAssumed' && cell.direction !== 'none' ? `${verdict} ${MARKS.partlyAssumed}`.trim() : verdict;
+}
+
+/** Why a policy's gains are not free, in a few words: "costs the buyer more", "leaves demand unserved". */
+export function costFlags(policy: ComparedPolicy): string[] {
+  return [...(policy.costs.costsTheBuyerMore ? ['costs the buyer more'] : []), ...(policy.costs.leavesDemandUnserved ? ['leaves demand unserved'] : [])];
+}
+
+/** A policy's line of the costs block: unserved demand, buyer cost a year and per participant-week, guarantee payments. */
+function costLine(policy: ComparedPolicy, width: number): string {
+  const c = policy.costs;
+  const mnok = (x: number, signed: boolean) => `${formatNumber(x / 1e6, 1, signed)} MNOK`;
+  const flags = costFlags(policy);
+  return (
+    `  ${policy.name.padEnd(width)}  unserved ${formatValue(c.unservedShare, 'percent')} (${formatChange(c.unservedShareChange, 'percent', 2)})` +
+    `; buyer cost ${mnok(c.buyerCostPerYearChange, true)} a year, ${formatChange(c.costPerParticipantWeekChange, 'nok')} per participant-week` +
+    `; guarantees ${mnok(c.guaranteePaymentsPerYear, false)} a year${flags.length > 0 ? `  ! ${flags.join(', ')}` : ''}`
+  );
+}
+
+/** Width the legend's "sets:" lines are wrapped to. */
+const LEGEND_WIDTH = 110;
+
+/** A policy's legend line, with the effect sizes it sets when it sets any, wrapped to {@link LEGEND_WIDTH}. */
+function legendLines(policy: ComparedPolicy, width: number): string[] {
+  const lines = [`  ${policy.name.padEnd(width)}  ${policy.title}`];
+  if (policy.assumed === null || policy.assumed.length === 0) return lines;
+  const same = policy.assumed.every((a) => a.provenance === policy.assumed![0]!.provenance);
+  const sizes = policy.assumed.map((a) => {
+    const from = a.baseline === 0 ? '' : `${formatNumber(a.baseline, 3)} -> `;
+    return `${a.path.replace(/^effects\./, '')} ${from}${formatNumber(a.policy, 3)}${same ? '' : ` (${a.provenance})`}`;
+  });
+  // Wrapped between sizes, never inside one.
+  const words = [`sets${same ? ` (${policy.assumed[0]!.provenance})` : ''}:`, ...sizes.map((x, k) => (k < sizes.length - 1 ? `${x},` : x))];
+  const indent = `  ${''.padEnd(width)}  `;
+  let line = indent;
+  for (const word of words) {
+    if (line.length + word.length + 1 > LEGEND_WIDTH && line !== indent) {
+      lines.push(line.trimEnd());
+      line = `${indent}  `;
+    }
+    line += line.endsWith(' ') ? word : ` ${word}`;
+  }
+  lines.push(line.trimEnd());
+  return lines;
 }
 
 /** The interval column of a cell: the 95 % interval, "no variation in N runs", or "n/a" with one run. */
@@ -20,10 +66,14 @@ function intervalText(cell: TableCell, runs: number, row: TableRow, decimals: nu
   return formatInterval(cell.lower, cell.upper, row.format, decimals);
 }
 
-/** The "clearly better" line under a metric's block. */
-function verdictLine(row: TableRow, baseline: string): string {
+/** The "clearly better" line under a metric's block; a policy whose gains cost something says so. */
+function verdictLine(row: TableRow, table: ComparisonTable): string {
   if (row.better === 'neither') return 'not judged: no direction is better';
-  return `clearly better than ${baseline}: ${row.clearlyBetter.length > 0 ? row.clearlyBetter.join(', ') : 'none'}`;
+  const named = row.clearlyBetter.map((name) => {
+    const flags = costFlags(table.policies.find((p) => p.name === name)!);
+    return flags.length > 0 ? `${name} (but ${flags.join(' and ')})` : name;
+  });
+  return `clearly better than ${table.baseline.name}: ${named.length > 0 ? named.join(', ') : 'none'}`;
 }
 
 /**
@@ -68,10 +118,17 @@ export function formatTable(table: ComparisonTable): string {
   );
   out.push('');
   out.push('Policies:');
-  for (const p of table.policies) out.push(`  ${p.name.padEnd(nameWidth - 2)}  ${p.title}`);
+  for (const p of table.policies) out.push(...legendLines(p, nameWidth - 2));
+  if (table.policies.some((p) => p.assumed !== null && p.assumed.length > 0)) {
+    out.push('sets: effect sizes the policy puts into the model (lever intensity x size, with their provenance); what only they move is marked "assumed".');
+  }
+  out.push('');
+  out.push(`What each policy costs, before what it gains (mean paired change from ${base}; ! = clearly costlier, or unserved demand up by more than ${formatChange(table.unservedThreshold, 'percent')}):`);
+  for (const p of table.policies) out.push(costLine(p, nameWidth - 2));
   out.push('');
   out.push(`value: the policy's mean over the runs; change: its mean paired change from ${base} (same markets, same random numbers)`);
-  out.push(`and the 95 % interval of that change; ${MARKS.clearlyBetter} clearly better than ${base} (the whole interval on the better side), ${MARKS.clearlyWorse} clearly worse.`);
+  out.push(`and the 95 % interval of that change; ${MARKS.clearlyBetter} clearly better than ${base} (the whole interval on the better side), ${MARKS.clearlyWorse} clearly worse;`);
+  out.push(`${MARKS.assumed}: only effect sizes put into the model move it, so it gets no ${MARKS.clearlyBetter} or ${MARKS.clearlyWorse}; ${MARKS.partlyAssumed}: the model and assumed sizes both move it.`);
   if (table.rows.some((row) => row.cells.some((c) => c.noVariation))) {
     out.push('no variation: the same change in every run, so no interval: the policy may not act on the metric, or a rare change has not shown yet.');
   }
@@ -81,7 +138,7 @@ export function formatTable(table: ComparisonTable): string {
     out.push('');
     out.push(`${row.label} (${betterWords(row)})`);
     for (const l of lines) out.push(line(l));
-    out.push(`  ${verdictLine(row, base)}`);
+    out.push(`  ${verdictLine(row, table)}`);
   }
   return `${out.join('\n')}\n`;
 }

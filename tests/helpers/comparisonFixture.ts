@@ -1,3 +1,4 @@
+import type { PolicyInputs } from '../../src/experiment/policyInputs.js';
 import type { DifferenceSummary, ExperimentResult, PolicySummary } from '../../src/experiment/result.js';
 import type { Summary } from '../../src/experiment/summary.js';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
@@ -28,6 +29,8 @@ export function comparisonFixture(options: {
   horizonYears?: number;
   baseline?: Partial<Record<OutcomeMetric, number>>;
   policies: Record<string, Partial<Record<OutcomeMetric, FixtureChange>>>;
+  /** How each policy differs from the baseline (assumed and modelled inputs); absent: unknown, as in an old result. */
+  inputs?: Record<string, PolicyInputs>;
 }): ExperimentResult {
   const runs = options.runs ?? 100;
   const metrics = Object.keys(OUTCOME_METRICS) as OutcomeMetric[];
@@ -63,5 +66,6 @@ export function comparisonFixture(options: {
     config: { ...BASELINE_CONFIG, run: { ...BASELINE_CONFIG.run, horizonYears: options.horizonYears ?? 12 } },
     policies,
     differences,
+    ...(options.inputs === undefined ? {} : { inputs: options.inputs }),
   };
 }

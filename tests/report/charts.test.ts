@@ -111,7 +111,9 @@ describe('chart specs', () => {
     const spec = forestPlot(experiment);
     const { marks, svg } = await compileAndDraw(spec);
     const k = HEADLINE_OUTCOMES.length;
-    expect(marks).toEqual({ rule: 2 * k, symbol: k });
+    // In this small experiment the 30 % guarantee never pays, so guarantee payments do not vary:
+    // that panel has no interval to draw (an interval layer over no values warns of an infinite extent).
+    expect(marks).toEqual({ rule: 2 * k - 1, symbol: k });
     expect(policiesOf(spec)).toEqual(new Set(['guarantee', 'split lots']));
     expect((spec.data as { values: TidyRow[] }).values).toHaveLength(2 * k);
     expect(svg).toContain('Small suppliers still operating at the end');

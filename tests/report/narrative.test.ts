@@ -6,6 +6,8 @@ import { comparisonFixture } from '../helpers/comparisonFixture.js';
 const text = (options: Parameters<typeof comparisonFixture>[0]) => narrative(comparisonTable(comparisonFixture(options)));
 /** The narrative on one line per paragraph, so sentences can be matched whole. */
 const paragraphs = (t: string) => t.trimEnd().split('\n\n');
+/** A policy's paragraph after its leading cost sentence. */
+const gains = (paragraph: string | undefined) => paragraph!.replace(/^\S+, first its costs: .*?\)\. /, '');
 
 describe('narrative', () => {
   it('says how many paired runs over which horizon', () => {
@@ -16,16 +18,16 @@ describe('narrative', () => {
 
   it('names a clear change with its size, direction and whether it is better', () => {
     const t = text({ baseline: { smallCohortSurvival: 0.25 }, policies: { riskSharing: { smallCohortSurvival: { change: 0.02, lower: 0.015, upper: 0.025 } } } });
-    expect(paragraphs(t)[1]).toBe('riskSharing clearly raises small-supplier survival after 12 years by 2.0 percentage points (better).');
+    expect(gains(paragraphs(t)[1])).toBe('It clearly raises small-supplier survival after 12 years by 2.0 percentage points (better).');
   });
 
   it('gives other units with the change relative to the baseline', () => {
     const t = text({ baseline: { costPerParticipantWeek: 4000 }, policies: { p: { costPerParticipantWeek: { change: -100, lower: -120, upper: -80 } } } });
-    expect(paragraphs(t)[1]).toBe('p clearly lowers the buyer cost per participant-week by 100 NOK (2.5 %, better).');
+    expect(gains(paragraphs(t)[1])).toBe('It clearly lowers the buyer cost per participant-week by 100 NOK (2.5 %, better).');
   });
 
   it('says when nothing clearly changed', () => {
-    expect(paragraphs(text({ policies: { coCreation: {} } }))[1]).toBe('coCreation: no clear change on any metric.');
+    expect(gains(paragraphs(text({ policies: { coCreation: {} } }))[1])).toBe('The model finds no clear change on any metric.');
   });
 
   it('names a trade-off: clearly better on one metric, clearly worse on another', () => {
@@ -38,16 +40,16 @@ describe('narrative', () => {
         },
       },
     });
-    expect(paragraphs(t)[1]).toBe(
-      'lowerPriceWeight clearly raises the buyer cost per participant-week by 200 NOK (5.0 %, worse) and raises small-supplier survival after 12 years by 1.0 percentage points (better). ' +
+    expect(gains(paragraphs(t)[1])).toBe(
+      'It clearly raises the buyer cost per participant-week by 200 NOK (5.0 %, worse) and raises small-supplier survival after 12 years by 1.0 percentage points (better). ' +
         'Trade-off: it does clearly better on small-supplier survival after 12 years but clearly worse on the buyer cost per participant-week.',
     );
   });
 
   it('calls a change probable when most runs agree but the interval includes zero', () => {
     const t = text({ baseline: { top15Share: 0.5 }, policies: { p: { top15Share: { change: -0.01, lower: -0.03, upper: 0.01, higher: 0.2, lowerShare: 0.8 } } } });
-    expect(paragraphs(t)[1]).toBe(
-      'p: no clear change on any metric. It probably lowers the top-15 share of payments (better, in 80 % of the runs), though the intervals include zero.',
+    expect(gains(paragraphs(t)[1])).toBe(
+      'The model finds no clear change on any metric. It probably lowers the top-15 share of payments (better, in 80 % of the runs), though the intervals include zero.',
     );
   });
 
@@ -57,8 +59,8 @@ describe('narrative', () => {
       baseline: { smallCohortSurvival: 0.25, top15Share: 0.5 },
       policies: { p: { smallCohortSurvival: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 }, hhi: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 } } },
     });
-    expect(paragraphs(t)[1]).toBe(
-      'p: no clear change on any metric. On the HHI and small-supplier survival after 12 years it gave exactly the same value as today in every run: no variation, so the runs cannot tell whether it does not act on them or acts too rarely to show in 20 runs.',
+    expect(gains(paragraphs(t)[1])).toBe(
+      'The model finds no clear change on any metric. On the HHI and small-supplier survival after 12 years it gave exactly the same value as today in every run: no variation, so the runs cannot tell whether it does not act on them or acts too rarely to show in 20 runs.',
     );
     expect(paragraphs(t)[3]).toMatch(/"No variation" means the change was the same in all 20 runs: not a certain zero but no interval at all/);
     expect(text({ runs: 20, policies: { p: {} } })).not.toMatch(/variation/);
@@ -66,8 +68,8 @@ describe('narrative', () => {
 
   it('calls a change that was the same nonzero amount in every run probable, without an interval', () => {
     const t = text({ runs: 20, baseline: { top15Share: 0.5 }, policies: { p: { top15Share: { change: -0.01, lower: -0.01, upper: -0.01, higher: 0, lowerShare: 1 } } } });
-    expect(paragraphs(t)[1]).toBe(
-      'p: no clear change on any metric. It probably lowers the top-15 share of payments (better, by the same amount in all 20 runs), though with no variation there is no interval.',
+    expect(gains(paragraphs(t)[1])).toBe(
+      'The model finds no clear change on any metric. It probably lowers the top-15 share of payments (better, by the same amount in all 20 runs), though with no variation there is no interval.',
     );
   });
 
@@ -81,7 +83,7 @@ describe('narrative', () => {
         },
       },
     });
-    expect(paragraphs(t)[1]).toBe('p clearly raises small-supplier survival after 12 years by 2.0 percentage points (better).');
+    expect(gains(paragraphs(t)[1])).toBe('It clearly raises small-supplier survival after 12 years by 2.0 percentage points (better).');
   });
 
   it('ranks clear changes by size relative to the baseline and counts those not named', () => {
@@ -96,8 +98,8 @@ describe('narrative', () => {
         },
       },
     });
-    expect(paragraphs(t)[1]).toBe(
-      'p clearly lowers the HHI by 100 points (20 %, better), raises mean quality by 0.050 (10 %, better) and raises the number of active suppliers by 5.0 (5.0 %, better); 1 more clear change in the table.',
+    expect(gains(paragraphs(t)[1])).toBe(
+      'It clearly lowers the HHI by 100 points (20 %, better), raises mean quality by 0.050 (10 %, better) and raises the number of active suppliers by 5.0 (5.0 %, better); 1 more clear change in the table.',
     );
   });
 
@@ -107,7 +109,7 @@ describe('narrative', () => {
       policies: { p: { meanMargin: { change: 0.01, lower: 0.005, upper: 0.015 }, activeSuppliers: { change: 2, lower: 1, upper: 3 } } },
     });
     // The margin moved 50 %, the suppliers 2 %, but only the suppliers' change is better or worse.
-    expect(paragraphs(t)[1]).toBe('p clearly raises the number of active suppliers by 2.0 (2.0 %, better) and raises the mean operating margin by 1.0 percentage points.');
+    expect(gains(paragraphs(t)[1])).toBe('It clearly raises the number of active suppliers by 2.0 (2.0 %, better) and raises the mean operating margin by 1.0 percentage points.');
   });
 
   it('counts the metrics of a long trade-off, every survival checkpoint included', () => {
@@ -124,7 +126,7 @@ describe('narrative', () => {
         },
       },
     });
-    expect(paragraphs(t)[1]).toMatch(/ Trade-off: it does clearly better on 4 metrics but clearly worse on the buyer cost per participant-week\.$/);
+    expect(gains(paragraphs(t)[1])).toMatch(/ Trade-off: it does clearly better on 4 metrics but clearly worse on the buyer cost per participant-week\.$/);
   });
 
   it('says which policies clearly beat the baseline most often and where none does', () => {
@@ -137,13 +139,13 @@ describe('narrative', () => {
       },
     });
     const summary = paragraphs(t)[4]!;
-    expect(summary).toMatch(/^Most often clearly better than today \(of the 13 metrics with a better direction\): two on 2 and one on 1\. /);
-    expect(summary).toMatch(/No policy clearly beats today on the top-15 share of payments, the HHI, .* and transitions to work\.$/);
+    expect(summary).toMatch(/^Most often clearly better than today at no clear extra cost \(of the 17 metrics with a better direction\): two on 2 and one on 1\. /);
+    expect(summary).toMatch(/No policy clearly beats today on the number of suppliers holding an agreement, the top-15 share of payments, the HHI, .* and transitions to work\.$/);
     expect(summary).not.toMatch(/mean quality|active suppliers/);
   });
 
   it('says when no policy clearly beats the baseline', () => {
-    expect(paragraphs(text({ policies: { a: {}, b: {} } }))[3]).toBe('No policy clearly beats today on any of the 13 metrics with a better direction.');
+    expect(paragraphs(text({ policies: { a: {}, b: {} } }))[3]).toBe('No policy clearly beats today on any of the 17 metrics with a better direction.');
   });
 
   it('explains what "clearly" means at this number of runs, and that one run allows no intervals', () => {
@@ -154,7 +156,7 @@ describe('narrative', () => {
   it('changes with the numbers: nothing is written in advance', () => {
     const better = text({ baseline: { meanQuality: 0.6 }, policies: { p: { meanQuality: { change: 0.03, lower: 0.02, upper: 0.04 } } } });
     const worse = text({ baseline: { meanQuality: 0.6 }, policies: { p: { meanQuality: { change: -0.03, lower: -0.04, upper: -0.02 } } } });
-    expect(better).toMatch(/p clearly raises mean quality by 0\.030 \(5\.0 %, better\)\./);
-    expect(worse).toMatch(/p clearly lowers mean quality by 0\.030 \(5\.0 %, worse\)\./);
+    expect(better).toMatch(/It clearly raises mean quality by 0\.030 \(5\.0 %, better\)\./);
+    expect(worse).toMatch(/It clearly lowers mean quality by 0\.030 \(5\.0 %, worse\)\./);
   });
 });

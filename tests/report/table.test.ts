@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonTable } from '../../src/report/table.js';
+import { narrative } from '../../src/report/narrative.js';
+import { comparisonTable, UNSERVED_THRESHOLD } from '../../src/report/table.js';
 import { tableCsv, TABLE_CSV_COLUMNS } from '../../src/report/tableCsv.js';
 import { survivalCheckpoints, tableMetrics } from '../../src/report/tableMetrics.js';
 import { changeDecimalsFor, formatChange, formatInterval, formatNumber, formatValue } from '../../src/report/tableNumbers.js';
@@ -14,10 +15,12 @@ describe('the table metrics', () => {
     expect(survivalCheckpoints(3)).toEqual(['end']);
     const metrics = tableMetrics(12).map((m) => m.metric);
     expect(metrics).toEqual([
-      'activeSuppliers', 'top15Share', 'hhi',
+      'activeSuppliers', 'tenderedSuppliers', 'top15Share', 'hhi',
       'smallCohortSurvivalYear4', 'smallCohortSurvivalYear8', 'smallCohortSurvival',
       'nonProfitCohortSurvivalYear4', 'nonProfitCohortSurvivalYear8', 'nonProfitCohortSurvival',
-      'meanMargin', 'lossShare', 'costPerParticipantWeek', 'meanQuality', 'transitionsPerYear',
+      'meanMargin', 'lossShare',
+      'unservedShare', 'buyerCostPerYear', 'costPerParticipantWeek', 'guaranteePaymentsPerYear',
+      'meanQuality', 'transitionsPerYear',
     ]);
     expect(tableMetrics(20).find((m) => m.metric === 'smallCohortSurvival')?.label).toMatch(/after 20 years/);
   });
@@ -85,13 +88,95 @@ describe('comparisonTable', () => {
 
   it('names policies by their chapter-5 titles and refuses a result without compared policies', () => {
     const named = comparisonTable(comparisonFixture({ policies: { riskSharing: {} } }));
-    expect(named.policies).toEqual([{ name: 'riskSharing', title: 'Risk sharing: a minimum-volume guarantee' }]);
+    expect(named.policies.map((p) => [p.name, p.title])).toEqual([['riskSharing', 'Risk sharing: a minimum-volume guarantee']]);
     expect(named.baseline.title).toBe('Today’s policy');
     expect(() => comparisonTable({ ...result, policies: result.policies.slice(0, 1), differences: {} })).toThrow(/compares no policy/);
   });
 
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(table))).toEqual(table);
+  });
+});
+
+describe('what a policy costs', () => {
+  const costs = (changes: Parameters<typeof comparisonFixture>[0]['policies'][string], baseline = {}) =>
+    comparisonTable(comparisonFixture({ baseline, policies: { p: changes } })).policies[0]!.costs;
+
+  it('flags a policy that clearly costs the buyer more, per year or per participant-week', () => {
+    expect(costs({}).costsTheBuyerMore).toBe(false);
+    expect(costs({ buyerCostPerYear: { change: 1e8, lower: 5e7, upper: 1.5e8 } }).costsTheBuyerMore).toBe(true);
+    expect(costs({ costPerParticipantWeek: { change: 40, lower: 30, upper: 50 } }).costsTheBuyerMore).toBe(true);
+    // An interval that reaches zero is not "clearly".
+    expect(costs({ costPerParticipantWeek: { change: 40, lower: -1, upper: 81 } }).costsTheBuyerMore).toBe(false);
+  });
+
+  it('flags unserved demand that rises by more than the threshold, whatever the interval', () => {
+    expect(UNSERVED_THRESHOLD).toBe(0.005);
+    expect(costs({ unservedShare: { change: 0.005, lower: 0.004, upper: 0.006 } }).leavesDemandUnserved).toBe(false);
+    const c = costs({ unservedShare: { change: 0.0051, lower: -0.01, upper: 0.02 } }, { unservedShare: 0.008 });
+    expect(c).toMatchObject({ leavesDemandUnserved: true, unservedShare: 0.0131, unservedShareChange: 0.0051 });
+  });
+
+  it('carries the guarantee payments and the cost changes with their intervals', () => {
+    const c = costs({ guaranteePaymentsPerYear: { change: 2e8, lower: 1e8, upper: 3e8 }, buyerCostPerYear: { change: -1e7, lower: -2e7, upper: 0 } }, { guaranteePaymentsPerYear: 0 });
+    expect(c).toMatchObject({ guaranteePaymentsPerYear: 2e8, buyerCostPerYearChange: -1e7, buyerCostPerYearLower: -2e7, buyerCostPerYearUpper: 0, costsTheBuyerMore: false });
+  });
+
+  it('never calls a policy simply better in the narrative when its gains cost something', () => {
+    const clear = { change: 0.1, lower: 0.05, upper: 0.15 };
+    const t = narrative(
+      comparisonTable(
+        comparisonFixture({
+          policies: {
+            free: { activeSuppliers: clear },
+            dear: { activeSuppliers: clear, meanQuality: clear, costPerParticipantWeek: { change: 40, lower: 30, upper: 50 } },
+            empty: { activeSuppliers: clear, meanQuality: clear, smallCohortSurvival: clear, unservedShare: { change: 0.02, lower: 0.01, upper: 0.03 } },
+          },
+        }),
+      ),
+    );
+    expect(t).toMatch(/^dear, first its costs: it clearly costs the buyer more \(\+40 NOK per participant-week/m);
+    expect(t).toMatch(/^empty, first its costs: .*it leaves more demand unserved \(\+2\.00 pp, above the \+0\.5 pp threshold/m);
+    expect(t).toMatch(/Most often clearly better than today at no clear extra cost \(of the 17 metrics with a better direction\): free on 1\./);
+    expect(t).toMatch(/Clearly better on some metrics but at a price: empty on 3 \(clearly worse on 1\), but it leaves demand unserved and dear on 2 \(clearly worse on 1\), but it costs the buyer more\./);
+  });
+});
+
+describe('assumed versus modelled changes', () => {
+  const clear = { change: 0.1, lower: 0.05, upper: 0.15 };
+  const lever = { path: 'effects.employerInsight.workRateGain', provenance: 'assumption' as const, source: 's', baseline: 0, policy: 0.01 };
+  const transitions = ['transitionsPerYear', 'additionalTransitionsPerYear', 'transitionValuePerYear'] as const;
+  const result = comparisonFixture({
+    policies: { soft: { transitionsPerYear: clear }, mixed: { transitionsPerYear: clear, activeSuppliers: clear }, hard: { activeSuppliers: clear } },
+    inputs: {
+      soft: { assumed: [lever], modelled: [], assumedReach: [...transitions] },
+      mixed: { assumed: [lever], modelled: ['policy.lotSplit'], assumedReach: [...transitions] },
+      hard: { assumed: [], modelled: ['policy.lotSplit'], assumedReach: [] },
+    },
+  });
+  const table = comparisonTable(result);
+  const cell = (metric: string, policy: string) => table.rows.find((r) => r.metric === metric)!.cells.find((c) => c.policy === policy)!;
+
+  it('marks a change only assumed sizes reach as assumed, with no ✓', () => {
+    expect(cell('transitionsPerYear', 'soft')).toMatchObject({ basis: 'assumed', certainty: 'clear', judgement: 'better', clearlyBetter: false });
+    expect(table.rows.find((r) => r.metric === 'transitionsPerYear')!.clearlyBetter).toEqual(['mixed']);
+    expect(cell('activeSuppliers', 'soft').basis).toBe('unchanged');
+  });
+
+  it('marks a change both reach as partly assumed, and keeps its verdict', () => {
+    expect(cell('transitionsPerYear', 'mixed')).toMatchObject({ basis: 'partlyAssumed', clearlyBetter: true });
+    expect(cell('activeSuppliers', 'mixed')).toMatchObject({ basis: 'modelled', clearlyBetter: true });
+    expect(cell('activeSuppliers', 'hard').basis).toBe('modelled');
+  });
+
+  it('says so in the table, its legend and the narrative', () => {
+    const text = formatTable(table);
+    expect(text).toMatch(/^ {2}soft +.*\[\+0\.0?5, \+0\.15?\] +assumed$/m);
+    expect(text).toMatch(/^ {2}mixed +.*\] +✓ partly assumed$/m);
+    expect(text).toMatch(/^ +sets \(assumption\): employerInsight\.workRateGain 0\.010$/m);
+    const story = narrative(table);
+    expect(story).toMatch(/The model finds no clear change of its own on any metric\. By assumption, not as a finding \(only the effect sizes it sets reach this metric\), it raises transitions to work by 0\.10 a year/);
+    expect(story).toMatch(/Most often clearly better than today at no clear extra cost \(of the 17 metrics with a better direction\): mixed on 2 and hard on 1\./);
   });
 });
 
@@ -142,7 +227,8 @@ describe('formatTable', () => {
     expect(lines[at + 1]).toMatch(/^ {2}today +25\.0 %$/);
     expect(lines[at + 2]).toMatch(/^ {2}riskSharing +27\.0 % +\+2\.0 pp +\[\+1\.5, \+2\.5\] +✓$/);
     expect(lines[at + 3]).toMatch(/^ {2}smallerContracts +25\.0 % +0\.0 pp +\[−100\.0, \+100\.0\]$/);
-    expect(lines[at + 4]).toBe('  clearly better than today: riskSharing');
+    // Its gain costs the buyer more (+40 NOK per participant-week, clearly): never simply "better".
+    expect(lines[at + 4]).toBe('  clearly better than today: riskSharing (but costs the buyer more)');
     expect(text).toMatch(/^ {2}riskSharing +4640 NOK +\+40 NOK +\[\+30, \+50\] +✗$/m);
     expect(text).toMatch(/^ {2}not judged: no direction is better$/m);
   });
@@ -159,7 +245,7 @@ describe('formatTable', () => {
 
   it('lines the columns up across blocks', () => {
     const cells = lines.filter((l) => /^ {2}(riskSharing|smallerContracts) .*\[/.test(l));
-    expect(cells).toHaveLength(2 * 14);
+    expect(cells).toHaveLength(2 * 18);
     const intervalStart = new Set(cells.map((l) => l.search(/\[/)));
     expect(intervalStart.size).toBe(1);
   });
@@ -172,20 +258,20 @@ describe('tableCsv', () => {
     expect(lines[0]).toBe(TABLE_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + table.rows.length * 3);
     const hhi = lines.filter((l) => l.startsWith('hhi,'));
-    expect(hhi[0]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,today,true,1,,,,,,,,');
-    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,0.999,-0.001,-0.002,-0.0005,false,0.9,clear,better,true');
+    expect(hhi[0]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,today,true,1,,,,,,,,,');
+    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,0.999,-0.001,-0.002,-0.0005,false,0.9,clear,better,true,unknown');
   });
 
   it('leaves the interval empty and says no_variation where the change was the same in every run', () => {
     const table = comparisonTable(comparisonFixture({ runs: 20, policies: { a: { hhi: { change: 0, lower: 0, upper: 0, higher: 0, lowerShare: 0 } } } }));
     const hhi = tableCsv(table).split('\n').filter((l) => l.startsWith('hhi,'));
-    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,1,0,,,true,0,none,,false');
+    expect(hhi[1]).toBe('hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,a,false,1,0,,,true,0,none,,false,unknown');
   });
 
   it('escapes policy names a spreadsheet would run as a formula, not negative numbers', () => {
     const table = comparisonTable(comparisonFixture({ policies: { '=1+1': { hhi: { change: -0.001, lower: -0.002, upper: -0.0005 } }, '@A1': {}, '-x': {} } }));
     const hhi = tableCsv(table).split('\n').filter((l) => l.startsWith('hhi,'));
-    expect(hhi[1]).toBe(`hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,"'=1+1",false,0.999,-0.001,-0.002,-0.0005,false,0.9,clear,better,true`);
+    expect(hhi[1]).toBe(`hhi,"HHI of payments, last year (0-10 000)",index 0-1,lower,"'=1+1",false,0.999,-0.001,-0.002,-0.0005,false,0.9,clear,better,true,unknown`);
     expect(hhi[2]).toMatch(/^hhi,.*,"'@A1",false,1,0,-1,1,/);
     expect(hhi[3]).toMatch(/^hhi,.*,"'-x",false,/);
   });
