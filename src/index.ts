@@ -162,6 +162,9 @@ export {
   type Certainty,
   type Basis,
 } from './report/table.js';
+export { explain, EXPLAINED_OUTCOMES, type Explanation, type ExplainOptions, type MechanismExplanation, type MechanismPart } from './experiment/explain.js';
+export { MECHANISMS, type Mechanism } from './model/mechanisms.js';
+export { formatExplanation } from './report/explanationText.js';
 export { policyInputs, basisOf, type PolicyInputs, type AssumedInput } from './experiment/policyInputs.js';
 export { EFFECT_SIZES, LEVERS, reachedOutcomes, type EffectSize, type Provenance, type Reach, type Lever } from './model/provenance.js';
 export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableFormat } from './report/tableMetrics.js';

@@ -96,7 +96,7 @@ function suggestPolicy(name: string): string | undefined {
  * The names in `--policies a,b,c`, checked: an unknown name is a one-line error that lists the
  * valid ones and suggests the closest.
  */
-function policiesFlag(text: string): string[] {
+export function policiesFlag(text: string): string[] {
   const names = text.split(',').map((n) => n.trim());
   if (names.some((n) => n === '')) throw new UsageError(`--policies expects names separated by commas, got ${JSON.stringify(text)}; valid policies: ${POLICY_NAMES.join(', ')}`);
   const seen = new Set<string>();
@@ -112,7 +112,7 @@ function policiesFlag(text: string): string[] {
 }
 
 /** `--seed`: an integer text becomes a number (as in a spec file), anything else stays text. */
-function seedFlag(text: string): number | string {
+export function seedFlag(text: string): number | string {
   if (text === '' || text.length > 1000) throw new UsageError('--seed expects a number or a text of 1 to 1000 characters');
   return /^-?\d{1,15}$/.test(text) ? Number(text) : text;
 }
@@ -121,7 +121,7 @@ function seedFlag(text: string): number | string {
  * The baseline's config input: the config file (checked with the config codecs, errors naming the
  * file and the path) with `--horizon` over it.
  */
-async function configFlag(file: string | undefined, horizon: number | undefined): Promise<ConfigInput> {
+export async function configFlag(file: string | undefined, horizon: number | undefined): Promise<ConfigInput> {
   let input: unknown = {};
   if (file !== undefined) {
     input = await readJson(file, 'config');

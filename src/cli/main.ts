@@ -29,6 +29,7 @@ import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { WorkerCrashError } from '../node/pool.js';
 import { chapter5Command } from './chapter5.js';
+import { explainCommand } from './explain.js';
 import { reportCommand } from './report.js';
 import { checkNotInput, checkWritable, clip, EXIT, fileIdentity, integerFlag, messageOf, oneLine, parse, readJson, required, sameFile, UsageError, writeAtomically, type CliIo } from './io.js';
 import { integrityProblem, shardFileText } from './shardFile.js';
@@ -43,6 +44,9 @@ Commands:
            [--json | --csv] [--out <file>] [--workers <N>]
         The default command: every chapter-5 policy against today's policy on paired runs, as one
         table with a short text on what moved. "chapter5 --help" explains the options.
+  explain --policy <name> [--runs <N>] [--seed <S>] [--metrics <a,b,...>] [--config <file.json>] [--json] [--out <file>]
+        Which mechanisms carry a named policy's effect: each switched off in a paired run.
+        "explain --help" lists the mechanisms and options.
   shard --spec <spec.json> --from <A> --to <B> --out <shard.json> [--workers <N>]
         Run replications A..B-1 of the experiment in spec.json and write their shard state.
   merge (--out <result.json> | --state <merged.json>) <shard.json>...
@@ -352,6 +356,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
         return await chapter5Command(rest, io);
       case 'report':
         return await reportCommand(rest, io);
+      case 'explain':
+        return await explainCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -365,7 +371,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
       default:
         // Options without a command are the default command's: `framework-agreement-sim --runs 50`.
         if (command.startsWith('-')) return await chapter5Command(argv, io);
-        throw new UsageError(`unknown command "${command}"; expected chapter5, shard, merge, run or report (see --help)`);
+        throw new UsageError(`unknown command "${command}"; expected chapter5, explain, shard, merge, run or report (see --help)`);
     }
   } catch (error) {
     return report(error, io);
