@@ -79,9 +79,10 @@ const policies: readonly NamedPolicy[] = [
     name: 'smallerContracts',
     proposal: 8,
     title: 'More, smaller contracts',
-    description: 'Twice as many lots, each half as large, so that a breadth of providers can take part.',
+    description:
+      'Twice as many lots, each half as large, so that a breadth of providers can take part. Each lot keeps its 4 parallel suppliers, so the buyer makes twice as many agreement places; in the model that is what helps small suppliers (with lots half as large but the same number of places, policy.suppliersPerAgreement 2, small-supplier survival falls instead: docs/validation.md).',
     changes: { lotSplit: 2 },
-    assumptions: 'assumption: the factor 2.',
+    assumptions: 'assumption: the factor 2, and that each smaller lot keeps as many parallel suppliers as a large one (twice the places).',
   },
   {
     name: 'lowerPriceWeight',
