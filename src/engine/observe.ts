@@ -35,13 +35,21 @@ export function sizeClassOf(state: MarketState, i: number, t: number, config: Co
   return revenue < smallBelow ? SizeCode.small : revenue >= largeFrom ? SizeCode.large : SizeCode.medium;
 }
 
-/** Fixes the cohorts whose survival is followed: suppliers small, and non-profits, when the policy starts (before period t). */
+/**
+ * Fixes the cohorts followed over the horizon, as they are when the policy starts (before period
+ * t): suppliers small, non-profits (survival), and main-income providers (margins: the report's 7 %
+ * is for providers with the buyer's measures as more than 40 % of revenue, and a population fixed
+ * at the start shows what a policy does to the firms that were there, where one re-selected each
+ * year also shows who it lets in).
+ */
 export function markCohorts(state: MarketState, config: Config, t: number): void {
   const s = state.s;
   for (let i = 0; i < state.n; i++) {
     const alive = s.alive[i] === 1;
     s.cohortSmall[i] = alive && sizeClassOf(state, i, t - 1, config) === SizeCode.small ? 1 : 0;
     s.cohortNonProfit[i] = alive && s.ownership[i] === Ownership.nonProfit ? 1 : 0;
+    const revenue = s.revenueYear[i]!;
+    s.cohortMainIncome[i] = alive && revenue >= MIN_REVENUE_FOR_MARGIN && receiptsInLastYear(state, i, t - 1) > MAIN_INCOME_SHARE * revenue ? 1 : 0;
   }
 }
 
@@ -231,6 +239,10 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   let mainIncomeCount = 0;
   let mainIncomeProfit = 0;
   let mainIncomeRevenue = 0;
+  let cohortMarginSum = 0;
+  let cohortCount = 0;
+  let cohortProfit = 0;
+  let cohortRevenue = 0;
   let nonProfitPaid = 0;
   let groupPaid = 0;
   let foreignGroupPaid = 0;
@@ -255,6 +267,12 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
         mainIncomeCount++;
         mainIncomeProfit += s.profitYear[i]!;
         mainIncomeRevenue += s.revenueYear[i]!;
+      }
+      if (s.cohortMainIncome[i] === 1) {
+        cohortMarginSum += margin;
+        cohortCount++;
+        cohortProfit += s.profitYear[i]!;
+        cohortRevenue += s.revenueYear[i]!;
       }
     }
   }
@@ -306,6 +324,9 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     meanMargin: x.meanMargin[last]!,
     mainIncomeMargin: safeDivide(mainIncomeMarginSum, mainIncomeCount),
     mainIncomeMarginAggregate: safeDivide(mainIncomeProfit, mainIncomeRevenue),
+    mainIncomeCohortSize: count(s.cohortMainIncome, state.n),
+    mainIncomeCohortMargin: safeDivide(cohortMarginSum, cohortCount),
+    mainIncomeCohortMarginAggregate: safeDivide(cohortProfit, cohortRevenue),
     marginP10: quantileSorted(margins, 0.1),
     marginP50: quantileSorted(margins, 0.5),
     marginP90: quantileSorted(margins, 0.9),

@@ -63,6 +63,8 @@ export interface SupplierColumns {
   exitCause: Uint8Array;
   cohortSmall: Uint8Array;
   cohortNonProfit: Uint8Array;
+  /** 1 for a supplier with the buyer as its main income (> 40 % of revenue) when the policy starts: the margin cohort. */
+  cohortMainIncome: Uint8Array;
   /** Rolling sums over the last year (ring buffers below, stride = periods per year). */
   revenueYear: Float64Array;
   profitYear: Float64Array;
@@ -192,6 +194,7 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     exitCause: new Uint8Array(capacity),
     cohortSmall: new Uint8Array(capacity),
     cohortNonProfit: new Uint8Array(capacity),
+    cohortMainIncome: new Uint8Array(capacity),
     revenueYear: f(),
     profitYear: f(),
     receiptsYear: f(),

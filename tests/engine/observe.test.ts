@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTotals } from '../../src/engine/callOff.js';
 import { ExitCause } from '../../src/engine/codes.js';
-import { createRecorder, receiptsInLastYear, recordPeriod, summarise, survivalCheckpoint } from '../../src/engine/observe.js';
+import { createRecorder, markCohorts, receiptsInLastYear, recordPeriod, summarise, survivalCheckpoint } from '../../src/engine/observe.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 
 describe('receiptsInLastYear', () => {
@@ -117,6 +117,38 @@ describe('mainIncomeMargin', () => {
     state.period = 1;
     recordPeriod(rec, state, config, emptyTotals(), 0, 0);
     expect(summarise(rec, state, config).mainIncomeMargin).toBe(0);
+  });
+});
+
+describe('the main-income cohort', () => {
+  it('is fixed when the policy starts, and its margins follow its members whatever their income mix later', () => {
+    const config = tinyConfig({ suppliers: { initialCount: 4 } });
+    const { state } = tinyMarket(config);
+    const s = state.s;
+    const set = (i: number, revenue: number, profit: number, receipts: number) => {
+      s.revenueYear[i] = revenue;
+      s.profitYear[i] = profit;
+      s.receiptsYear[i] = receipts;
+    };
+    set(0, 1000, 100, 600); // main income at the start
+    set(1, 1000, 40, 401); // main income at the start
+    set(2, 1000, -200, 400); // exactly 40 %: not main income
+    set(3, 1000, 300, 0);
+    markCohorts(state, config, 1);
+    expect([...s.cohortMainIncome.subarray(0, 4)]).toEqual([1, 1, 0, 0]);
+    // A year on: supplier 1 now lives on other income, supplier 3 has become main-income.
+    set(0, 2000, 100, 1500);
+    set(1, 1000, -100, 100);
+    set(3, 1000, 50, 900);
+    const rec = createRecorder(state, 1);
+    state.period = 2;
+    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    const o = summarise(rec, state, config);
+    expect(o.mainIncomeCohortSize).toBe(2);
+    expect(o.mainIncomeCohortMargin).toBeCloseTo((0.05 - 0.1) / 2, 12);
+    expect(o.mainIncomeCohortMarginAggregate).toBeCloseTo((100 - 100) / 3000, 12);
+    // The population re-selected each year is another one: suppliers 0 and 3.
+    expect(o.mainIncomeMargin).toBeCloseTo((0.05 + 0.05) / 2, 12);
   });
 });
 

@@ -232,11 +232,11 @@ describe('shard files: limits, integrity and identity', () => {
     let stderr = '';
     const io: CliIo = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, signal: AbortSignal.abort(new DOMException('interrupted', 'AbortError')) };
     const code = await main(['shard', '--spec', at('spec.json'), '--from', '0', '--to', '1000000', '--out', at('huge.json'), '--workers', '1'], io);
-    expect(stderr).toBe('error: --from 0 --to 1000000: 1000000 runs of 2 policies would keep 114000000 rows (more than 10000000); set "rows": false in the spec, or shard fewer replications\n');
+    expect(stderr).toBe('error: --from 0 --to 1000000: 1000000 runs of 2 policies would keep 120000000 rows (more than 10000000); set "rows": false in the spec, or shard fewer replications\n');
     expect(code).toBe(2);
     expect(existsSync(at('huge.json'))).toBe(false);
     const run = await cli('run', '--spec', at('spec.json'), '--runs', '1000000', '--out', at('huge.json'), '--workers', '1');
-    expect(run.stderr).toMatch(/^error: options\.rows: 1000000 runs of 2 policies would keep 114000000 rows \(more than 10000000\)/);
+    expect(run.stderr).toMatch(/^error: options\.rows: 1000000 runs of 2 policies would keep 120000000 rows \(more than 10000000\)/);
   });
 
   it('every shard file carries the library version and hashes of its spec and content', () => {
