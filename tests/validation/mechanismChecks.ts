@@ -52,6 +52,13 @@ export const MECHANISM_CHECKS: readonly MechanismCheck[] = [
     direction: 'down',
   },
   {
+    mechanism: '4: price weight drives prices and margins down',
+    claim: 'more weight on price lowers the margin of the providers main-income at policy start',
+    change: { policy: { priceWeight: 0.9 } },
+    metric: 'mainIncomeCohortMargin',
+    direction: 'down',
+  },
+  {
     mechanism: '5: re-tenders break competence',
     claim: 'longer agreements (5 + 2 years) raise quality',
     change: { policy: { baseTermYears: 5, optionYears: 2 } },

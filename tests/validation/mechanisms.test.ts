@@ -12,6 +12,7 @@ describe('each mechanism in isolation (paired, fixed seeds)', () => {
   it.each([
     ['lots twice as large'],
     ['more weight on price (0.9 instead of 0.7) lowers the price'],
+    ['more weight on price lowers the margin of the providers main-income at policy start'],
     ['a 90 % guarantee (above expected use) lowers the price'],
     ['a 90 % guarantee makes the buyer pay'],
     ['without acquisitions'],
