@@ -171,3 +171,30 @@ export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableForm
 export { formatTable, costFlags, MARKS } from './report/tableText.js';
 export { tableCsv, TABLE_CSV_COLUMNS } from './report/tableCsv.js';
 export { narrative } from './report/narrative.js';
+// Analysis: global sensitivity (Sobol indices, Morris effects) and scenario discovery (PRIM).
+export {
+  sensitivity,
+  sobolSequence,
+  saltelliDesign,
+  sobolIndices,
+  morrisDesign,
+  morrisEffects,
+  configPoints,
+  MAX_SOBOL_DIMENSIONS,
+  type RangeParameter,
+  type SaltelliDesign,
+  type SaltelliOptions,
+  type BaseSampler,
+  type SobolIndices,
+  type SobolIndex,
+  type MorrisDesign,
+  type MorrisEffects,
+  type MorrisEffect,
+  type Estimate,
+  type BootstrapOptions,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SobolSensitivity,
+  type MorrisSensitivity,
+  type SobolSequenceOptions,
+} from './analysis/index.js';

@@ -73,7 +73,9 @@ export function morrisEffects(design: MorrisDesignShape, values: readonly number
     const first = t * (k + 1);
     design.order[t]!.forEach((i, s) => {
       const step = design.unit[first + s + 1]![i]! - design.unit[first + s]![i]!;
-      effects[i]!.push((values[first + s + 1]! - values[first + s]!) / step);
+      const change = values[first + s + 1]! - values[first + s]!;
+      // No change is an effect of 0 whichever way the step went (not -0, which reads as a sign).
+      effects[i]!.push(change === 0 ? 0 : change / step);
     });
   }
   const root = seedRoot(seed);
