@@ -37,7 +37,7 @@ export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric,
 export type { SimulationResult, RunLedger } from './model/result.js';
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
 export type { Seed } from './random/streams.js';
-export { herfindahl, topShares, quantileSorted, safeDivide, shareOf } from './metrics/index.js';
+export { herfindahl, topShares, quantileSorted, safeDivide, shareOf, binomialUpperTail } from './metrics/index.js';
 export {
   monteCarlo,
   compare,
@@ -197,4 +197,12 @@ export {
   type SobolSensitivity,
   type MorrisSensitivity,
   type SobolSequenceOptions,
+  prim,
+  chooseBox,
+  inBox,
+  type PrimOptions,
+  type PrimResult,
+  type PrimBox,
+  type PrimRestriction,
+  type BoxChoice,
 } from './analysis/index.js';

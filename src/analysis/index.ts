@@ -6,3 +6,5 @@ export { morrisDesign, MAX_TRAJECTORIES, type MorrisDesign } from './morrisDesig
 export { morrisEffects, type MorrisEffects, type MorrisEffect, type MorrisDesignShape } from './morrisEffects.js';
 export { withInterval, MAX_BOOTSTRAP, type Estimate, type BootstrapOptions } from './bootstrap.js';
 export { sensitivity, type SensitivityOptions, type SensitivityResult, type SobolSensitivity, type MorrisSensitivity } from './sensitivity.js';
+export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimRestriction } from './prim.js';
+export { chooseBox, inBox, type BoxChoice } from './primBox.js';
