@@ -180,6 +180,8 @@ export {
   morrisDesign,
   morrisEffects,
   configPoints,
+  toRanges,
+  designRows,
   MAX_SOBOL_DIMENSIONS,
   type RangeParameter,
   type SaltelliDesign,

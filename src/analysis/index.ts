@@ -1,5 +1,5 @@
 export { sobolSequence, MAX_SOBOL_DIMENSIONS, MAX_SOBOL_INDEX, type SobolSequenceOptions } from './sobolSequence.js';
-export { configPoints, toRanges, checkParameters, type RangeParameter } from './parameters.js';
+export { configPoints, toRange, toRanges, checkParameters, type RangeParameter } from './parameters.js';
 export { saltelliDesign, MAX_SALTELLI_N, type SaltelliDesign, type SaltelliOptions, type BaseSampler } from './saltelliDesign.js';
 export { sobolIndices, type SobolIndices, type SobolIndex } from './sobolIndices.js';
 export { morrisDesign, MAX_TRAJECTORIES, type MorrisDesign } from './morrisDesign.js';
@@ -8,3 +8,4 @@ export { withInterval, MAX_BOOTSTRAP, type Estimate, type BootstrapOptions } fro
 export { sensitivity, type SensitivityOptions, type SensitivityResult, type SobolSensitivity, type MorrisSensitivity } from './sensitivity.js';
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimRestriction } from './prim.js';
 export { chooseBox, inBox, type BoxChoice } from './primBox.js';
+export { designRows } from './designRows.js';

@@ -82,7 +82,7 @@ export function morrisDesign(parameters: readonly RangeParameter[], trajectories
   }
   return {
     kind: 'framework-agreement-sim/morris-design',
-    parameters: parameters.map((p) => ({ path: p.path, range: [p.range[0], p.range[1]] as const })),
+    parameters: parameters.map((p) => ({ path: p.path, range: [p.range[0], p.range[1]] as const, ...(p.integer === true ? { integer: true } : {}) })),
     trajectories,
     levels,
     delta: half / (levels - 1),

@@ -11,6 +11,11 @@ import { setAt } from '../experiment/sweep.js';
 export interface RangeParameter {
   readonly path: string;
   readonly range: readonly [number, number];
+  /**
+   * Draw whole numbers: uniform on the integers in [min, max] (each gets an equal share of the unit
+   * interval), for config values that must be integers, such as policy.suppliersPerAgreement.
+   */
+  readonly integer?: boolean;
 }
 
 /** Throws a ConfigError naming every parameter without a finite range min <= max, and every path given twice. */
@@ -28,17 +33,34 @@ export function checkParameters(parameters: readonly RangeParameter[]): void {
     const range = p?.range;
     if (!Array.isArray(range) || range.length !== 2 || !Number.isFinite(range[0]) || !Number.isFinite(range[1]) || !(range[0] <= range[1])) {
       issues.push({ path, message: 'expected a finite range [min, max] with min <= max' });
+    } else if (p.integer === true && Math.ceil(range[0]) > Math.floor(range[1])) {
+      issues.push({ path, message: 'an integer parameter needs at least one integer in its range' });
     }
   });
   if (issues.length > 0) throw new ConfigError(issues);
 }
 
 /**
- * Maps points of the unit cube to the parameters' ranges: x = min + u (max - min), column by column.
+ * Maps a coordinate u in [0, 1] of the unit cube to a parameter's range: x = min + u (max - min); for
+ * an integer parameter with integers lo..hi in its range, x = lo + floor(u (hi - lo + 1)), with u = 1
+ * (a Morris grid's top level) mapped to hi.
+ * @example toRange(0.5, { path: 'a', range: [2, 4] }) // 3
+ * @example toRange(0.5, { path: 'n', range: [1, 4], integer: true }) // 3
+ */
+export function toRange(u: number, parameter: RangeParameter): number {
+  const [min, max] = parameter.range;
+  if (parameter.integer !== true) return min + u * (max - min);
+  const lo = Math.ceil(min);
+  const hi = Math.floor(max);
+  return Math.min(hi, lo + Math.floor(u * (hi - lo + 1)));
+}
+
+/**
+ * Maps points of the unit cube to the parameters' ranges, column by column (see {@link toRange}).
  * @example toRanges([[0.5]], [{ path: 'a', range: [2, 4] }]) // [[3]]
  */
 export function toRanges(unit: readonly (readonly number[])[], parameters: readonly RangeParameter[]): number[][] {
-  return unit.map((row) => row.map((u, j) => parameters[j]!.range[0] + u * (parameters[j]!.range[1] - parameters[j]!.range[0])));
+  return unit.map((row) => row.map((u, j) => toRange(u, parameters[j]!)));
 }
 
 /**

@@ -81,7 +81,7 @@ export function saltelliDesign(parameters: readonly RangeParameter[], n: number,
   for (let i = 0; i < k; i++) unit.push(...a.map((row, j) => row.map((x, c) => (c === i ? b[j]![c]! : x))));
   return {
     kind: 'framework-agreement-sim/saltelli-design',
-    parameters: parameters.map((p) => ({ path: p.path, range: [p.range[0], p.range[1]] as const })),
+    parameters: parameters.map((p) => ({ path: p.path, range: [p.range[0], p.range[1]] as const, ...(p.integer === true ? { integer: true } : {}) })),
     n,
     seed,
     sampler,
