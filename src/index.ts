@@ -182,6 +182,8 @@ export {
   configPoints,
   toRanges,
   designRows,
+  designSpec,
+  designOutputs,
   MAX_SOBOL_DIMENSIONS,
   type RangeParameter,
   type SaltelliDesign,

@@ -9,3 +9,5 @@ export { sensitivity, type SensitivityOptions, type SensitivityResult, type Sobo
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimRestriction } from './prim.js';
 export { chooseBox, inBox, type BoxChoice } from './primBox.js';
 export { designRows } from './designRows.js';
+export { designSpec } from './designSpec.js';
+export { designOutputs } from './designOutputs.js';

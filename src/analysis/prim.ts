@@ -98,7 +98,7 @@ function numericKeys(row: Readonly<Record<string, unknown>>, rows: readonly Read
   return Object.keys(row).filter((k) => rows.every((r) => typeof r[k] === 'number' && Number.isFinite(r[k])));
 }
 
-function readData(rows: readonly Readonly<Record<string, unknown>>[], bad: readonly boolean[] | ((row: Readonly<Record<string, unknown>>, index: number) => boolean), inputs: readonly string[]): Data {
+function readData<Row extends Readonly<Record<string, unknown>>>(rows: readonly Row[], bad: readonly boolean[] | ((row: Row, index: number) => boolean), inputs: readonly string[]): Data {
   const n = rows.length;
   const issues: ConfigIssue[] = [];
   const x = inputs.map((input) => {
@@ -303,9 +303,9 @@ function checkShare(issues: ConfigIssue[], path: string, value: number, low: num
  * const r = prim(table, (row) => row.top15Share > 0.6, { inputs: ['priceWeight', 'lotSplit'] });
  * chooseBox(r, { minDensity: 0.8 })?.restrictions // [{ input: 'priceWeight', lower: 0.72, upper: null, qp: 1e-9 }]
  */
-export function prim(
-  rows: readonly Readonly<Record<string, unknown>>[],
-  bad: readonly boolean[] | ((row: Readonly<Record<string, unknown>>, index: number) => boolean),
+export function prim<Row extends Readonly<Record<string, unknown>>>(
+  rows: readonly Row[],
+  bad: readonly boolean[] | ((row: Row, index: number) => boolean),
   options: PrimOptions = {},
 ): PrimResult {
   const peelAlpha = options.peelAlpha ?? 0.05;

@@ -3,12 +3,13 @@ import type { ConfigInput } from '../model/config.js';
 import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import type { Seed } from '../random/streams.js';
-import { runDesign } from '../experiment/sweep.js';
-import type { ExperimentOptions } from '../experiment/run.js';
+import { runExperiment, type ExperimentOptions } from '../experiment/run.js';
 import { morrisDesign, type MorrisDesign } from './morrisDesign.js';
 import { morrisEffects, type MorrisEffects } from './morrisEffects.js';
 import { bootstrapSettings } from './bootstrap.js';
-import { configPoints, type RangeParameter } from './parameters.js';
+import { designOutputs } from './designOutputs.js';
+import { designSpec } from './designSpec.js';
+import type { RangeParameter } from './parameters.js';
 import { saltelliDesign, type BaseSampler, type SaltelliDesign } from './saltelliDesign.js';
 import { sobolIndices, type SobolIndices } from './sobolIndices.js';
 
@@ -83,9 +84,11 @@ function checkOutcomes(outcomes: readonly OutcomeMetric[]): void {
 /**
  * Global sensitivity of model outcomes to config parameters with ranges. Builds the design (a
  * {@link saltelliDesign} for 'sobol', a {@link morrisDesign} for 'morris') as config points merged
- * over `config`, runs them as one paired experiment ({@link runDesign}: replication i of every point
- * uses the same seed, so points differ by their parameters only), takes each point's mean over the
- * runs, and analyses each outcome with {@link sobolIndices} or {@link morrisEffects}.
+ * over `config`, runs them as one paired experiment ({@link designSpec}, as `runDesign` does:
+ * replication i of every point uses the same seed, so points differ by their parameters only),
+ * takes each point's mean over the runs ({@link designOutputs}), and analyses each outcome with
+ * {@link sobolIndices} or {@link morrisEffects}. For a study too big for one machine, run the same
+ * `designSpec` as shards on a cluster and analyse the merged result (docs/analysis.md).
  * Cost: points x runs simulations, points = n (k + 2) for Sobol and n (k + 1) for Morris (plus one
  * run of `config` itself per replication). A parameter no outcome reads gets every output exactly
  * equal to its partner's, so its indices or effects are exactly 0.
@@ -110,11 +113,9 @@ export async function sensitivity(config: ConfigInput, parameters: readonly Rang
     options.method === 'sobol'
       ? saltelliDesign(parameters, options.n, seed, { sampler: options.sampler, scramble: options.scramble })
       : morrisDesign(parameters, options.n, options.levels ?? 4, seed);
-  const result = await runDesign(config, configPoints(design), {
+  const result = await runExperiment(designSpec(config, design, seed), {
     runs: options.runs,
     seed,
-    rows: false,
-    series: false,
     executor: options.executor,
     onProgress: options.onProgress,
     signal: options.signal,
@@ -122,9 +123,8 @@ export async function sensitivity(config: ConfigInput, parameters: readonly Rang
   const outputs: Record<string, number[]> = {};
   const standardErrors: Record<string, number[]> = {};
   for (const m of options.outcomes) {
-    const points = result.policies.slice(1).map((p) => p.outcomes[m]);
-    outputs[m] = points.map((s) => s.mean);
-    standardErrors[m] = points.map((s) => s.se);
+    outputs[m] = designOutputs(result, m);
+    standardErrors[m] = result.policies.slice(1).map((p) => p.outcomes[m].se);
   }
   const common = { kind: 'framework-agreement-sim/sensitivity' as const, config, runs: result.runs, seed, outcomes: [...options.outcomes], outputs, standardErrors };
   if (design.kind === 'framework-agreement-sim/saltelli-design') {

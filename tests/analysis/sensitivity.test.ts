@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { configPoints } from '../../src/analysis/parameters.js';
+import { designOutputs } from '../../src/analysis/designOutputs.js';
+import { designSpec } from '../../src/analysis/designSpec.js';
+import { morrisEffects } from '../../src/analysis/morrisEffects.js';
+import { finaliseExperiment } from '../../src/experiment/result.js';
+import { mergeShards, runShard } from '../../src/experiment/shard.js';
+import { compare } from '../../src/experiment/compare.js';
 import { sensitivity } from '../../src/analysis/sensitivity.js';
 import { monteCarlo } from '../../src/experiment/monteCarlo.js';
 import { mergeOver } from '../../src/model/decode.js';
@@ -52,6 +58,17 @@ describe('sensitivity on the model', () => {
       expect(s.outputs.smallCohortSurvival![k]).toBe(alone.policies[0]!.outcomes.smallCohortSurvival.mean);
       expect(s.standardErrors.top15Share![k]).toBe(alone.policies[0]!.outcomes.top15Share.se);
     }
+  });
+
+  it('gives the same outputs when the design runs as shards merged (the cluster path)', async () => {
+    const s = await sensitivity(tiny, parameters, { method: 'morris', outcomes: ['top15Share'], n: 2, runs: 3, seed: 4, bootstrap: 50 });
+    const spec = JSON.parse(JSON.stringify(designSpec(tiny, s.design, 4)));
+    const merged = finaliseExperiment(mergeShards([runShard(spec, 2, 3), runShard(spec, 0, 2)]));
+    expect(designOutputs(merged, 'top15Share')).toEqual(s.outputs.top15Share);
+    expect(morrisEffects(s.design, designOutputs(merged, 'top15Share'), { seed: 4, bootstrap: 50 })).toEqual(s.effects.top15Share);
+    const notADesign = await compare(tiny, { other: { policy: { priceWeight: 0.5 } } }, { runs: 1, series: false });
+    expect(() => designOutputs(notADesign, 'top15Share')).toThrow(/not the result of a design/);
+    expect(() => designOutputs(merged, 'top15share' as never)).toThrow(/no outcome/);
   });
 
   it('rejects bad input before any run', async () => {
