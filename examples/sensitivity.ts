@@ -1,6 +1,6 @@
 // Which policy settings drive small-supplier survival and concentration, and under which settings
 // does concentration get high? Morris screening, then PRIM on a Latin hypercube, on the calibrated
-// baseline. About three minutes on two cores with the defaults:
+// baseline. Under a minute of CPU with the defaults (longer on a busy machine):
 //   npx tsx examples/sensitivity.ts [runs per point, default 4]
 // docs/analysis.md explains every number printed.
 import { chooseBox, configPoints, designRows, prim, runDesign, sensitivity, toRanges, unitLatinHypercube, type RangeParameter } from '../src/index.js';
