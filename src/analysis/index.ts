@@ -5,7 +5,7 @@ export { sobolIndices, type SobolIndices, type SobolIndex } from './sobolIndices
 export { morrisDesign, MAX_TRAJECTORIES, type MorrisDesign } from './morrisDesign.js';
 export { morrisEffects, type MorrisEffects, type MorrisEffect, type MorrisDesignShape } from './morrisEffects.js';
 export { withInterval, MAX_BOOTSTRAP, type Estimate, type BootstrapOptions } from './bootstrap.js';
-export { sensitivity, type SensitivityOptions, type SensitivityResult, type SobolSensitivity, type MorrisSensitivity } from './sensitivity.js';
+export { sensitivity, type SensitivityOptions, type SensitivityResult, type SobolSensitivity, type MorrisSensitivity, type SensitivityBase } from './sensitivity.js';
 export { prim, type PrimOptions, type PrimResult, type PrimBox, type PrimRestriction } from './prim.js';
 export { chooseBox, inBox, type BoxChoice } from './primBox.js';
 export { designRows } from './designRows.js';

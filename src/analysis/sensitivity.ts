@@ -38,7 +38,7 @@ export interface SensitivityOptions extends Pick<ExperimentOptions, 'executor' |
 }
 
 /** What every sensitivity result holds besides its method's numbers. */
-interface SensitivityCommon {
+export interface SensitivityBase {
   readonly kind: 'framework-agreement-sim/sensitivity';
   /** The config every point is merged over, as given. */
   readonly config: ConfigInput;
@@ -52,14 +52,14 @@ interface SensitivityCommon {
 }
 
 /** A Sobol analysis of the model: the design, the outputs and, per outcome, the indices. */
-export interface SobolSensitivity extends SensitivityCommon {
+export interface SobolSensitivity extends SensitivityBase {
   readonly method: 'sobol';
   readonly design: SaltelliDesign;
   readonly indices: Record<string, SobolIndices>;
 }
 
 /** A Morris analysis of the model: the design, the outputs and, per outcome, the effects. */
-export interface MorrisSensitivity extends SensitivityCommon {
+export interface MorrisSensitivity extends SensitivityBase {
   readonly method: 'morris';
   readonly design: MorrisDesign;
   readonly effects: Record<string, MorrisEffects>;
