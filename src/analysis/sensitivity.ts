@@ -90,8 +90,8 @@ function checkOutcomes(outcomes: readonly OutcomeMetric[]): void {
  * {@link sobolIndices} or {@link morrisEffects}. For a study too big for one machine, run the same
  * `designSpec` as shards on a cluster and analyse the merged result (docs/analysis.md).
  * Cost: points x runs simulations, points = n (k + 2) for Sobol and n (k + 1) for Morris (plus one
- * run of `config` itself per replication). A parameter no outcome reads gets every output exactly
- * equal to its partner's, so its indices or effects are exactly 0.
+ * run of `config` itself per replication). For an outcome that does not read a parameter, every
+ * pair of points that differ only in it gives the same output, so its indices or effects are exactly 0.
  * @throws {ConfigError} before any run, for a bad parameter, option, outcome or config path.
  * @example
  * const s = await sensitivity({}, [{ path: 'policy.priceWeight', range: [0.3, 1] }, { path: 'policy.minimumVolumeShare', range: [0, 0.5] }],
