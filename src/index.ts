@@ -37,7 +37,7 @@ export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric,
 export type { SimulationResult, RunLedger } from './model/result.js';
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
 export type { Seed } from './random/streams.js';
-export { herfindahl, topShares, quantileSorted, safeDivide, shareOf } from './metrics/index.js';
+export { herfindahl, topShares, quantileSorted, safeDivide, shareOf, binomialUpperTail } from './metrics/index.js';
 export {
   monteCarlo,
   compare,
@@ -171,3 +171,45 @@ export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableForm
 export { formatTable, costFlags, MARKS } from './report/tableText.js';
 export { tableCsv, TABLE_CSV_COLUMNS } from './report/tableCsv.js';
 export { narrative } from './report/narrative.js';
+// Analysis: global sensitivity (Sobol indices, Morris effects) and scenario discovery (PRIM).
+export {
+  sensitivity,
+  sobolSequence,
+  saltelliDesign,
+  sobolIndices,
+  morrisDesign,
+  morrisEffects,
+  configPoints,
+  toRange,
+  toRanges,
+  designRows,
+  designSpec,
+  designOutputs,
+  MAX_SOBOL_DIMENSIONS,
+  type RangeParameter,
+  type SaltelliDesign,
+  type SaltelliOptions,
+  type BaseSampler,
+  type SobolIndices,
+  type SobolIndex,
+  type MorrisDesign,
+  type MorrisEffects,
+  type MorrisEffect,
+  type Estimate,
+  type BootstrapOptions,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SobolSensitivity,
+  type MorrisSensitivity,
+  type SensitivityBase,
+  type MorrisDesignShape,
+  type SobolSequenceOptions,
+  prim,
+  chooseBox,
+  inBox,
+  type PrimOptions,
+  type PrimResult,
+  type PrimBox,
+  type PrimRestriction,
+  type BoxChoice,
+} from './analysis/index.js';

@@ -6,3 +6,4 @@ export { shareOf } from './shareOf.js';
 export { emptySum, addToSum, mergeSum, sumValue, type ExactSum } from './exactSum.js';
 export { emptySketch, addToSketch, mergeSketch, sketchQuantile, type QuantileSketch } from './quantileSketch.js';
 export { studentTQuantile } from './studentT.js';
+export { binomialUpperTail } from './binomialTail.js';

@@ -15,6 +15,8 @@ export const StreamPurpose = {
   tender: 5,
   entrants: 6,
   design: 7,
+  /** Sensitivity designs, bootstrap resamples and other draws of the analysis layer (src/analysis). */
+  analysis: 8,
 } as const;
 /** One of the {@link StreamPurpose} codes. */
 export type StreamPurpose = (typeof StreamPurpose)[keyof typeof StreamPurpose];
