@@ -1,5 +1,6 @@
 import type * as t from 'io-ts/lib/index.js';
 import { listOf, name, nullable, numberIn, oneOf, strict } from './codecs.js';
+import type { Distribution } from './distributions.js';
 
 /** Ownership types the report distinguishes (facts.md, section 2). */
 export const OWNERSHIP_TYPES = ['foreignGroup', 'norwegianGroup', 'standalone', 'municipal', 'nonProfit'] as const;
@@ -466,8 +467,32 @@ export type OutcomeConfig = t.TypeOf<typeof OutcomeConfigCodec>;
  */
 export type EffectsConfig = t.TypeOf<typeof EffectsConfigCodec>;
 
-/** A partial config: any subset of keys, at any depth. Lists (regions, measure types, shocks) replace the baseline's whole. */
-export type ConfigInput = DeepPartial<Config>;
-/** Makes every key optional, recursively; arrays are taken whole. */
-export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/**
+ * A type with every number replaced by "a number or a {@link Distribution}", at any depth (lists
+ * included): the shape of a config whose inputs may be uncertain.
+ */
+export type Uncertain<T> = T extends number
+  ? number | Distribution
+  : T extends readonly (infer E)[]
+    ? Uncertain<E>[]
+    : T extends object
+      ? { [K in keyof T]: Uncertain<T[K]> }
+      : T;
+
+/**
+ * A validated config in which any number may still be a distribution: what {@link decodeConfig}
+ * returns. A run draws each distribution once (`resolveUncertain`) and simulates the {@link Config}
+ * that results. A {@link Config} is an UncertainConfig without distributions.
+ */
+export type UncertainConfig = Uncertain<Config>;
+
+/**
+ * A partial config: any subset of keys, at any depth; any number may be given as a distribution.
+ * Lists (regions, measure types, shocks) and distributions replace the baseline's whole.
+ */
+export type ConfigInput = DeepPartial<UncertainConfig>;
+/** A partial config of plain numbers (no distributions): what the testing kit's arbitraries generate. */
+export type PlainConfigInput = DeepPartial<Config>;
+/** Makes every key optional, recursively; arrays and distributions are taken whole. */
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends Distribution ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 

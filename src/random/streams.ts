@@ -15,6 +15,7 @@ export const StreamPurpose = {
   tender: 5,
   entrants: 6,
   design: 7,
+  inputs: 8,
 } as const;
 /** One of the {@link StreamPurpose} codes. */
 export type StreamPurpose = (typeof StreamPurpose)[keyof typeof StreamPurpose];

@@ -12,6 +12,13 @@ import { OUTCOME_METRICS, type Direction } from '../model/metrics.js';
 import { NAMED_POLICIES } from '../policies/chapter5.js';
 import { tableMetrics, type TableMetricSpec } from './tableMetrics.js';
 
+/** The horizon of the result's baseline, in years: the table's survival checkpoints need one. */
+function horizonYearsOf(result: ExperimentResult): number {
+  const years = result.config.run.horizonYears;
+  if (typeof years !== 'number') throw new Error('the table needs one horizon: give run.horizonYears as a number, not a distribution');
+  return years;
+}
+
 /**
  * Share of replications that must move one way for a change whose interval includes zero to be
  * called "probable" (it moved that way in at least 3 runs of 4).
@@ -126,7 +133,7 @@ function cellOf(policy: string, value: number, d: DifferenceSummary, better: Dir
  * const t = comparisonTable(r);
  * t.rows.find((row) => row.metric === 'smallCohortSurvival')?.clearlyBetter; // ['riskSharing'] if it clearly helps
  */
-export function comparisonTable(result: ExperimentResult, metrics: readonly TableMetricSpec[] = tableMetrics(result.config.run.horizonYears)): ComparisonTable {
+export function comparisonTable(result: ExperimentResult, metrics: readonly TableMetricSpec[] = tableMetrics(horizonYearsOf(result))): ComparisonTable {
   const [base, ...compared] = result.policies;
   if (base === undefined || compared.length === 0) {
     throw new Error('the result compares no policy with its baseline; run compare() with at least one policy');
@@ -151,7 +158,7 @@ export function comparisonTable(result: ExperimentResult, metrics: readonly Tabl
     kind: 'framework-agreement-sim/table',
     runs: result.runs,
     seed: result.seed,
-    horizonYears: result.config.run.horizonYears,
+    horizonYears: horizonYearsOf(result),
     baseline: { name: base.name, title: titleOf(base.name) },
     policies: compared.map((p) => ({ name: p.name, title: titleOf(p.name) })),
     rows,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
 import type { ConfigIssue } from '../../src/model/codecs.js';
-import type { Config } from '../../src/model/config.js';
+import type { Config, UncertainConfig } from '../../src/model/config.js';
 import {
   ConfigError,
   MAX_AGREEMENT_SLOTS,
@@ -24,7 +24,7 @@ function issuesOf(input: unknown): ConfigIssue[] {
 }
 
 /** Decodes and asserts Right; returns the config. */
-function configOf(input: unknown, base?: Config): Config {
+function configOf(input: unknown, base?: UncertainConfig): UncertainConfig {
   const r = base === undefined ? decodeConfig(input) : decodeConfig(input, base);
   if (r._tag === 'Left') throw new Error(`expected decodeConfig to succeed, got ${JSON.stringify(r.left)}`);
   return r.right;

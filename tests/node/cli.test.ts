@@ -241,7 +241,7 @@ describe('shard files: limits, integrity and identity', () => {
 
   it('every shard file carries the library version and hashes of its spec and content', () => {
     const shard = JSON.parse(read('a.json')) as Json;
-    expect(Object.keys(shard)).toEqual(['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'integrity']);
+    expect(Object.keys(shard)).toEqual(['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'inputRows', 'integrity']);
     expect(shard['integrity']).toEqual({ library: expect.stringMatching(/^framework-agreement-sim \d+\.\d+\.\d+/), spec: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), content: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     const state = JSON.parse(read('state.json')) as Json; // written by merge --state
     expect(state['integrity']).toEqual({ ...shard['integrity'], content: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });

@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy } from '../../model/config.js';
 import { decodeConfig, MAX_AGREEMENT_SLOTS, MAX_SUPPLIER_PERIODS } from '../../model/decode.js';
 import { lotsPerCellUnder } from '../../model/lots.js';
+import { uncertainInputs } from '../../model/uncertain.js';
 import { config } from './config.js';
 import { CONFIG_SCHEMA, type Leaf, type ListNode, type NumberLeaf, type ObjectNode } from './schema.js';
 
@@ -614,8 +615,12 @@ export function invalidConfig(options: InvalidConfigOptions = {}): fc.Arbitrary<
       if (decoded._tag === 'Left') {
         throw new Error(`invalidConfig(): the base config must be valid; ${decoded.left[0]!.path}: ${decoded.left[0]!.message}`);
       }
+      // The mistakes are planned on the decoded numbers of run, market, suppliers and the policies;
+      // distributions are fine in behaviour, outcomes and effects (no rule combines them).
+      const structural = Object.keys(uncertainInputs(decoded.right)).find((path) => !/^(behaviour|outcomes|effects)\./.test(path));
+      if (structural !== undefined) throw new Error(`invalidConfig(): the base config may give distributions only in behaviour, outcomes and effects, not at ${structural}`);
       const input = structuredClone(base ?? {}) as Record<string, unknown>;
-      const ctx: Context = { input, decoded: decoded.right, sites: sitesOf(decoded.right) };
+      const ctx: Context = { input, decoded: decoded.right as Config, sites: sitesOf(decoded.right as Config) };
       const out = (MUTATIONS[kind].apply as (ctx: Context, plan: unknown) => Outcome)(ctx, plan);
       return out === null ? null : { input: out.input, path: out.path, kind };
     })

@@ -1,6 +1,6 @@
 import type * as fc from 'fast-check';
 import { BASELINE_CONFIG } from '../../model/baseline.js';
-import type { ConfigInput, RunConfig } from '../../model/config.js';
+import type { PlainConfigInput, RunConfig } from '../../model/config.js';
 import { sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { RUN_SCHEMA } from './schema.js';
 
@@ -9,7 +9,7 @@ import { RUN_SCHEMA } from './schema.js';
  * @example
  * const r: RunInput = { burnInYears: 0, horizonYears: 2 };
  */
-export type RunInput = NonNullable<ConfigInput['run']>;
+export type RunInput = NonNullable<PlainConfigInput['run']>;
 
 /**
  * Options of {@link runSettings}: a `[min, max]` range of integers per setting.
