@@ -233,6 +233,9 @@ export const BASELINE_CONFIG: Config = {
     crossSectorCollaboration: { workRateGain: 0.02 },
     employerInsight: { workRateGain: 0.01 },
     dataSharing: { variableCostReduction: 0.05, workRateGain: 0.01 },
+    // [fact] centred on no effect: Norway's trial of results-based financing of follow-up services
+    // (Refino, 2018-2022) measured no effect on employment.
+    outcomePayment: { qualityResponse: 0 },
   },
   burnInPolicy: TODAY_POLICY,
   policy: TODAY_POLICY,

@@ -269,7 +269,7 @@ export const BehaviourConfigCodec = strict(
     qualityInvestmentShare: share,
     /** Quality spending per NOK of revenue at which its effect on quality saturates. */
     fullQualitySpendingRate: numberIn(0.0001, 1),
-    /** Weights of competence, quality spending and the buyer's scoring incentive in target quality. */
+    /** Weights of competence, quality spending and the weight of quality in the award (1 - priceWeight) in target quality. */
     qualityWeights: strict(
       { competence: numberIn(0, 1), spending: numberIn(0, 1), scoring: numberIn(0, 1) },
       'QualityWeights',
@@ -345,7 +345,7 @@ export const PolicyCodec = strict(
   'Policy',
 );
 
-/** Effect sizes of the softer chapter-5 levers at intensity 1. All are assumptions. */
+/** Effect sizes of the softer chapter-5 levers at intensity 1, and suppliers' response to outcome-based payment. All are assumptions. */
 export const EffectsConfigCodec = strict(
   {
     innovativeProcurement: strict(
@@ -382,6 +382,18 @@ export const EffectsConfigCodec = strict(
         workRateGain: numberIn(0, 1),
       },
       'DataSharingEffects',
+    ),
+    outcomePayment: strict(
+      {
+        /**
+         * Change in the target quality of a supplier whose receipts all pay for results, in
+         * proportion to the share of its receipts that does (outcome-based payment steers its
+         * methods towards the paid result). Negative values stand for effort moved to what is
+         * measured rather than to employment. Quality units, -1 to 1.
+         */
+        qualityResponse: numberIn(-1, 1),
+      },
+      'OutcomePaymentEffects',
     ),
   },
   'EffectsConfig',

@@ -102,10 +102,24 @@ const combined: NamedPolicy = {
   assumptions: 'the assumptions of each part; their effects are not assumed to add up, the model combines them.',
 };
 
-/** Every named policy: the eight chapter-5 proposals, lower price weight, and all of them combined. */
-export const NAMED_POLICIES: readonly NamedPolicy[] = [...policies, combined];
+const outcomeBased: NamedPolicy = {
+  name: 'outcomeBasedPayment',
+  proposal: null,
+  title: 'Outcome-based payment',
+  description:
+    'Part of the price (30 %) is paid in proportion to the supplier\u2019s transition rate relative to the expected rate (policy.outcomePaymentShare), on agreements tendered under the policy. It changes quality only through what it pays for: suppliers price its risk into their bids (behaviour.outcomePaymentRisk), better suppliers are paid more and worse ones less, which moves their margins and so their quality spending, and a supplier may steer its methods towards the paid result in proportion to the share of its receipts that pays for results (effects.outcomePayment.qualityResponse). Not among the eight proposals, nor in allOfChapter5; the report\u2019s proposal 1 asks to specify the result, not to pay by it.',
+  changes: { outcomePaymentShare: 0.3 },
+  assumptions:
+    'assumption: the 30 % share. The quality response to being paid for results is centred on no effect, because Norway\u2019s trial of results-based financing of follow-up services (Refino, 2018-2022) measured no effect on employment.',
+};
 
-/** Every named policy, in proposal order (the same list as NAMED_POLICIES). */
+/**
+ * Every named policy: the eight chapter-5 proposals, lower price weight, all of them combined,
+ * and outcome-based payment (not part of the combination).
+ */
+export const NAMED_POLICIES: readonly NamedPolicy[] = [...policies, combined, outcomeBased];
+
+/** Every named policy, in the order of NAMED_POLICIES (the same list). */
 export function listPolicies(): readonly NamedPolicy[] {
   return NAMED_POLICIES;
 }
