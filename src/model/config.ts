@@ -292,6 +292,12 @@ export const OutcomeConfigCodec = strict(
      * because of it, 0-1. The work rate without any measure is baseWorkRate - measureEffect.
      */
     measureEffect: share,
+    /**
+     * Marginal cost of public funds: the cost to society of each NOK the buyer pays, beyond the NOK
+     * itself (the deadweight loss of raising it in taxes). Net benefit counts the buyer's payments at
+     * (1 + this). Share, 0-1.
+     */
+    marginalCostOfPublicFunds: share,
   },
   'OutcomeConfig',
 );

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { burnIn, simulate, simulateFrom } from '../../src/engine/simulate.js';
 import { compare, finaliseExperiment, mergeShards, monteCarlo, runShard, shardStateProblem, type ExperimentSpec, type ShardState } from '../../src/experiment/index.js';
 import { ConfigError, mergeOver } from '../../src/model/decode.js';
+import { POINT_ASSUMPTIONS } from '../helpers/pointAssumptions.js';
 
 // Issue 11, item 3: uncertain inputs. Each replication draws every distribution from its own
 // stream, and every policy of that replication sees the same draw.
-const small = { run: { burnInYears: 2, horizonYears: 3 }, suppliers: { initialCount: 100 } } as const;
+// The baseline's own assumptions are fixed at their means here, so each test watches the inputs it gives.
+const small = mergeOver({ run: { burnInYears: 2, horizonYears: 3 }, suppliers: { initialCount: 100 } }, POINT_ASSUMPTIONS) as { run: object; suppliers: object };
 const GAIN = 'effects.crossSectorCollaboration.workRateGain';
 const uncertainGain = mergeOver(small, { effects: { crossSectorCollaboration: { workRateGain: { dist: 'uniform', min: 0, max: 0.0225 } } } }) as typeof small;
 

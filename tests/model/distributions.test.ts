@@ -8,6 +8,7 @@ import { uncertainInputs } from '../../src/model/uncertain.js';
 import { betaQuantile, logGamma, regularizedBeta } from '../../src/random/incompleteBeta.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { ConfigError } from '../../src/model/decode.js';
+import { POINT_ASSUMPTIONS } from '../helpers/pointAssumptions.js';
 
 function issuesOf(input: unknown): ConfigIssue[] {
   const r = decodeConfig(input);
@@ -34,6 +35,7 @@ describe('a number may be given as a distribution', () => {
 
   it('anywhere a number is accepted: list entries, integers, nullable numbers', () => {
     const config = parseConfig({
+      ...POINT_ASSUMPTIONS,
       market: { measureTypes: BASELINE_CONFIG.market.measureTypes.map((m, i) => (i === 0 ? { ...m, baseWorkRate: { dist: 'uniform', min: 0.25, max: 0.29 } } : m)) },
       suppliers: { initialCount: { dist: 'discrete', values: [500, 600, 700] } },
       policy: { maxLotsPerSupplier: { dist: 'uniform', min: 2, max: 5 }, priceWeight: { dist: 'beta', alpha: 7, beta: 3 } },
@@ -236,7 +238,7 @@ describe('draws', () => {
   });
 
   it('a config of numbers resolves to itself, with no inputs', () => {
-    const config = parseConfig({ policy: { minimumVolumeShare: 0.3 } });
+    const config = parseConfig(mergeOver(POINT_ASSUMPTIONS, { policy: { minimumVolumeShare: 0.3 } }));
     const { config: drawn, inputs } = resolveUncertain(config, 1);
     expect(drawn).toBe(config);
     expect(inputs).toEqual({});
