@@ -21,9 +21,9 @@ import { checkNotInput, checkWritable, clip, EXIT, integerFlag, parse, readJson,
 import { executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 /**
- * Replications when `--runs` is not given: 200 paired runs of the 12 policies take about 11 s on
- * a 2-core laptop with the current baseline (about 50 ms per replication of all 12 policies on 2
- * workers), well under a minute, and give intervals narrow enough to sort clear changes from noise.
+ * Replications when `--runs` is not given: 200 paired runs of the 12 policies (today's and 11
+ * others) take about a minute of two cores with the current baseline (about 2 minutes of CPU time),
+ * and give intervals narrow enough to sort clear changes from noise.
  */
 export const DEFAULT_RUNS = 200;
 
