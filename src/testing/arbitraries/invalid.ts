@@ -65,6 +65,7 @@ export const INVALID_KINDS = [
   'tooManySuppliers',
   'tooManySupplierPeriods',
   'tooManyAgreementSlots',
+  'badDistribution',
 ] as const;
 
 /**
@@ -551,6 +552,28 @@ const MUTATIONS: { readonly [K in InvalidKind]: { readonly arb: fc.Arbitrary<Rec
       setAt(ctx.input, ctx.decoded, ['run', 'periodsPerYear'], n);
       setAt(ctx.input, ctx.decoded, ['run', 'burnInYears'], b);
       return place(ctx, ['suppliers', 'initialCount'], count);
+    },
+  },
+  badDistribution: {
+    arb: fc.record({ site: nat, shape: fc.integer({ min: 0, max: 7 }), above: fc.boolean(), distance: fc.double({ min: Number.MIN_VALUE, max: 1e308, noNaN: true }) }),
+    apply: (ctx, p: { site: number; shape: number; above: boolean; distance: number }) => {
+      const site = pick(numberLeaves(ctx.sites), p.site);
+      if (site === undefined) return null;
+      const { min, max } = site.node;
+      const out = outside(site.node, p.above, p.distance);
+      const shapes: unknown[] = [
+        // support outside the number's range
+        p.above ? { dist: 'uniform', min, max: out } : { dist: 'uniform', min: out, max },
+        p.above ? { dist: 'triangular', min, mode: max, max: out } : { dist: 'triangular', min: out, mode: min, max },
+        { dist: 'discrete', values: [min, out] },
+        // malformed: an unknown kind, a missing key, an unknown key, parameters out of order, no values
+        { dist: 'normal', mean: min, sd: 1 },
+        { dist: 'triangular', min, max },
+        { dist: 'uniform', min, max, mode: min },
+        { dist: 'truncatedNormal', mean: min, sd: 0, min, max },
+        { dist: 'discrete', values: [] },
+      ];
+      return place(ctx, site.at, shapes[p.shape]);
     },
   },
   tooManyAgreementSlots: {
