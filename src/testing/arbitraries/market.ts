@@ -5,7 +5,7 @@ import { checkCount, checkKeys, checkRange, numberTowards, sectionArbitrary, typ
 import { DEMAND_SCHEMA, MEASURE_TYPE_SCHEMA, REGION_SCHEMA, type ObjectNode } from './schema.js';
 
 /**
- * A partial market, as `market` of a {@link ConfigInput}. Lists are always given whole.
+ * A partial market, as `market` of a {@link PlainConfigInput}. Lists are always given whole.
  * @example
  * const m: MarketInput = { regions: [{ name: 'Oslo', demandWeight: 1 }], measureTypes: BASELINE_CONFIG.market.measureTypes.slice(0, 1) };
  */

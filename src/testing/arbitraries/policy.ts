@@ -5,7 +5,7 @@ import { sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { POLICY_SCHEMA } from './schema.js';
 
 /**
- * A partial policy, as `policy` or `burnInPolicy` of a {@link ConfigInput}.
+ * A partial policy, as `policy` or `burnInPolicy` of a {@link PlainConfigInput}.
  * @example
  * const p: PolicyInput = { minimumVolumeShare: 0.3 };
  */

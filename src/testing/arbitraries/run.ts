@@ -5,7 +5,7 @@ import { sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { RUN_SCHEMA } from './schema.js';
 
 /**
- * Partial run settings, as `run` of a {@link ConfigInput}.
+ * Partial run settings, as `run` of a {@link PlainConfigInput}.
  * @example
  * const r: RunInput = { burnInYears: 0, horizonYears: 2 };
  */

@@ -6,7 +6,7 @@ import { sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { SUPPLIERS_SCHEMA } from './schema.js';
 
 /**
- * A partial supplier population, as `suppliers` of a {@link ConfigInput}.
+ * A partial supplier population, as `suppliers` of a {@link PlainConfigInput}.
  * @example
  * const s: SuppliersInput = { initialCount: 20, entry: { ratePerYear: 0 } };
  */
