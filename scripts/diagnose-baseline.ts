@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolveConfig } from '../src/model/decode.js';
+import { resolveUncertain } from '../src/model/resolve.js';
 import { createMarket } from '../src/engine/simulate.js';
 import { phaseContext } from '../src/engine/context.js';
 import { runPeriod } from '../src/engine/step.js';
@@ -26,7 +27,10 @@ function option(name: string, fallback: string): string {
 const runs = Number(option('runs', '8'));
 const configFile = option('config', '');
 const input = configFile === '' ? {} : JSON.parse(readFileSync(configFile, 'utf8'));
-const config = resolveConfig(input);
+// The run settings and the policies are numbers here (they set the loops below); each run draws
+// the config's distributions (the baseline's assumed effects) from its own seed, as experiments do.
+const uncertain = resolveConfig(input);
+const config = resolveUncertain(uncertain, 'diag').config;
 const P = config.run.periodsPerYear;
 const B = config.run.burnInYears * P;
 const H = config.run.horizonYears * P;
@@ -45,7 +49,8 @@ const trends: Record<string, number[][]> = {};
 for (let r = 0; r < runs; r++) {
   const seed = `${option('seed', 'diag')}#${r}`;
   const root = seedRoot(seed);
-  const state = createMarket(config, seed);
+  const drawn = resolveUncertain(uncertain, seed).config;
+  const state = createMarket(drawn, seed);
   const totals = emptyTotals();
   const series: Record<string, number[]> = { tendered: [], active: [], unserved: [], top15: [], margin: [], insolv: [] };
   let lastInsolv = 0;
@@ -53,7 +58,7 @@ for (let r = 0; r < runs; r++) {
   let yearDemand = 0;
   // Per-lot, per-place running sums over the horizon (profit by place needs a lot's place held by one supplier).
   for (let t = 0; t < B + H; t++) {
-    const ctx = phaseContext(config, t < B ? config.burnInPolicy : config.policy, root);
+    const ctx = phaseContext(drawn, t < B ? drawn.burnInPolicy : drawn.policy, root);
     runPeriod(state, ctx, t, totals);
     if (t < B) {
       lastInsolv = state.ledger.insolvencies;

@@ -30,7 +30,25 @@ export {
   type BehaviourConfig,
   type OutcomeConfig,
   type EffectsConfig,
+  type Uncertain,
+  type UncertainConfig,
+  type PlainConfigInput,
 } from './model/config.js';
+export {
+  DISTRIBUTION_KINDS,
+  distributionQuantile,
+  distributionMean,
+  supportOf,
+  type Distribution,
+  type DistributionKind,
+  type UniformDistribution,
+  type TriangularDistribution,
+  type TruncatedNormalDistribution,
+  type BetaDistribution,
+  type DiscreteDistribution,
+} from './model/distributions.js';
+export { UncertainConfigCodec, uncertainInputs, type DrawnConfig } from './model/uncertain.js';
+export { resolveUncertain } from './model/resolve.js';
 export { decodeConfig, parseConfig, mergeOver, ConfigError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS, MAX_SUPPLIERS_EVER } from './model/decode.js';
 export type { ConfigIssue } from './model/codecs.js';
 export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric, type MetricInfo } from './model/metrics.js';
@@ -69,6 +87,7 @@ export {
   type DifferenceSummary,
   type Summary,
   type RunRow,
+  type InputRow,
   type Progress,
   type StopRule,
   type ConvergenceReport,

@@ -124,7 +124,7 @@ function isRange(value: unknown): value is [number, number] {
   return Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[0] >= 0 && value[0] < value[1];
 }
 
-const SHARD_FILE_KEYS = ['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'integrity'];
+const SHARD_FILE_KEYS = ['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'inputRows', 'integrity'];
 
 /**
  * Checks that a parsed file is a shard file this version wrote and nobody changed since: a shard

@@ -1,6 +1,6 @@
 import type { PhaseContext } from './context.js';
 import { CallOffCode } from './codes.js';
-import { outcomePayFactor, workRate } from './outcomes.js';
+import { outcomePayFactor, outcomeResultsFactor, workRate } from './outcomes.js';
 import type { MarketState } from './state.js';
 
 /** What the buyer paid and got in one period. */
@@ -116,7 +116,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
 
   const { slotSupplier, slotPrice, lotShare, lotSlotCapacity, lotRule, lotGuarantee, lotOutcomeShare } = state;
   const { cellDemand, cellLotStart, cellLotCount } = state;
-  const { quality, receipts, guaranteeReceived, variableCost, capacityCost } = s;
+  const { quality, receipts, guaranteeReceived, resultsReceived, variableCost, capacityCost } = s;
   const usedBySupplier = s.used;
   const deliveryCost = s.deliveryCost;
   const variableCostFactor = ctx.variableCostFactor;
@@ -212,6 +212,7 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
         const price = slotPrice[base + slot]!;
         const rate = workRate(expectedRate, qualityEffectOnWorkRate, q, referenceQuality);
         const pay = price * u * outcomePayFactor(outcomeShare, rate, expectedRate);
+        if (outcomeShare > 0) resultsReceived[i]! += price * u * outcomeResultsFactor(outcomeShare, rate, expectedRate);
         if (guarantee > 0) {
           const shortfall = guarantee * slotCapacity - u;
           const guaranteePay = shortfall > 0 ? shortfall * price : 0;

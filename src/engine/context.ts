@@ -31,8 +31,17 @@ export interface PhaseContext {
   /** Added to every supplier's target quality by the soft levers. */
   readonly qualityGain: number;
   readonly learningRate: number;
-  /** How strongly the buyer's award and payment reward quality, 0-1. */
+  /**
+   * How strongly the buyer's award rewards quality: the weight of quality in the award,
+   * 1 - priceWeight. (Outcome-based payment is not in it: it acts through what it pays for,
+   * `outcomeQualityResponse`.)
+   */
   readonly scoringIncentive: number;
+  /**
+   * Change in target quality of a supplier all of whose receipts paid for results
+   * (effects.outcomePayment.qualityResponse); scaled by each supplier's results-paid share.
+   */
+  readonly outcomeQualityResponse: number;
   /**
    * Log standard deviation of a lot's demand over its term around the demand it was sized on: the
    * shocks at tender time and at delivery are nearly independent over a multi-year term, so twice
@@ -94,7 +103,8 @@ export function phaseContext(config: Config, policy: Policy, root: number): Phas
     qualityGain:
       policy.innovativeProcurement * effects.innovativeProcurement.qualityGain + policy.coCreation * effects.coCreation.qualityGain,
     learningRate: Math.min(1, behaviour.competenceLearningRate * (1 + policy.coCreation * effects.coCreation.learningRateGain)),
-    scoringIncentive: Math.min(1, 1 - policy.priceWeight + policy.outcomePaymentShare),
+    scoringIncentive: 1 - policy.priceWeight,
+    outcomeQualityResponse: effects.outcomePayment.qualityResponse,
     demandSigma: Math.sqrt(2 * (macroVar + cellVar)),
     macroVariance: macroVar,
     cellVariance: cellVar,

@@ -34,6 +34,7 @@ export function clearPeriodAccumulators(state: MarketState): void {
   const n = state.n;
   s.receipts.fill(0, 0, n);
   s.guaranteeReceived.fill(0, 0, n);
+  s.resultsReceived.fill(0, 0, n);
   s.used.fill(0, 0, n);
   s.deliveryCost.fill(0, 0, n);
   s.bidCostDue.fill(0, 0, n);
@@ -67,10 +68,10 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   const { maxCapacity, baseCapacity, bufferPeriods, variableCost, capacityCost } = s;
   const payoutShare = b.payoutShare;
   const { competence: wc, spending: ws, scoring: wi } = b.qualityWeights;
-  const { learningRate, scoringIncentive, qualityGain } = ctx;
+  const { learningRate, scoringIncentive, qualityGain, outcomeQualityResponse } = ctx;
   const { alive, otherShock, otherRevenueVolatility, otherRevenueMean, otherRevenueMargin, committed, prevCommitted } = s;
   const { receipts, deliveryCost, overhead, bidCostDue, cash, supportLeft, revenueYear, profitYear, receiptsYear } = s;
-  const { revenueRing, profitRing, receiptsRing, spendingIntensity, competence, innateQuality, quality, idlePeriods, used } = s;
+  const { revenueRing, profitRing, receiptsRing, spendingIntensity, competence, innateQuality, quality, idlePeriods, used, resultsReceived } = s;
   let receiptsTotal = 0;
   let otherTotal = 0;
   let costsTotal = 0;
@@ -156,6 +157,11 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
       competenceDecayRate,
     );
     competence[i] = c;
+    // Outcome-based payment acts on quality only through what it pays for: a supplier steers
+    // towards the paid result in proportion to the share of its receipts that paid for results
+    // (none on agreements made before the policy, or without outcome payment).
+    const results = resultsReceived[i]!;
+    const leverGain = results > 0 && got > 0 ? qualityGain + outcomeQualityResponse * Math.min(1, results / got) : qualityGain;
     const target = targetQuality(
       innateQuality[i]!,
       c,
@@ -164,7 +170,7 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
       wc,
       ws,
       wi,
-      qualityGain,
+      leverGain,
     );
     quality[i] = nextQuality(quality[i]!, target, qualityAdjustmentRate);
     idlePeriods[i] = idle ? idlePeriods[i]! + 1 : 0;

@@ -340,6 +340,8 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
     transitionsPerYear: H.transitions / years,
     additionalTransitionsPerYear: H.additionalTransitions / years,
     transitionValuePerYear: (H.additionalTransitions * config.outcomes.valuePerTransition) / years,
+    // What the buyer pays is raised in taxes, at the marginal cost of public funds on top.
+    netBenefitPerYear: (H.additionalTransitions * config.outcomes.valuePerTransition - (1 + config.outcomes.marginalCostOfPublicFunds) * H.buyerPaid) / years,
     lots: x.lots[last]!,
   };
   for (const k of Object.keys(OUTCOME_METRICS) as OutcomeMetric[]) {

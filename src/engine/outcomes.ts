@@ -28,7 +28,19 @@ export const MAX_OUTCOME_RATIO = 3;
  * @example outcomePayFactor(0.2, 0.31, 0.27) // 0.8 + 0.2 x 1.148 = 1.0296
  */
 export function outcomePayFactor(outcomeShare: number, rate: number, expectedRate: number): number {
+  // (Kept as written, not as 1 - outcomeShare + outcomeResultsFactor(...), so no bit of a price moves.)
   if (outcomeShare === 0) return 1;
   const ratio = expectedRate > 0 ? Math.min(rate / expectedRate, MAX_OUTCOME_RATIO) : 1;
   return 1 - outcomeShare + outcomeShare * ratio;
+}
+
+/**
+ * The part of the pay factor that pays for results: outcomeShare x min(rate / expectedRate,
+ * MAX_OUTCOME_RATIO). Its share of a supplier's receipts is what outcome-based payment makes the
+ * supplier steer towards (engine/quality.ts).
+ * @example outcomeResultsFactor(0.2, 0.31, 0.27) // 0.2 x 1.148 = 0.2296
+ */
+export function outcomeResultsFactor(outcomeShare: number, rate: number, expectedRate: number): number {
+  if (outcomeShare === 0) return 0;
+  return outcomeShare * (expectedRate > 0 ? Math.min(rate / expectedRate, MAX_OUTCOME_RATIO) : 1);
 }

@@ -1,7 +1,8 @@
 /**
  * Mechanisms 5 and 8: competence builds with delivery and breaks when staff are shed; quality
- * moves towards a target set by innate quality, competence, quality spending (funded by margins)
- * and how strongly the buyer rewards quality.
+ * moves towards a target set by innate quality, competence, quality spending (funded by margins),
+ * the weight of quality in the award, and (in `leverGain`) the soft levers and the steering of a
+ * supplier paid for results towards the paid result.
  */
 
 /**
@@ -31,7 +32,9 @@ export function nextCompetence(
 
 /**
  * Quality the supplier is heading for, in [0, 1]: innate quality shifted by competence, quality
- * spending and the buyer's quality incentive, each measured from the middle of its range.
+ * spending and the buyer's quality incentive (the weight of quality in the award, 1 - priceWeight),
+ * each measured from the middle of its range, plus the gains of the soft levers and of outcome
+ * payment's steering (`leverGain`).
  *
  *   target = clamp01(innate + wc (competence - 0.5) + ws (spending - 0.5) + wi (incentive - 0.5) + leverGain)
  *

@@ -1,6 +1,7 @@
-import type { Config } from '../model/config.js';
+import type { Config, UncertainConfig } from '../model/config.js';
 import { ConfigError, decodeConfig, resolveConfig } from '../model/decode.js';
 import type { ConfigInput } from '../model/config.js';
+import { resolveUncertain } from '../model/resolve.js';
 import type { SeriesMetric } from '../model/metrics.js';
 import type { SimulationResult } from '../model/result.js';
 import { openStream, seedRoot, StreamPurpose, type Seed } from '../random/streams.js';
@@ -21,7 +22,10 @@ import { runPeriod } from './step.js';
 export interface MarketSnapshot {
   readonly kind: 'framework-agreement-sim/market-snapshot';
   readonly seed: Seed;
+  /** The config the market was burned in under, with every distribution replaced by this seed's draw. */
   readonly config: Config;
+  /** The config as decoded, distributions included: what {@link simulateFrom} merges its input over. */
+  readonly source: UncertainConfig;
   readonly initialSuppliers: number;
   /** @internal */
   readonly state: MarketState;
@@ -94,15 +98,20 @@ function initialState(config: Config, root: number): MarketState {
   return state;
 }
 
-/** Burn-in on an already decoded config. */
-export function burnInDecoded(config: Config, seed: Seed): MarketSnapshot {
-  checkSeed(seed);
+/** Burn-in of a config of numbers (distributions already drawn). */
+function burnInResolved(config: Config, source: UncertainConfig, seed: Seed): MarketSnapshot {
   const root = seedRoot(seed);
   const state = initialState(config, root);
   const ctx = phaseContext(config, config.burnInPolicy, root);
   const totals = emptyTotals();
   for (let t = 0; t < ctx.policyStart; t++) runPeriod(state, ctx, t, totals);
-  return { kind: 'framework-agreement-sim/market-snapshot', seed, config, initialSuppliers: config.suppliers.initialCount, state };
+  return { kind: 'framework-agreement-sim/market-snapshot', seed, config, source, initialSuppliers: config.suppliers.initialCount, state };
+}
+
+/** Burn-in on an already decoded config; its distributions are drawn for this seed (`resolveUncertain`). */
+export function burnInDecoded(config: UncertainConfig, seed: Seed): MarketSnapshot {
+  checkSeed(seed);
+  return burnInResolved(resolveUncertain(config, seed).config, config, seed);
 }
 
 /**
@@ -119,31 +128,34 @@ export function burnIn(input: ConfigInput = {}, seed: Seed = 1): MarketSnapshot 
 }
 
 /** The parts of a config that shaped the burned-in market and so cannot change afterwards. */
-function frozenParts(config: Config): string {
+function frozenParts(config: UncertainConfig): string {
   const { run, market, suppliers, behaviour, burnInPolicy } = config;
   return JSON.stringify([run.periodsPerYear, run.burnInYears, market.regions, market.measureTypes, market.demand, suppliers, behaviour, burnInPolicy]);
 }
 
 /**
  * True when two configs agree on everything that shapes a market during burn-in, so a market
- * burned in under one can start the other's horizon.
+ * burned in under one can start the other's horizon. Configs with distributions agree when they
+ * give the same distributions there: drawn with one seed, they give the same numbers.
  */
-export function sharesBurnIn(a: Config, b: Config): boolean {
+export function sharesBurnIn(a: UncertainConfig, b: UncertainConfig): boolean {
   return frozenParts(a) === frozenParts(b);
 }
 
 /**
  * {@link simulateFrom} with a decoded config that {@link sharesBurnIn} with the snapshot's
- * (not checked here; for experiment loops). With `consume`, the snapshot is used up.
+ * (not checked here; for experiment loops). Its distributions are drawn for the snapshot's seed.
+ * With `consume`, the snapshot is used up.
  */
-export function simulateFromDecoded(snapshot: MarketSnapshot, config: Config, consume = false): SimulationResult {
+export function simulateFromDecoded(snapshot: MarketSnapshot, config: UncertainConfig, consume = false): SimulationResult {
   // `consume`: the caller will not use the snapshot again, so its state can be run in place
   // (saves a copy of every column per replication in experiment loops).
-  return runHorizon(consume ? snapshot.state : cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers);
+  const drawn = resolveUncertain(config, snapshot.seed);
+  return runHorizon(consume ? snapshot.state : cloneState(snapshot.state), drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs);
 }
 
 /** Runs the horizon on a state this call owns (it is mutated). */
-function runHorizon(state: MarketState, config: Config, seed: Seed, initialSuppliers: number): SimulationResult {
+function runHorizon(state: MarketState, config: Config, seed: Seed, initialSuppliers: number, inputs: Readonly<Record<string, number>>): SimulationResult {
   const root = seedRoot(seed);
   const ctx = phaseContext(config, config.policy, root);
   const needed = lotsNeeded(config);
@@ -170,6 +182,7 @@ function runHorizon(state: MarketState, config: Config, seed: Seed, initialSuppl
     series,
     outcomes: summarise(rec, state, config),
     ledger: ledgerOf(state, initialSuppliers),
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
   };
 }
 
@@ -180,9 +193,9 @@ function runHorizon(state: MarketState, config: Config, seed: Seed, initialSuppl
  * @throws {ConfigError} if the input is invalid or changes a frozen part.
  */
 export function simulateFrom(snapshot: MarketSnapshot, input: ConfigInput = {}): SimulationResult {
-  const decoded = decodeConfig(input, snapshot.config);
+  const decoded = decodeConfig(input, snapshot.source);
   if (decoded._tag === 'Left') throw new ConfigError(decoded.left);
-  const config = decoded.right;
+  const { config, inputs } = resolveUncertain(decoded.right, snapshot.seed);
   if (frozenParts(config) !== frozenParts(snapshot.config)) {
     throw new ConfigError([
       {
@@ -192,19 +205,26 @@ export function simulateFrom(snapshot: MarketSnapshot, input: ConfigInput = {}):
       },
     ]);
   }
-  return runHorizon(cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers);
+  return runHorizon(cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers, inputs);
 }
 
-/** {@link simulate} on an already decoded config (skips decoding; for experiment loops). */
-export function simulateDecoded(config: Config, seed: Seed): SimulationResult {
-  const snapshot = burnInDecoded(config, seed);
-  return runHorizon(snapshot.state, config, seed, snapshot.initialSuppliers);
+/**
+ * {@link simulate} on an already decoded config (skips decoding; for experiment loops). Its
+ * distributions are drawn for this seed (`resolveUncertain`).
+ */
+export function simulateDecoded(config: UncertainConfig, seed: Seed): SimulationResult {
+  checkSeed(seed);
+  const drawn = resolveUncertain(config, seed);
+  const snapshot = burnInResolved(drawn.config, config, seed);
+  return runHorizon(snapshot.state, drawn.config, seed, snapshot.initialSuppliers, drawn.inputs);
 }
 
 /**
  * Runs one replication: burn-in under `burnInPolicy`, then the horizon under `policy`.
- * `input` is a partial config merged over the built-in Norwegian baseline. The same input and
- * seed always give the same result, byte for byte.
+ * `input` is a partial config merged over the built-in Norwegian baseline. Any number in it may
+ * be a distribution: the run draws each from its own stream of the seed (`resolveUncertain`), and
+ * `result.inputs` lists the values drawn. The same input and seed always give the same result,
+ * byte for byte.
  * @throws {ConfigError} if the config or seed is invalid (every problem listed with its path).
  * @example
  * const r = simulate({ policy: { minimumVolumeShare: 0.3 } }, 42);

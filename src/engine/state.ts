@@ -75,6 +75,8 @@ export interface SupplierColumns {
   /** Accumulators for the current period, cleared in finance. */
   receipts: Float64Array;
   guaranteeReceived: Float64Array;
+  /** The part of this period's receipts that paid for results (outcome-based payment), NOK. */
+  resultsReceived: Float64Array;
   used: Float64Array;
   deliveryCost: Float64Array;
   bidCostDue: Float64Array;
@@ -203,6 +205,7 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     receiptsRing: ring(),
     receipts: f(),
     guaranteeReceived: f(),
+    resultsReceived: f(),
     used: f(),
     deliveryCost: f(),
     bidCostDue: f(),

@@ -8,5 +8,5 @@ export { serialExecutor, type Executor, type ExecutorHooks } from './executor.js
 export { summarise, hasInterval, QUANTILE_ACCURACY, type Summary, type MetricTotals } from './summary.js';
 export { replicationSeed } from './seeds.js';
 export { ReplicationError } from './errors.js';
-export type { ExperimentSpec, PolicyVariant, RunRow } from './spec.js';
+export type { ExperimentSpec, PolicyVariant, RunRow, InputRow } from './spec.js';
 export { shardStateProblem } from './validate.js';

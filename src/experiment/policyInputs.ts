@@ -1,6 +1,7 @@
-import type { Config } from '../model/config.js';
+import type { UncertainConfig } from '../model/config.js';
+import { distributionMean, isDistributionLike, type Distribution } from '../model/distributions.js';
 import type { OutcomeMetric } from '../model/metrics.js';
-import { EFFECT_SIZES, reachedOutcomes, type Provenance } from '../model/provenance.js';
+import { EFFECT_SIZES, LEVERS, reachedOutcomes, type Provenance } from '../model/provenance.js';
 
 /** An effect size that acts differently under a policy than under the baseline. */
 export interface AssumedInput {
@@ -8,9 +9,14 @@ export interface AssumedInput {
   readonly path: string;
   readonly provenance: Provenance;
   readonly source: string;
-  /** The effect as it acts under the baseline and under the policy: lever intensity x size, or the size itself. */
+  /**
+   * The effect as it acts under the baseline and under the policy: lever intensity x size, or the
+   * size itself; for a size given as a distribution, its mean.
+   */
   readonly baseline: number;
   readonly policy: number;
+  /** The size as the policy's config gives it: a number, or the distribution its runs draw from. */
+  readonly size: number | Distribution;
 }
 
 /**
@@ -26,9 +32,9 @@ export interface PolicyInputs {
   readonly assumedReach: readonly OutcomeMetric[] | 'all';
 }
 
-/** Every leaf of a config by dotted path; lists are compared whole, as JSON. */
+/** Every leaf of a config by dotted path; lists and distributions are compared whole, as JSON. */
 function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> {
-  if (Array.isArray(value)) {
+  if (Array.isArray(value) || isDistributionLike(value)) {
     out.set(path, JSON.stringify(value));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) leaves(v, path === '' ? k : `${path}.${k}`, out);
@@ -38,9 +44,16 @@ function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<st
   return out;
 }
 
+/** The number at a path: the value, or a distribution's mean (kept as JSON by {@link leaves}). */
 function numberAt(flat: ReadonlyMap<string, unknown>, path: string): number {
   const v = flat.get(path);
-  return typeof v === 'number' ? v : 0;
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && v.startsWith('{') ? distributionMean(JSON.parse(v) as Distribution) : 0;
+}
+
+function sizeAt(flat: ReadonlyMap<string, unknown>, path: string): number | Distribution {
+  const v = flat.get(path);
+  return typeof v === 'string' && v.startsWith('{') ? (JSON.parse(v) as Distribution) : typeof v === 'number' ? v : 0;
 }
 
 /**
@@ -54,19 +67,29 @@ function numberAt(flat: ReadonlyMap<string, unknown>, path: string): number {
  * policyInputs(BASELINE_CONFIG, decodeConfigOrThrow({ policy: { employerInsight: 1 } }));
  * // { assumed: [{ path: 'effects.employerInsight.workRateGain', baseline: 0, policy: 0.01, ... }], modelled: [], assumedReach: [...transition metrics] }
  */
-export function policyInputs(baseline: Config, policy: Config): PolicyInputs {
+export function policyInputs(baseline: UncertainConfig, policy: UncertainConfig): PolicyInputs {
   const a = leaves(baseline, '', new Map());
   const b = leaves(policy, '', new Map());
   const sized = new Set<string>(EFFECT_SIZES.map((e) => e.path));
-  for (const e of EFFECT_SIZES) if (e.lever !== null) sized.add(`policy.${e.lever}`);
+  // A soft lever's intensity acts only through its effect sizes; outcome payment's share is a
+  // contract setting of its own (it changes what suppliers are paid), so it stays modelled.
+  for (const e of EFFECT_SIZES) if (e.lever !== null && (LEVERS as readonly string[]).includes(e.lever)) sized.add(`policy.${e.lever}`);
   const modelled = [...new Set([...a.keys(), ...b.keys()])].filter((p) => p !== 'policy.name' && !sized.has(p) && a.get(p) !== b.get(p)).sort();
   const acting = (flat: ReadonlyMap<string, unknown>, path: string, lever: string | null) =>
     lever === null ? numberAt(flat, path) : numberAt(flat, `policy.${lever}`) * numberAt(flat, path);
-  const assumed = EFFECT_SIZES.flatMap((e): AssumedInput[] => {
-    const before = acting(a, e.path, e.lever);
-    const after = acting(b, e.path, e.lever);
-    return before === after ? [] : [{ path: e.path, provenance: e.provenance, source: e.source, baseline: before, policy: after }];
-  });
+  // How a size acts, as text: not at all (its gate closed, or the size exactly 0), or the gate's
+  // value times the size as given (a distribution whose mean is 0 still acts: outcome payment's
+  // steering is centred on no effect but may go either way).
+  const how = (flat: ReadonlyMap<string, unknown>, path: string, lever: string | null) => {
+    const gate = lever === null ? 1 : numberAt(flat, `policy.${lever}`);
+    const size = flat.get(path);
+    return gate === 0 || size === 0 ? 'none' : `${gate} x ${String(size)}`;
+  };
+  const assumed = EFFECT_SIZES.flatMap((e): AssumedInput[] =>
+    how(a, e.path, e.lever) === how(b, e.path, e.lever)
+      ? []
+      : [{ path: e.path, provenance: e.provenance, source: e.source, baseline: acting(a, e.path, e.lever), policy: acting(b, e.path, e.lever), size: sizeAt(b, e.path) }],
+  );
   const paysForResults = numberAt(a, 'policy.outcomePaymentShare') > 0 || numberAt(b, 'policy.outcomePaymentShare') > 0;
   const reach = new Set<OutcomeMetric>();
   for (const input of assumed) {

@@ -1,8 +1,8 @@
-import type { Config } from '../model/config.js';
+import type { UncertainConfig } from '../model/config.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
 import { policyInputs, type PolicyInputs } from './policyInputs.js';
 import { decodeExperiment, type ShardState } from './shard.js';
-import type { RunRow } from './spec.js';
+import type { InputRow, RunRow } from './spec.js';
 import { summarise, type Summary } from './summary.js';
 
 /** Many runs of one policy. */
@@ -12,6 +12,11 @@ export interface PolicySummary {
   readonly outcomes: Record<OutcomeMetric, Summary>;
   /** Each series, period by period (absent when series were not requested). */
   readonly series?: Record<SeriesMetric, Summary[]>;
+  /**
+   * The values drawn for each of the policy's uncertain inputs (numbers its config gave as
+   * distributions), by path, across replications; absent when it had none.
+   */
+  readonly inputs?: Record<string, Summary>;
 }
 
 /**
@@ -47,8 +52,8 @@ export interface ExperimentResult {
   readonly seed: string | number;
   /** Replications run (each policy ran on every one). */
   readonly runs: number;
-  /** The decoded baseline config. */
-  readonly config: Config;
+  /** The decoded baseline config, distributions included (each replication drew its own values). */
+  readonly config: UncertainConfig;
   /** The baseline first, then each variant in the order given. */
   readonly policies: readonly PolicySummary[];
   /** Per variant name, its paired difference from the baseline on every outcome. */
@@ -58,9 +63,11 @@ export interface ExperimentResult {
    * settings whose effects the model works out (modelled). Tables mark a change that only assumed
    * inputs reach as assumed. Absent in results written before version 0.2.0.
    */
-  readonly inputs?: Record<string, PolicyInputs>;
+  readonly changes?: Record<string, PolicyInputs>;
   /** One row per run, policy and outcome, when rows were requested. */
   readonly rows?: readonly RunRow[];
+  /** One row per run, policy and uncertain input with the value drawn, when rows were requested and some input was uncertain. */
+  readonly inputRows?: readonly InputRow[];
 }
 
 /** Turns a (merged) shard state into the experiment's result. */
@@ -68,11 +75,12 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
   const runs = state.ranges.reduce((a, [from, to]) => a + to - from, 0);
   const policies: PolicySummary[] = state.policies.map((p) => {
     const outcomes = Object.fromEntries(Object.entries(p.outcomes).map(([m, t]) => [m, summarise(t)])) as Record<OutcomeMetric, Summary>;
-    if (p.series === null) return { name: p.name, outcomes };
+    const drawn = Object.keys(p.inputs).length > 0 ? { inputs: Object.fromEntries(Object.entries(p.inputs).map(([path, t]) => [path, summarise(t)])) } : {};
+    if (p.series === null) return { name: p.name, outcomes, ...drawn };
     const series = Object.fromEntries(
       (Object.keys(SERIES_METRICS) as SeriesMetric[]).map((m) => [m, p.series![m].map(summarise)]),
     ) as Record<SeriesMetric, Summary[]>;
-    return { name: p.name, outcomes, series };
+    return { name: p.name, outcomes, series, ...drawn };
   });
   const base = policies[0]!;
   const differences: Record<string, Record<OutcomeMetric, DifferenceSummary>> = {};
@@ -102,10 +110,10 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
     Object.defineProperty(differences, p.name, { value: entry, enumerable: true, writable: true, configurable: true });
   });
   const decoded = decodeExperiment(state.spec);
-  const inputs: Record<string, PolicyInputs> = {};
+  const changes: Record<string, PolicyInputs> = {};
   decoded.configs.forEach((config, k) => {
     if (k === 0) return;
-    Object.defineProperty(inputs, decoded.names[k]!, { value: policyInputs(decoded.configs[0]!, config), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(changes, decoded.names[k]!, { value: policyInputs(decoded.configs[0]!, config), enumerable: true, writable: true, configurable: true });
   });
   return {
     kind: 'framework-agreement-sim/experiment',
@@ -114,7 +122,8 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
     config: decoded.configs[0]!,
     policies,
     differences,
-    inputs,
+    changes,
     ...(state.spec.rows ? { rows: state.rows } : {}),
+    ...(state.spec.rows && state.inputRows.length > 0 ? { inputRows: state.inputRows } : {}),
   };
 }

@@ -1,11 +1,12 @@
 import { burnInDecoded, sharesBurnIn, simulateDecoded, simulateFromDecoded } from '../engine/simulate.js';
-import type { Config } from '../model/config.js';
+import type { UncertainConfig } from '../model/config.js';
 import { ConfigError, decodeConfig, parseConfig } from '../model/decode.js';
+import { uncertainInputs } from '../model/uncertain.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
 import type { SimulationResult } from '../model/result.js';
 import { ReplicationError } from './errors.js';
 import { replicationSeed } from './seeds.js';
-import type { ExperimentSpec, RunRow } from './spec.js';
+import type { ExperimentSpec, InputRow, RunRow } from './spec.js';
 import { addValue, emptyTotals, mergeTotals, type MetricTotals } from './summary.js';
 
 const OUTCOMES = Object.keys(OUTCOME_METRICS) as OutcomeMetric[];
@@ -22,6 +23,8 @@ export interface PolicyTotals {
   /** Replications in which the policy's outcome was above / below the baseline's. */
   readonly higher: Record<OutcomeMetric, number>;
   readonly lower: Record<OutcomeMetric, number>;
+  /** The values drawn for each of the policy's uncertain inputs, by path (empty when its config has no distribution). */
+  readonly inputs: Record<string, MetricTotals>;
 }
 
 /**
@@ -36,21 +39,45 @@ export interface ShardState {
   ranges: Array<[number, number]>;
   readonly policies: PolicyTotals[];
   rows: RunRow[];
+  /** With rows: the value each replication drew for each uncertain input of each policy. */
+  inputRows: InputRow[];
 }
 
 /** The decoded configs of an experiment: the baseline first, then each variant. */
 export interface DecodedExperiment {
   readonly names: readonly string[];
-  readonly configs: readonly Config[];
+  /** The decoded configs, distributions included (each replication draws them). */
+  readonly configs: readonly UncertainConfig[];
   /** For each config, whether it can start from the baseline's burned-in market. */
   readonly reuseMarket: readonly boolean[];
+  /** For each config, the paths of its uncertain inputs (its distributions), in key order. */
+  readonly inputPaths: readonly (readonly string[])[];
+  /** For each config, its horizon in periods; null when series are off and the horizon is uncertain. */
+  readonly horizonPeriods: readonly (number | null)[];
+}
+
+/**
+ * The horizon of a config in periods, which sizes its series: an experiment that summarises series
+ * needs it fixed, so `run.periodsPerYear` and `run.horizonYears` must be numbers there.
+ */
+function horizonOf(config: UncertainConfig, series: boolean, where: string): number | null {
+  const { periodsPerYear, horizonYears } = config.run;
+  if (typeof periodsPerYear === 'number' && typeof horizonYears === 'number') return periodsPerYear * horizonYears;
+  if (!series) return null;
+  const key = typeof periodsPerYear === 'number' ? 'horizonYears' : 'periodsPerYear';
+  throw new ConfigError([
+    {
+      path: `${where}run.${key}`,
+      message: 'an experiment that summarises series period by period needs one horizon length in every replication; give run.periodsPerYear and run.horizonYears as numbers, or turn series off',
+    },
+  ]);
 }
 
 /** Decodes the baseline and every variant, rejecting bad input with paths (variant errors are prefixed with the variant). */
 export function decodeExperiment(spec: ExperimentSpec): DecodedExperiment {
   const base = parseConfig(spec.config);
   const names = [base.policy.name];
-  const configs: Config[] = [base];
+  const configs: UncertainConfig[] = [base];
   const seen = new Set(names);
   spec.variants.forEach((variant, k) => {
     if (typeof variant.name !== 'string' || variant.name.length < 1 || variant.name.length > 80) {
@@ -67,7 +94,13 @@ export function decodeExperiment(spec: ExperimentSpec): DecodedExperiment {
     names.push(variant.name);
     configs.push(decoded.right);
   });
-  return { names, configs, reuseMarket: configs.map((c) => sharesBurnIn(base, c)) };
+  return {
+    names,
+    configs,
+    reuseMarket: configs.map((c) => sharesBurnIn(base, c)),
+    inputPaths: configs.map((c) => Object.keys(uncertainInputs(c))),
+    horizonPeriods: configs.map((c, k) => horizonOf(c, spec.series, k === 0 ? '' : `variants[${k - 1}] (${names[k]}).`)),
+  };
 }
 
 function record<T>(make: () => T): Record<OutcomeMetric, T> {
@@ -88,15 +121,17 @@ export function emptyShard(spec: ExperimentSpec, experiment: DecodedExperiment):
         ? (Object.fromEntries(
             SERIES.map((m) => [
               m,
-              Array.from({ length: experiment.configs[k]!.run.horizonYears * experiment.configs[k]!.run.periodsPerYear }, emptyTotals),
+              Array.from({ length: experiment.horizonPeriods[k]! }, emptyTotals),
             ]),
           ) as Record<SeriesMetric, MetricTotals[]>)
         : null,
       differences: k === 0 ? null : record(emptyTotals),
       higher: record(() => 0),
       lower: record(() => 0),
+      inputs: Object.fromEntries(experiment.inputPaths[k]!.map((path) => [path, emptyTotals()])),
     })),
     rows: [],
+    inputRows: [],
   };
 }
 
@@ -118,7 +153,9 @@ function addRange(ranges: Array<[number, number]>, from: number, to: number): vo
 /**
  * Runs replication i of every policy and adds it to the state: one market is burned in from the
  * replication's seed, and every policy that shares the baseline's burn-in starts from it (others
- * burn in their own market from the same seed, so they still share every random stream).
+ * burn in their own market from the same seed, so they still share every random stream). Every
+ * policy draws its uncertain inputs from the replication's seed, so a distribution they share is
+ * one draw for all of them (`resolveUncertain`).
  * @throws {ReplicationError} naming the replication and seed if the model fails.
  */
 export function addReplication(state: ShardState, experiment: DecodedExperiment, replication: number): void {
@@ -153,6 +190,11 @@ export function addReplication(state: ShardState, experiment: DecodedExperiment,
         const column = totals.series[m];
         for (let h = 0; h < column.length; h++) addValue(column[h]!, values[h]!);
       }
+    }
+    for (const path of experiment.inputPaths[k]!) {
+      const value = result.inputs![path]!;
+      addValue(totals.inputs[path]!, value);
+      if (state.spec.rows) state.inputRows.push({ policy: totals.name, replication, seed, input: path, value });
     }
   });
   addRange(state.ranges, replication, replication + 1);
@@ -196,13 +238,20 @@ export function mergeShards(states: readonly ShardState[]): ShardState {
       if (target.series !== null && p.series !== null) {
         for (const m of SERIES) p.series[m].forEach((t, h) => mergeTotals(target.series![m][h]!, t));
       }
+      for (const [path, t] of Object.entries(p.inputs)) mergeTotals(target.inputs[path]!, t);
     });
     merged.rows.push(...other.rows);
+    merged.inputRows.push(...other.inputRows);
   }
   const order = new Map(merged.policies.map((p, k) => [p.name, k]));
   const metricOrder = new Map(OUTCOMES.map((m, k) => [m as string, k]));
   merged.rows.sort(
     (a, b) => a.replication - b.replication || order.get(a.policy)! - order.get(b.policy)! || metricOrder.get(a.metric)! - metricOrder.get(b.metric)!,
+  );
+  // Each policy's inputs in the order its config lists them, as one run adds them.
+  const inputOrder = new Map(merged.policies.map((p) => [p.name, new Map(Object.keys(p.inputs).map((path, k) => [path, k]))]));
+  merged.inputRows.sort(
+    (a, b) => a.replication - b.replication || order.get(a.policy)! - order.get(b.policy)! || inputOrder.get(a.policy)!.get(a.input)! - inputOrder.get(b.policy)!.get(b.input)!,
   );
   return merged;
 }

@@ -34,3 +34,13 @@ export interface RunRow {
   readonly metric: string;
   readonly value: number;
 }
+
+/** The value one run drew for one uncertain input (a number the config gave as a distribution). */
+export interface InputRow {
+  readonly policy: string;
+  readonly replication: number;
+  readonly seed: string;
+  /** The input's path, such as `effects.dataSharing.workRateGain`. */
+  readonly input: string;
+  readonly value: number;
+}

@@ -74,9 +74,10 @@ function rangesProblem(ranges: unknown): string | null {
  * and disjoint; the spec decodes; there is one policy per policy of the spec, with its name;
  * every policy has totals for exactly this version's outcomes, series exactly when the spec asks
  * for them (one totals record per horizon period), paired differences and higher/lower counts
- * exactly when it is not the baseline; every total counts exactly the replications covered (its
- * sketch too, at the library's accuracy); and with rows, one row per replication covered, policy
- * and outcome. Returns the first problem, or null.
+ * exactly when it is not the baseline, and totals of the values drawn for exactly the policy's
+ * uncertain inputs; every total counts exactly the replications covered (its sketch too, at the
+ * library's accuracy); and with rows, one row per replication covered, policy and outcome, and one
+ * input row per replication covered, policy and uncertain input. Returns the first problem, or null.
  * @example shardStateProblem(runShard(spec, 0, 10)) // null
  */
 export function shardStateProblem(state: ShardState): string | null {
@@ -84,11 +85,13 @@ export function shardStateProblem(state: ShardState): string | null {
   if (ranges !== null) return ranges;
   const runs = state.ranges.reduce((a, [from, to]) => a + to - from, 0);
   let names: readonly string[];
-  let periods: number[];
+  let periods: readonly (number | null)[];
+  let inputPaths: readonly (readonly string[])[];
   try {
     const experiment = decodeExperiment(state.spec);
     names = experiment.names;
-    periods = experiment.configs.map((c) => c.run.horizonYears * c.run.periodsPerYear);
+    periods = experiment.horizonPeriods;
+    inputPaths = experiment.inputPaths;
   } catch (error) {
     return `its spec does not decode (${error instanceof Error ? error.message : String(error)})`;
   }
@@ -131,6 +134,12 @@ export function shardStateProblem(state: ShardState): string | null {
         if (problem !== null) return `${name}, difference in ${m}: ${problem}`;
       }
     }
+    const inputs = keysProblem(p['inputs'], inputPaths[k]!, `${name}: its inputs`);
+    if (inputs !== null) return inputs;
+    for (const path of inputPaths[k]!) {
+      const problem = totalsProblem((p['inputs'] as Record<string, unknown>)[path], runs);
+      if (problem !== null) return `${name}, input ${path}: ${problem}`;
+    }
     for (const side of ['higher', 'lower'] as const) {
       const counts = p[side];
       const keys = keysProblem(counts, OUTCOMES, `${name}: its ${side} counts`);
@@ -142,7 +151,22 @@ export function shardStateProblem(state: ShardState): string | null {
       if (bad !== undefined) return `${name}, ${bad}: its count of ${side} replications is not an integer from 0 to ${runs}`;
     }
   }
-  return rowsProblem(state, runs);
+  return rowsProblem(state, runs) ?? inputRowsProblem(state, runs, inputPaths);
+}
+
+/** Whether a replication lies in one of `ranges` (sorted and disjoint, as checked first). */
+function coveredBy(ranges: ReadonlyArray<readonly [number, number]>): (i: number) => boolean {
+  return (i) => {
+    // Find the last range starting at or before i.
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranges[mid]![0] <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && i < ranges[lo - 1]![1];
+  };
 }
 
 /** Why the rows of a state do not match its spec and ranges (one per replication covered, policy and outcome, when rows are kept), or null. */
@@ -152,17 +176,7 @@ function rowsProblem(state: ShardState, runs: number): string | null {
   const expected = runs * state.policies.length * OUTCOMES.length;
   if (state.rows.length !== expected) return `it holds ${state.rows.length} rows, not one per replication, policy and outcome (${expected})`;
   const names = new Set(state.policies.map((p) => p.name));
-  const covered = (i: number): boolean => {
-    // Ranges are sorted and disjoint (checked first): find the last one starting at or before i.
-    let lo = 0;
-    let hi = state.ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (state.ranges[mid]![0] <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && i < state.ranges[lo - 1]![1];
-  };
+  const covered = coveredBy(state.ranges);
   for (const [k, row] of (state.rows as unknown[]).entries()) {
     if (
       !isRecord(row) ||
@@ -174,6 +188,29 @@ function rowsProblem(state: ShardState, runs: number): string | null {
       !isFiniteNumber(row['value'])
     ) {
       return `rows[${k}] is not a row of a policy, an outcome and a replication it covers`;
+    }
+  }
+  return null;
+}
+
+/** Why the input rows of a state do not match its spec (one per replication covered, policy and uncertain input, when rows are kept), or null. */
+function inputRowsProblem(state: ShardState, runs: number, inputPaths: readonly (readonly string[])[]): string | null {
+  if (!Array.isArray(state.inputRows)) return 'its input rows are not a list';
+  if (!state.spec.rows) return state.inputRows.length === 0 ? null : 'it holds input rows, which its spec does not ask for';
+  const expected = runs * inputPaths.reduce((a, paths) => a + paths.length, 0);
+  if (state.inputRows.length !== expected) return `it holds ${state.inputRows.length} input rows, not one per replication, policy and uncertain input (${expected})`;
+  const pathsOf = new Map(state.policies.map((p, k) => [p.name, new Set(inputPaths[k])]));
+  const covered = coveredBy(state.ranges);
+  for (const [k, row] of (state.inputRows as unknown[]).entries()) {
+    if (
+      !isRecord(row) ||
+      !(pathsOf.get(row['policy'] as string)?.has(row['input'] as string) ?? false) ||
+      !Number.isSafeInteger(row['replication']) ||
+      !covered(row['replication'] as number) ||
+      typeof row['seed'] !== 'string' ||
+      !isFiniteNumber(row['value'])
+    ) {
+      return `inputRows[${k}] is not a row of a policy, one of its uncertain inputs and a replication it covers`;
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import type { Config, OwnershipProfile, Policy } from './config.js';
+import type { OwnershipProfile, Policy, UncertainConfig } from './config.js';
 
 /*
  * The built-in Norwegian baseline. Every number says where it comes from:
@@ -6,7 +6,9 @@ import type { Config, OwnershipProfile, Policy } from './config.js';
  *   [derived]     computed from facts as the comment shows;
  *   [calibrated]  fitted to the calibration targets (docs/calibration.md): CALIBRATED_VALUES below;
  *   [assumption]  a modelling choice.
- * docs/model.md repeats this in plain words, one table per section.
+ * An assumed effect is a distribution (each replication of an experiment draws its own value, the
+ * same for every policy), with its source where one bounds it; docs/model.md repeats all of this in
+ * plain words, one table per section.
  */
 
 /**
@@ -74,8 +76,22 @@ const LOT_DEMAND = 250;
 /** Lots per tender of a measure type with this national demand: lots of LOT_DEMAND in a region of average weight (15 regions). */
 const lotsPerTender = (demandPerPeriod: number): number => Math.max(1, Math.round(demandPerPeriod / (15 * LOT_DEMAND)));
 
+/**
+ * The top of the soft levers' work-rate gains together: the meta-analytic average effect of a
+ * labour-market measure on the employment probability, +4.5 percentage points (Card, Kluve and
+ * Weber 2018; facts.md). [fact] A lever that changes how a measure is delivered is assumed not to
+ * add more than an average measure achieves at all, and all three together not more than that.
+ */
+const MEASURE_EFFECT = 0.045;
+
+/**
+ * The top of each work-rate gain: MEASURE_EFFECT split 2 : 1 : 1 as the former point assumptions
+ * (+2, +1 and +1 percentage points) were. [assumption]
+ */
+const WORK_RATE_GAIN_TOP = { crossSectorCollaboration: MEASURE_EFFECT / 2, employerInsight: MEASURE_EFFECT / 4, dataSharing: MEASURE_EFFECT / 4 } as const;
+
 /** The built-in baseline config. Use {@link decodeConfig} to override parts of it. */
-export const BASELINE_CONFIG: Config = {
+export const BASELINE_CONFIG: UncertainConfig = {
   run: {
     periodsPerYear: 4, // [assumption] quarters, as the brief suggests
     burnInYears: 20, // [assumption] long enough that key series no longer drift (docs/validation.md): five agreement cycles
@@ -223,16 +239,27 @@ export const BASELINE_CONFIG: Config = {
     // 0.10 / 0.5.
     qualityEffectOnWorkRate: 0.2,
     referenceQuality: 0.5, // [assumption]
-    valuePerTransition: 900000, // [fact] up to about 900 000 NOK per additional person employed, over 10 years (Steen et al. 2012)
-    measureEffect: 0.045, // [fact] +4.5 percentage points employment probability on average (Card, Kluve, Weber 2018)
+    // [fact] its top: up to about 900 000 NOK per additional person employed, over 10 years (Steen et
+    // al. 2012). [assumption] its bottom: a third of that, for gains that fade after about 3 of
+    // the 10 years; uniform in between, since the source gives only the upper figure.
+    valuePerTransition: { dist: 'uniform', min: 300000, max: 900000 },
+    measureEffect: MEASURE_EFFECT, // [fact] +4.5 percentage points employment probability on average (Card, Kluve, Weber 2018)
+    marginalCostOfPublicFunds: 0.2, // [fact] 0.20 NOK per NOK of public spending (Ministry of Finance circular)
   },
   effects: {
-    // All [assumption]: each well below the 10-point IPS gap, so no soft lever dominates the hard ones.
+    // [assumption] each well below the 10-point IPS gap, so no soft lever dominates the hard ones.
     innovativeProcurement: { qualityGain: 0.05, bidCostIncrease: 0.5 },
     coCreation: { learningRateGain: 0.5, qualityGain: 0.02 },
-    crossSectorCollaboration: { workRateGain: 0.02 },
-    employerInsight: { workRateGain: 0.01 },
-    dataSharing: { variableCostReduction: 0.05, workRateGain: 0.01 },
+    // Work-rate gains: uniform from no effect to a top; the tops add up to the meta-analytic average
+    // effect of a measure, +4.5 pp [fact], split 2 : 1 : 1 [assumption] (WORK_RATE_GAIN_TOP).
+    crossSectorCollaboration: { workRateGain: { dist: 'uniform', min: 0, max: WORK_RATE_GAIN_TOP.crossSectorCollaboration } },
+    employerInsight: { workRateGain: { dist: 'uniform', min: 0, max: WORK_RATE_GAIN_TOP.employerInsight } },
+    dataSharing: { variableCostReduction: 0.05, workRateGain: { dist: 'uniform', min: 0, max: WORK_RATE_GAIN_TOP.dataSharing } },
+    // [fact] centred on no effect: Norway's trial of results-based financing of follow-up services
+    // (Refino, 2018-2022) measured no effect on employment. [assumption] the spread: at most 0.1 of
+    // quality either way for a supplier paid wholly by results, +-2 pp of work rate at
+    // qualityEffectOnWorkRate 0.2, most likely near none.
+    outcomePayment: { qualityResponse: { dist: 'triangular', min: -0.1, mode: 0, max: 0.1 } },
   },
   burnInPolicy: TODAY_POLICY,
   policy: TODAY_POLICY,

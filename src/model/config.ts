@@ -1,5 +1,6 @@
 import type * as t from 'io-ts/lib/index.js';
 import { listOf, name, nullable, numberIn, oneOf, strict } from './codecs.js';
+import type { Distribution } from './distributions.js';
 
 /** Ownership types the report distinguishes (facts.md, section 2). */
 export const OWNERSHIP_TYPES = ['foreignGroup', 'norwegianGroup', 'standalone', 'municipal', 'nonProfit'] as const;
@@ -268,7 +269,7 @@ export const BehaviourConfigCodec = strict(
     qualityInvestmentShare: share,
     /** Quality spending per NOK of revenue at which its effect on quality saturates. */
     fullQualitySpendingRate: numberIn(0.0001, 1),
-    /** Weights of competence, quality spending and the buyer's scoring incentive in target quality. */
+    /** Weights of competence, quality spending and the weight of quality in the award (1 - priceWeight) in target quality. */
     qualityWeights: strict(
       { competence: numberIn(0, 1), spending: numberIn(0, 1), scoring: numberIn(0, 1) },
       'QualityWeights',
@@ -291,6 +292,12 @@ export const OutcomeConfigCodec = strict(
      * because of it, 0-1. The work rate without any measure is baseWorkRate - measureEffect.
      */
     measureEffect: share,
+    /**
+     * Marginal cost of public funds: the cost to society of each NOK the buyer pays, beyond the NOK
+     * itself (the deadweight loss of raising it in taxes). Net benefit counts the buyer's payments at
+     * (1 + this). Share, 0-1.
+     */
+    marginalCostOfPublicFunds: share,
   },
   'OutcomeConfig',
 );
@@ -344,7 +351,7 @@ export const PolicyCodec = strict(
   'Policy',
 );
 
-/** Effect sizes of the softer chapter-5 levers at intensity 1. All are assumptions. */
+/** Effect sizes of the softer chapter-5 levers at intensity 1, and suppliers' response to outcome-based payment. All are assumptions. */
 export const EffectsConfigCodec = strict(
   {
     innovativeProcurement: strict(
@@ -381,6 +388,18 @@ export const EffectsConfigCodec = strict(
         workRateGain: numberIn(0, 1),
       },
       'DataSharingEffects',
+    ),
+    outcomePayment: strict(
+      {
+        /**
+         * Change in the target quality of a supplier whose receipts all pay for results, in
+         * proportion to the share of its receipts that does (outcome-based payment steers its
+         * methods towards the paid result). Negative values stand for effort moved to what is
+         * measured rather than to employment. Quality units, -1 to 1.
+         */
+        qualityResponse: numberIn(-1, 1),
+      },
+      'OutcomePaymentEffects',
     ),
   },
   'EffectsConfig',
@@ -466,8 +485,32 @@ export type OutcomeConfig = t.TypeOf<typeof OutcomeConfigCodec>;
  */
 export type EffectsConfig = t.TypeOf<typeof EffectsConfigCodec>;
 
-/** A partial config: any subset of keys, at any depth. Lists (regions, measure types, shocks) replace the baseline's whole. */
-export type ConfigInput = DeepPartial<Config>;
-/** Makes every key optional, recursively; arrays are taken whole. */
-export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+/**
+ * A type with every number replaced by "a number or a {@link Distribution}", at any depth (lists
+ * included): the shape of a config whose inputs may be uncertain.
+ */
+export type Uncertain<T> = T extends number
+  ? number | Distribution
+  : T extends readonly (infer E)[]
+    ? Uncertain<E>[]
+    : T extends object
+      ? { [K in keyof T]: Uncertain<T[K]> }
+      : T;
+
+/**
+ * A validated config in which any number may still be a distribution: what {@link decodeConfig}
+ * returns. A run draws each distribution once (`resolveUncertain`) and simulates the {@link Config}
+ * that results. A {@link Config} is an UncertainConfig without distributions.
+ */
+export type UncertainConfig = Uncertain<Config>;
+
+/**
+ * A partial config: any subset of keys, at any depth; any number may be given as a distribution.
+ * Lists (regions, measure types, shocks) and distributions replace the baseline's whole.
+ */
+export type ConfigInput = DeepPartial<UncertainConfig>;
+/** A partial config of plain numbers (no distributions): what the testing kit's arbitraries generate. */
+export type PlainConfigInput = DeepPartial<Config>;
+/** Makes every key optional, recursively; arrays and distributions are taken whole. */
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends Distribution ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 

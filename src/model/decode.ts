@@ -1,8 +1,11 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { BASELINE_CONFIG } from './baseline.js';
 import { describeValue, isPlainObject, toIssues, type ConfigIssue } from './codecs.js';
+import { ConfigError } from './configError.js';
 import { lotsPerCellUnder } from './lots.js';
-import { ConfigCodec, OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy } from './config.js';
+import { OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy, type UncertainConfig } from './config.js';
+import { isDistributionLike } from './distributions.js';
+import { configAtEnd, hasDistributions, UncertainConfigCodec } from './uncertain.js';
 
 /** Largest number of supplier-periods a run may cover (initial suppliers x periods): a guard against runs that would take hours. Entrants come on top; MAX_SUPPLIERS_EVER caps them. */
 export const MAX_SUPPLIER_PERIODS = 5e7;
@@ -11,23 +14,18 @@ export const MAX_SUPPLIERS_EVER = 100_000;
 /** Largest number of agreement slots (lots x suppliers per agreement) a policy may create. */
 export const MAX_AGREEMENT_SLOTS = 500_000;
 
-/** Thrown by functions that take a config and cannot use it; `issues` lists every problem with its path. */
-export class ConfigError extends Error {
-  readonly issues: readonly ConfigIssue[];
-  constructor(issues: readonly ConfigIssue[]) {
-    super(`Invalid config:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
-    this.name = 'ConfigError';
-    this.issues = issues;
-  }
-}
+export { ConfigError } from './configError.js';
 
 /**
  * Merges a partial input over a base: objects merge key by key, anything else (numbers,
- * strings, lists, null) replaces the base value. Keys are copied as own data properties, so a
- * `__proto__` key in parsed JSON cannot reach a prototype; the decoder then reports it as unknown.
+ * strings, lists, null) replaces the base value. A distribution (an object with a `dist` key) is
+ * one value: it replaces whatever the base has, and anything given over a distribution replaces
+ * it whole, so a uniform over a base's triangular never keeps the triangular's mode. Keys are
+ * copied as own data properties, so a `__proto__` key in parsed JSON cannot reach a prototype; the
+ * decoder then reports it as unknown.
  */
 export function mergeOver(base: unknown, input: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(input)) return input === undefined ? base : input;
+  if (!isPlainObject(base) || !isPlainObject(input) || isDistributionLike(base) || isDistributionLike(input)) return input === undefined ? base : input;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(base)) out[k] = base[k];
   for (const k of Object.keys(input)) {
@@ -120,32 +118,56 @@ export function crossFieldIssues(config: Config): ConfigIssue[] {
 }
 
 /**
+ * Combinations of a config whose numbers may be distributions: those of {@link crossFieldIssues},
+ * checked with every distribution at the low end of its values and again at the high end (a
+ * problem found at only one end says so). A combination of two distributions that fails only at
+ * mixed ends (one high, the other low) is caught when a run draws it (`resolveUncertain`).
+ */
+export function uncertainCrossFieldIssues(config: UncertainConfig): ConfigIssue[] {
+  if (!hasDistributions(config)) return crossFieldIssues(config as Config);
+  const low = crossFieldIssues(configAtEnd(config, 'low'));
+  const high = crossFieldIssues(configAtEnd(config, 'high'));
+  const key = (i: ConfigIssue) => `${i.path}\u0000${i.message}`;
+  const atHigh = new Set(high.map(key));
+  const atLow = new Set(low.map(key));
+  return [
+    ...low.map((i) => (atHigh.has(key(i)) ? i : { path: i.path, message: `${i.message} (with every distribution at the low end of its values)` })),
+    ...high.filter((i) => !atLow.has(key(i))).map((i) => ({ path: i.path, message: `${i.message} (with every distribution at the high end of its values)` })),
+  ];
+}
+
+/**
  * Decodes a user's partial config: merges it over `base` (the built-in Norwegian baseline by
  * default), checks every value's type and range, rejects unknown keys, and checks combinations.
+ * Any number may be given as a distribution (see `Distribution`), whose every value must lie in
+ * the number's range; the result keeps it, and each run draws it (`resolveUncertain`).
  * Returns every problem found, each with its path, or the complete config.
  * @example
  * const r = decodeConfig({ policy: { minimumVolumeShare: 0.3 } });
  * if (r._tag === 'Left') console.error(r.left); else simulate(r.right, 1);
+ * @example
+ * decodeConfig({ effects: { dataSharing: { workRateGain: { dist: 'uniform', min: 0, max: 1.4 } } } });
+ * // Left: effects.dataSharing.workRateGain: uniform max 1.4 outside [0, 1]
  */
-export function decodeConfig(input: unknown = {}, base: Config = BASELINE_CONFIG): Either<ConfigIssue[], Config> {
+export function decodeConfig(input: unknown = {}, base: UncertainConfig = BASELINE_CONFIG): Either<ConfigIssue[], UncertainConfig> {
   if (input !== undefined && !isPlainObject(input)) {
     return left([{ path: '(config)', message: `expected an object, got ${describeValue(input)}` }]);
   }
-  const decoded = ConfigCodec.decode(mergeOver(base, input));
+  const decoded = UncertainConfigCodec.decode(mergeOver(base, input));
   if (decoded._tag === 'Left') return left(toIssues(decoded.left));
-  const issues = crossFieldIssues(decoded.right);
+  const issues = uncertainCrossFieldIssues(decoded.right);
   return issues.length > 0 ? left(issues) : right(decoded.right);
 }
 
 /** Like {@link decodeConfig} but throws a {@link ConfigError} listing every problem. */
-export function parseConfig(input: unknown = {}, base: Config = BASELINE_CONFIG): Config {
+export function parseConfig(input: unknown = {}, base: UncertainConfig = BASELINE_CONFIG): UncertainConfig {
   const r = decodeConfig(input, base);
   if (r._tag === 'Left') throw new ConfigError(r.left);
   return r.right;
 }
 
 /** Accepts a config input or an already decoded config and returns a decoded one (decoding again is cheap and safe). */
-export function resolveConfig(input: ConfigInput | Config | undefined): Config {
+export function resolveConfig(input: ConfigInput | UncertainConfig | undefined): UncertainConfig {
   // Only a missing input means "the baseline"; null is a malformed config like any other non-object.
   return parseConfig(input === undefined ? {} : input);
 }

@@ -114,6 +114,11 @@ export const OUTCOME_METRICS = {
   transitionsPerYear: { unit: 'persons per year', description: 'expected transitions to work', better: 'higher' },
   additionalTransitionsPerYear: { unit: 'persons per year', description: 'transitions above the work rate without any measure', better: 'higher' },
   transitionValuePerYear: { unit: 'NOK per year', description: 'societal value of the additional transitions', better: 'higher' },
+  netBenefitPerYear: {
+    unit: 'NOK per year',
+    description: 'value of the additional transitions minus what the buyer pays, counted with the marginal cost of public funds: transitionValuePerYear - (1 + outcomes.marginalCostOfPublicFunds) x buyerCostPerYear',
+    better: 'higher',
+  },
   lots: { unit: 'lots', description: 'lots under agreement at the end', better: 'neither' },
 } as const satisfies Record<string, OutcomeInfo>;
 

@@ -22,24 +22,31 @@ export type Lever = (typeof LEVERS)[number];
  * Which outcomes an effect size can move:
  * - `transitions`: only the transitions to work and their value (it acts on the work rate after a
  *   measure, which no supplier decision reads while payment does not depend on results);
- * - `transitionValue`: only the value of the transitions;
+ * - `transitionValue`: only the value of the transitions (and the net benefit, which counts it);
+ * - `netBenefit`: only the net benefit;
  * - `all`: everything, because it acts on quality, costs or bids and so on competition.
  */
-export type Reach = 'transitions' | 'transitionValue' | 'all';
+export type Reach = 'transitions' | 'transitionValue' | 'netBenefit' | 'all';
+
+/**
+ * The policy setting that switches an effect size on: a soft lever's intensity, or the share of
+ * the price paid by results (outcome payment's steering acts in proportion to it).
+ */
+export type Gate = Lever | 'outcomePaymentShare';
 
 /** One effect size: its config path, provenance, source and reach. */
 export interface EffectSize {
   /** Dotted path in the config, e.g. `effects.dataSharing.workRateGain`. */
   readonly path: string;
-  /** The lever whose intensity scales it (its effect is intensity x size), or null if it always acts. */
-  readonly lever: Lever | null;
+  /** The policy setting whose value scales it (its effect is that value x size), or null if it always acts. */
+  readonly lever: Gate | null;
   readonly provenance: Provenance;
   /** Where the default comes from, in a few words (docs/model.md gives the full story). */
   readonly source: string;
   readonly reach: Reach;
 }
 
-const TRANSITION_METRICS: readonly OutcomeMetric[] = ['transitionsPerYear', 'additionalTransitionsPerYear', 'transitionValuePerYear'];
+const TRANSITION_METRICS: readonly OutcomeMetric[] = ['transitionsPerYear', 'additionalTransitionsPerYear', 'transitionValuePerYear', 'netBenefitPerYear'];
 
 /**
  * The outcomes an effect size of this reach can move. A reach of `transitions` widens to every
@@ -49,7 +56,8 @@ const TRANSITION_METRICS: readonly OutcomeMetric[] = ['transitionsPerYear', 'add
  */
 export function reachedOutcomes(reach: Reach, paysForResults: boolean): readonly OutcomeMetric[] | 'all' {
   if (reach === 'all' || (reach === 'transitions' && paysForResults)) return 'all';
-  return reach === 'transitions' ? TRANSITION_METRICS : ['transitionValuePerYear'];
+  if (reach === 'transitions') return TRANSITION_METRICS;
+  return reach === 'transitionValue' ? ['transitionValuePerYear', 'netBenefitPerYear'] : ['netBenefitPerYear'];
 }
 
 /**
@@ -65,8 +73,10 @@ export const EFFECT_SIZES: readonly EffectSize[] = [
   { path: 'effects.employerInsight.workRateGain', lever: 'employerInsight', provenance: 'assumption', source: 'no study measures it; below the +4.5 pp average effect of a measure', reach: 'transitions' },
   { path: 'effects.dataSharing.variableCostReduction', lever: 'dataSharing', provenance: 'assumption', source: 'no study measures it', reach: 'all' },
   { path: 'effects.dataSharing.workRateGain', lever: 'dataSharing', provenance: 'assumption', source: 'no study measures it; below the +4.5 pp average effect of a measure', reach: 'transitions' },
+  { path: 'effects.outcomePayment.qualityResponse', lever: 'outcomePaymentShare', provenance: 'assumption', source: 'centred on no effect, as Norway\u2019s Refino trial found; the spread is assumed', reach: 'all' },
   { path: 'outcomes.qualityEffectOnWorkRate', lever: null, provenance: 'derived', source: 'IPS trial, 37 % vs 27 % in work (facts.md), mapped to half the quality range', reach: 'transitions' },
   { path: 'outcomes.referenceQuality', lever: null, provenance: 'assumption', source: 'the middle of the quality range', reach: 'transitions' },
   { path: 'outcomes.measureEffect', lever: null, provenance: 'fact', source: '+4.5 pp, meta-analysis of 200+ studies (Card, Kluve and Weber 2018)', reach: 'transitions' },
-  { path: 'outcomes.valuePerTransition', lever: null, provenance: 'fact', source: 'up to about 900 000 NOK per person (Steen et al. 2012)', reach: 'transitionValue' },
+  { path: 'outcomes.valuePerTransition', lever: null, provenance: 'assumption', source: 'a range whose top is the report\u2019s "up to about 900 000 NOK" per person (Steen et al. 2012)', reach: 'transitionValue' },
+  { path: 'outcomes.marginalCostOfPublicFunds', lever: null, provenance: 'fact', source: '0.20 NOK per NOK of public spending (facts.md)', reach: 'netBenefit' },
 ];

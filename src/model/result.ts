@@ -37,7 +37,7 @@ export interface RunLedger {
 export interface SimulationResult {
   /** The master seed that produced it. */
   readonly seed: string | number;
-  /** The decoded config that produced it. */
+  /** The decoded config that produced it, with every distribution replaced by the value this run drew. */
   readonly config: Config;
   /** Name of the policy simulated over the horizon. */
   readonly policy: string;
@@ -49,4 +49,9 @@ export interface SimulationResult {
   /** End-of-horizon values and per-year averages over the horizon. */
   readonly outcomes: Record<OutcomeMetric, number>;
   readonly ledger: RunLedger;
+  /**
+   * The value this run drew for each number the config gave as a distribution, by path (such as
+   * `effects.dataSharing.workRateGain`); absent when the config had none.
+   */
+  readonly inputs?: Readonly<Record<string, number>>;
 }

@@ -17,6 +17,8 @@ export const StreamPurpose = {
   design: 7,
   /** Sensitivity designs, bootstrap resamples and other draws of the analysis layer (src/analysis). */
   analysis: 8,
+  /** Draws of uncertain inputs (distributions in a config), one stream per path. */
+  inputs: 9,
 } as const;
 /** One of the {@link StreamPurpose} codes. */
 export type StreamPurpose = (typeof StreamPurpose)[keyof typeof StreamPurpose];

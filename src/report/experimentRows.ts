@@ -104,7 +104,8 @@ export function experimentRows(result: ExperimentResult, options: RowOptions = {
     }
   }
   if (parts.has('series')) {
-    const perYear = result.config.run.periodsPerYear;
+    // An experiment with series has one period length (decodeExperiment checks it).
+    const perYear = result.config.run.periodsPerYear as number;
     for (const p of result.policies) {
       for (const [metric, summaries] of Object.entries(p.series ?? {})) {
         if (!keep(metric)) continue;

@@ -65,6 +65,7 @@ export const OUTCOME_LABELS = {
   transitionsPerYear: 'Transitions to work per year',
   additionalTransitionsPerYear: 'Additional transitions to work per year',
   transitionValuePerYear: 'Value of additional transitions per year',
+  netBenefitPerYear: 'Net benefit per year',
   lots: 'Lots under agreement at the end',
 } as const satisfies Record<OutcomeMetric, string>;
 

@@ -13,6 +13,13 @@ import { OUTCOME_METRICS, type Direction, type OutcomeMetric } from '../model/me
 import { NAMED_POLICIES } from '../policies/chapter5.js';
 import { tableMetrics, type TableMetricSpec } from './tableMetrics.js';
 
+/** The horizon of the result's baseline, in years: the table's survival checkpoints need one. */
+function horizonYearsOf(result: ExperimentResult): number {
+  const years = result.config.run.horizonYears;
+  if (typeof years !== 'number') throw new Error('the table needs one horizon: give run.horizonYears as a number, not a distribution');
+  return years;
+}
+
 /**
  * Share of replications that must move one way for a change whose interval includes zero to be
  * called "probable" (it moved that way in at least 3 runs of 4).
@@ -174,7 +181,7 @@ function differenceOf(result: ExperimentResult, policy: string, metric: OutcomeM
 }
 
 function inputsOf(result: ExperimentResult, policy: string): PolicyInputs | null {
-  return result.inputs !== undefined && Object.hasOwn(result.inputs, policy) ? result.inputs[policy]! : null;
+  return result.changes !== undefined && Object.hasOwn(result.changes, policy) ? result.changes[policy]! : null;
 }
 
 /** What a policy costs the buyer, from the result itself (whatever metrics the table shows). */
@@ -213,7 +220,7 @@ function costsOf(result: ExperimentResult, policy: number): PolicyCosts {
  * const t = comparisonTable(r);
  * t.rows.find((row) => row.metric === 'smallCohortSurvival')?.clearlyBetter; // ['riskSharing'] if it clearly helps
  */
-export function comparisonTable(result: ExperimentResult, metrics: readonly TableMetricSpec[] = tableMetrics(result.config.run.horizonYears)): ComparisonTable {
+export function comparisonTable(result: ExperimentResult, metrics: readonly TableMetricSpec[] = tableMetrics(horizonYearsOf(result))): ComparisonTable {
   const [base, ...compared] = result.policies;
   if (base === undefined || compared.length === 0) {
     throw new Error('the result compares no policy with its baseline; run compare() with at least one policy');
@@ -238,7 +245,7 @@ export function comparisonTable(result: ExperimentResult, metrics: readonly Tabl
     kind: 'framework-agreement-sim/table',
     runs: result.runs,
     seed: result.seed,
-    horizonYears: result.config.run.horizonYears,
+    horizonYears: horizonYearsOf(result),
     baseline: { name: base.name, title: titleOf(base.name) },
     policies: compared.map((p, k) => {
       const inputs = inputsOf(result, p.name);

@@ -1,3 +1,4 @@
+import type { Distribution } from '../model/distributions.js';
 import type { ComparedPolicy, ComparisonTable, TableCell, TableRow } from './table.js';
 import { changeDecimalsFor, formatChange, formatInterval, formatNumber, formatValue } from './tableNumbers.js';
 import { plural } from './words.js';
@@ -33,6 +34,12 @@ function costLine(policy: ComparedPolicy, width: number): string {
   );
 }
 
+/** A distribution in a few characters: "uniform(0, 0.0225)". */
+function describeDistribution(d: Distribution): string {
+  const { dist, ...parameters } = d;
+  return `${dist}(${Object.values(parameters).map((v) => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v))).join(', ')})`;
+}
+
 /** Width the legend's "sets:" lines are wrapped to. */
 const LEGEND_WIDTH = 110;
 
@@ -42,8 +49,10 @@ function legendLines(policy: ComparedPolicy, width: number): string[] {
   if (policy.assumed === null || policy.assumed.length === 0) return lines;
   const same = policy.assumed.every((a) => a.provenance === policy.assumed![0]!.provenance);
   const sizes = policy.assumed.map((a) => {
-    const from = a.baseline === 0 ? '' : `${formatNumber(a.baseline, 3)} -> `;
-    return `${a.path.replace(/^effects\./, '')} ${from}${formatNumber(a.policy, 3)}${same ? '' : ` (${a.provenance})`}`;
+    // A size drawn from a distribution is shown as that distribution, with its mean effect.
+    const drawn = typeof a.size === 'number' ? '' : ` ~ ${describeDistribution(a.size)}, mean`;
+    const from = a.baseline === 0 ? '' : `${formatNumber(a.baseline, 4)} -> `;
+    return `${a.path.replace(/^effects\./, '')}${drawn} ${from}${formatNumber(a.policy, 4)}${same ? '' : ` (${a.provenance})`}`;
   });
   // Wrapped between sizes, never inside one.
   const words = [`sets${same ? ` (${policy.assumed[0]!.provenance})` : ''}:`, ...sizes.map((x, k) => (k < sizes.length - 1 ? `${x},` : x))];

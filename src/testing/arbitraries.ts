@@ -9,4 +9,5 @@ export { market, SMALL_MARKET_RANGES, type MarketInput, type MarketOptions } fro
 export { suppliers, SMALL_SUPPLIER_RANGES, type SuppliersInput, type SuppliersOptions } from './arbitraries/suppliers.js';
 export { config, SMALL_POLICY_RANGES, type ConfigOptions } from './arbitraries/config.js';
 export type { Range, RangesOf } from './arbitraries/ranges.js';
+export { distribution, uncertainSections, UNCERTAIN_SECTIONS, type DistributionOptions, type UncertainSectionsOptions } from './arbitraries/distribution.js';
 export { invalidConfig, INVALID_KINDS, NON_JSON_KINDS, type InvalidConfig, type InvalidConfigOptions, type InvalidKind } from './arbitraries/invalid.js';

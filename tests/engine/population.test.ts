@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { apportion, pickMask, pickWeighted } from '../../src/engine/population.js';
 import { lotsPerCellUnder } from '../../src/model/lots.js';
-import { BASELINE_CONFIG } from '../../src/model/baseline.js';
+import { BASELINE_CONFIG as UNCERTAIN_BASELINE } from '../../src/model/baseline.js';
+import { resolveUncertain } from '../../src/model/resolve.js';
+
+/** The baseline with its assumed effects drawn once (the population does not depend on them). */
+const BASELINE_CONFIG = resolveUncertain(UNCERTAIN_BASELINE, 1).config;
 import { OWNERSHIP_TYPES } from '../../src/model/config.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { createMarket } from '../../src/engine/simulate.js';

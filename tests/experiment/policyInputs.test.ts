@@ -10,13 +10,21 @@ import { EFFECT_SIZES } from '../../src/model/provenance.js';
 import { namedPolicy } from '../../src/policies/chapter5.js';
 
 const inputsOf = (input: ConfigInput) => policyInputs(BASELINE_CONFIG, parseConfig(input));
-const TRANSITIONS = ['transitionsPerYear', 'additionalTransitionsPerYear', 'transitionValuePerYear'];
+const TRANSITIONS = ['transitionsPerYear', 'additionalTransitionsPerYear', 'transitionValuePerYear', 'netBenefitPerYear'];
 
 describe('policyInputs', () => {
   it('counts a soft lever through its effect sizes, as intensity x size', () => {
     const inputs = inputsOf({ policy: { employerInsight: 0.5 } });
+    // The size is a distribution (uniform from 0 to 0.01125): the effect counts at its mean.
     expect(inputs.assumed).toEqual([
-      { path: 'effects.employerInsight.workRateGain', provenance: 'assumption', source: expect.any(String), baseline: 0, policy: 0.005 },
+      {
+        path: 'effects.employerInsight.workRateGain',
+        provenance: 'assumption',
+        source: expect.any(String),
+        baseline: 0,
+        policy: 0.5 * 0.005625,
+        size: { dist: 'uniform', min: 0, max: 0.01125 },
+      },
     ]);
     expect(inputs.modelled).toEqual([]);
     expect(inputs.assumedReach).toEqual(TRANSITIONS);
@@ -33,8 +41,9 @@ describe('policyInputs', () => {
 
   it('counts a changed effect size that always acts', () => {
     const inputs = inputsOf({ outcomes: { valuePerTransition: 500000 } });
-    expect(inputs.assumed.map((a) => [a.path, a.provenance, a.baseline, a.policy])).toEqual([['outcomes.valuePerTransition', 'fact', 900000, 500000]]);
-    expect(inputs.assumedReach).toEqual(['transitionValuePerYear']);
+    // Today's value is a range (uniform 300 000 to 900 000 NOK), counted at its mean.
+    expect(inputs.assumed.map((a) => [a.path, a.provenance, a.baseline, a.policy])).toEqual([['outcomes.valuePerTransition', 'assumption', 600000, 500000]]);
+    expect(inputs.assumedReach).toEqual(['transitionValuePerYear', 'netBenefitPerYear']);
   });
 
   it('widens a work-rate effect to every outcome when payment depends on results', () => {
@@ -46,7 +55,7 @@ describe('policyInputs', () => {
   it('splits all of chapter 5 into its assumed sizes and its modelled contract levers', () => {
     const { name: _, ...all } = namedPolicy('allOfChapter5');
     const inputs = inputsOf({ policy: all });
-    expect(inputs.assumed).toHaveLength(8);
+    expect(inputs.assumed).toHaveLength(8); // the eight soft-lever sizes; outcome payment is not part of it
     expect(inputs.modelled).toEqual(['policy.baseTermYears', 'policy.lotSplit', 'policy.minimumVolumeShare', 'policy.optionYears', 'policy.priceWeight']);
     expect(inputs.assumedReach).toBe('all');
     expect(basisOf(inputs, 'activeSuppliers')).toBe('partlyAssumed');
@@ -74,7 +83,7 @@ describe('the reach of an effect size is what the model does', () => {
   it('a change that nothing reaches is exactly zero in every run, and the result records the inputs', async () => {
     const result = await compare(base, levers, { runs: 4, seed: 11, rows: false, series: false });
     for (const name of Object.keys(levers)) {
-      const inputs = result.inputs![name]!;
+      const inputs = result.changes![name]!;
       expect(inputs.modelled).toEqual([]);
       for (const m of Object.keys(OUTCOME_METRICS) as OutcomeMetric[]) {
         const d = result.differences[name]![m];
@@ -98,7 +107,7 @@ describe('EFFECT_SIZES', () => {
     for (const e of EFFECT_SIZES) {
       const row = doc.split('\n').find((l) => l.startsWith(`| \`${e.path}\` |`));
       const source = row?.split('|').map((c) => c.trim())[5];
-      expect({ path: e.path, source: source?.split(/[ :]/)[0] }).toEqual({ path: e.path, source: e.provenance });
+      expect({ path: e.path, source: source?.split(/[ :,]/)[0] }).toEqual({ path: e.path, source: e.provenance });
     }
   });
 });

@@ -66,6 +66,6 @@ export function comparisonFixture(options: {
     config: { ...BASELINE_CONFIG, run: { ...BASELINE_CONFIG.run, horizonYears: options.horizonYears ?? 12 } },
     policies,
     differences,
-    ...(options.inputs === undefined ? {} : { inputs: options.inputs }),
+    ...(options.inputs === undefined ? {} : { changes: options.inputs }),
   };
 }

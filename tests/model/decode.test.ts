@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
 import type { ConfigIssue } from '../../src/model/codecs.js';
-import type { Config } from '../../src/model/config.js';
+import type { Config, UncertainConfig } from '../../src/model/config.js';
 import {
   ConfigError,
   MAX_AGREEMENT_SLOTS,
   MAX_SUPPLIER_PERIODS,
   crossFieldIssues,
+  uncertainCrossFieldIssues,
   decodeConfig,
   mergeOver,
   parseConfig,
@@ -24,7 +25,7 @@ function issuesOf(input: unknown): ConfigIssue[] {
 }
 
 /** Decodes and asserts Right; returns the config. */
-function configOf(input: unknown, base?: Config): Config {
+function configOf(input: unknown, base?: UncertainConfig): UncertainConfig {
   const r = base === undefined ? decodeConfig(input) : decodeConfig(input, base);
   if (r._tag === 'Left') throw new Error(`expected decodeConfig to succeed, got ${JSON.stringify(r.left)}`);
   return r.right;
@@ -836,7 +837,7 @@ describe('decodeConfig: valid inputs', () => {
   });
 
   it('has no cross-field issues in the baseline', () => {
-    expect(crossFieldIssues(BASELINE_CONFIG)).toEqual([]);
+    expect(uncertainCrossFieldIssues(BASELINE_CONFIG)).toEqual([]);
   });
 
   it('returns a fresh tree: changing the result does not touch the baseline', () => {

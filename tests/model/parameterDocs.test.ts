@@ -1,11 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
+import { isDistributionLike, type Distribution } from '../../src/model/distributions.js';
+
+/** A distribution's parameters in the order the docs write them: uniform(min, max), triangular(min, mode, max), ... */
+function parametersOf(d: Distribution): number[] {
+  switch (d.dist) {
+    case 'uniform':
+      return [d.min, d.max];
+    case 'triangular':
+      return [d.min, d.mode, d.max];
+    case 'truncatedNormal':
+      return [d.mean, d.sd, d.min, d.max];
+    case 'beta':
+      return [d.alpha, d.beta, d.min ?? 0, d.max ?? 1];
+    case 'discrete':
+      return [...d.values];
+  }
+}
+
+/** Whether a number written with `shown`'s digits equals `value` to those digits. */
+function matches(shown: string, value: number): boolean {
+  const documented = Number(shown.replace(/ /g, ''));
+  const digits = (shown.split('.')[1] ?? '').length;
+  return Math.abs(documented - value) <= 0.5 * 10 ** -digits + 1e-12;
+}
 
 // docs/model.md, section 5, documents every parameter with its unit, range, default and source.
 // This keeps it honest: every leaf of the baseline config (lists of regions, measure types and
-// shocks are documented as lists) has a row, every row names a real parameter, and a default
-// written as a plain number equals the baseline's value to the digits shown.
+// shocks are documented as lists) has a row, every row names a real parameter, a default written
+// as a plain number equals the baseline's value to the digits shown, and a default that is a
+// distribution is written as one, `uniform(0, 0.0225)`, with the baseline's kind and parameters.
 const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
 const section5 = doc.slice(doc.indexOf('\n## 5. Parameters'), doc.indexOf('\n## 6. '));
 const rows = new Map<string, string[]>();
@@ -17,6 +42,10 @@ for (const line of section5.split('\n')) {
 
 function leaves(value: unknown, path: string, out: Array<[string, unknown]>): Array<[string, unknown]> {
   if (Array.isArray(value)) return out;
+  if (isDistributionLike(value)) {
+    out.push([path, value]);
+    return out;
+  }
   if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) leaves(v, path === '' ? k : `${path}.${k}`, out);
     return out;
@@ -35,9 +64,17 @@ describe('docs/model.md documents every parameter', () => {
     expect(cells.length, `${path}: meaning, unit, default and source`).toBeGreaterThanOrEqual(7);
     const shown = cells[4]!;
     if (typeof value === 'number' && /^-?[0-9][0-9 ]*(\.[0-9]+)?$/.test(shown)) {
-      const documented = Number(shown.replace(/ /g, ''));
-      const digits = (shown.split('.')[1] ?? '').length;
-      expect(Math.abs(documented - value), `${path}: documented ${shown}, baseline ${value}`).toBeLessThanOrEqual(0.5 * 10 ** -digits + 1e-12);
+      expect(matches(shown, value), `${path}: documented ${shown}, baseline ${value}`).toBe(true);
+    }
+    if (isDistributionLike(value)) {
+      const d = value as unknown as Distribution;
+      const m = /^(uniform|triangular|truncatedNormal|beta|discrete)\(([^)]*)\)$/.exec(shown);
+      expect(m, `${path}: the baseline's default is a ${d.dist} distribution; document it as ${d.dist}(...), not ${shown}`).not.toBeNull();
+      expect(m![1], `${path}: kind`).toBe(d.dist);
+      const numbers = m![2]!.split(',').map((x) => x.trim());
+      const expected = parametersOf(d);
+      expect(numbers.length, `${path}: documented ${shown}, baseline ${JSON.stringify(d)}`).toBe(expected.length);
+      numbers.forEach((x, k) => expect(matches(x, expected[k]!), `${path}: documented ${shown}, baseline ${JSON.stringify(d)}`).toBe(true));
     }
   });
 

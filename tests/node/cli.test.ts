@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
 import { cli } from '../helpers/cli.js';
 import { liveWorkerCount } from '../../src/node/pool.js';
+import { OUTCOME_METRICS } from '../../src/model/metrics.js';
+
+/** Outcomes per run and policy: one row each. */
+const OUTCOME_COUNT = Object.keys(OUTCOME_METRICS).length;
 
 const dir = mkdtempSync(join(tmpdir(), 'fas-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -232,16 +236,16 @@ describe('shard files: limits, integrity and identity', () => {
     let stderr = '';
     const io: CliIo = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, signal: AbortSignal.abort(new DOMException('interrupted', 'AbortError')) };
     const code = await main(['shard', '--spec', at('spec.json'), '--from', '0', '--to', '1000000', '--out', at('huge.json'), '--workers', '1'], io);
-    expect(stderr).toBe('error: --from 0 --to 1000000: 1000000 runs of 2 policies would keep 120000000 rows (more than 10000000); set "rows": false in the spec, or shard fewer replications\n');
+    expect(stderr).toBe(`error: --from 0 --to 1000000: 1000000 runs of 2 policies would keep ${1_000_000 * 2 * OUTCOME_COUNT} rows (more than 10000000); set "rows": false in the spec, or shard fewer replications\n`);
     expect(code).toBe(2);
     expect(existsSync(at('huge.json'))).toBe(false);
     const run = await cli('run', '--spec', at('spec.json'), '--runs', '1000000', '--out', at('huge.json'), '--workers', '1');
-    expect(run.stderr).toMatch(/^error: options\.rows: 1000000 runs of 2 policies would keep 120000000 rows \(more than 10000000\)/);
+    expect(run.stderr).toMatch(new RegExp(`^error: options\\.rows: 1000000 runs of 2 policies would keep ${1_000_000 * 2 * OUTCOME_COUNT} rows \\(more than 10000000\\)`));
   });
 
   it('every shard file carries the library version and hashes of its spec and content', () => {
     const shard = JSON.parse(read('a.json')) as Json;
-    expect(Object.keys(shard)).toEqual(['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'integrity']);
+    expect(Object.keys(shard)).toEqual(['kind', 'version', 'spec', 'ranges', 'policies', 'rows', 'inputRows', 'integrity']);
     expect(shard['integrity']).toEqual({ library: expect.stringMatching(/^framework-agreement-sim \d+\.\d+\.\d+/), spec: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), content: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     const state = JSON.parse(read('state.json')) as Json; // written by merge --state
     expect(state['integrity']).toEqual({ ...shard['integrity'], content: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });

@@ -11,10 +11,13 @@ import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 const small = { run: { burnInYears: 1, horizonYears: 3 }, suppliers: { initialCount: 100 } } as const;
 
 describe('named policies', () => {
-  it('cover the eight chapter-5 proposals, lower price weight and all combined', () => {
+  it('cover the eight chapter-5 proposals, lower price weight, all combined and outcome-based payment', () => {
     expect(NAMED_POLICIES.filter((p) => p.proposal !== null).map((p) => p.proposal)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(NAMED_POLICIES.map((p) => p.name)).toContain('lowerPriceWeight');
     expect(NAMED_POLICIES.map((p) => p.name)).toContain('allOfChapter5');
+    expect(namedPolicy('outcomeBasedPayment').outcomePaymentShare).toBe(0.3);
+    // allOfChapter5 combines the proposals and lower price weight, not outcome-based payment.
+    expect(namedPolicy('allOfChapter5').outcomePaymentShare).toBe(0);
   });
 
   it.each(NAMED_POLICIES.map((p) => [p.name, p] as const))('%s changes only what it claims, and decodes', (name, p) => {

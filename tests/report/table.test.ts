@@ -144,7 +144,7 @@ describe('what a policy costs', () => {
 
 describe('assumed versus modelled changes', () => {
   const clear = { change: 0.1, lower: 0.05, upper: 0.15 };
-  const lever = { path: 'effects.employerInsight.workRateGain', provenance: 'assumption' as const, source: 's', baseline: 0, policy: 0.01 };
+  const lever = { path: 'effects.employerInsight.workRateGain', provenance: 'assumption' as const, source: 's', baseline: 0, policy: 0.01, size: 0.01 };
   const transitions = ['transitionsPerYear', 'additionalTransitionsPerYear', 'transitionValuePerYear'] as const;
   const result = comparisonFixture({
     policies: { soft: { transitionsPerYear: clear }, mixed: { transitionsPerYear: clear, activeSuppliers: clear }, hard: { activeSuppliers: clear } },
@@ -169,11 +169,17 @@ describe('assumed versus modelled changes', () => {
     expect(cell('activeSuppliers', 'hard').basis).toBe('modelled');
   });
 
+  it('shows a size drawn from a distribution as that distribution, with its mean effect', () => {
+    const drawn = { ...lever, size: { dist: 'uniform' as const, min: 0, max: 0.02 } };
+    const t = comparisonTable(comparisonFixture({ policies: { soft: {} }, inputs: { soft: { assumed: [drawn], modelled: [], assumedReach: [...transitions] } } }));
+    expect(formatTable(t)).toMatch(/^ +sets \(assumption\): employerInsight\.workRateGain ~ uniform\(0, 0\.02\), mean 0\.0100$/m);
+  });
+
   it('says so in the table, its legend and the narrative', () => {
     const text = formatTable(table);
     expect(text).toMatch(/^ {2}soft +.*\[\+0\.0?5, \+0\.15?\] +assumed$/m);
     expect(text).toMatch(/^ {2}mixed +.*\] +✓ partly assumed$/m);
-    expect(text).toMatch(/^ +sets \(assumption\): employerInsight\.workRateGain 0\.010$/m);
+    expect(text).toMatch(/^ +sets \(assumption\): employerInsight\.workRateGain 0\.0100$/m);
     const story = narrative(table);
     expect(story).toMatch(/The model finds no clear change of its own on any metric\. By assumption, not as a finding \(only the effect sizes it sets reach this metric\), it raises transitions to work by 0\.10 a year/);
     expect(story).toMatch(/Most often clearly better than today at no clear extra cost \(of the 17 metrics with a better direction\): mixed on 2 and hard on 1\./);

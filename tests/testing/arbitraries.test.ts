@@ -272,7 +272,7 @@ describe('shrinking goes towards the baseline', () => {
   });
 
   it("config({ size: 'small' }) shrinks to the smallest market, each value at the baseline's or the nearest allowed", () => {
-    const out = fc.check(fc.property(config(), (c) => !((c.suppliers?.initialCount ?? BASELINE_CONFIG.suppliers.initialCount) > 30)), { seed: 5, numRuns: 200 });
+    const out = fc.check(fc.property(config(), (c) => !((c.suppliers?.initialCount ?? (BASELINE_CONFIG.suppliers.initialCount as number)) > 30)), { seed: 5, numRuns: 200 });
     const [c] = out.counterexample! as [ConfigInput];
     expect(c.suppliers?.initialCount).toBe(60); // the baseline's 655 is outside [1, 60]: the nearest is 60
     expect(c.market?.regions).toEqual([BASELINE_CONFIG.market.regions[0]]);

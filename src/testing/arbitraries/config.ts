@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { BASELINE_CONFIG } from '../../model/baseline.js';
-import type { BehaviourConfig, Config, ConfigInput, EffectsConfig, OutcomeConfig, Policy } from '../../model/config.js';
+import type { RunConfig, BehaviourConfig, Config, EffectsConfig, OutcomeConfig, PlainConfigInput, Policy } from '../../model/config.js';
 import { MAX_AGREEMENT_SLOTS, MAX_SUPPLIER_PERIODS, mergeOver } from '../../model/decode.js';
 import { lotsPerCellUnder } from '../../model/lots.js';
 import { market, type MarketOptions } from './market.js';
@@ -53,7 +53,7 @@ export const SMALL_POLICY_RANGES = {
 const OPTION_KEYS = ['size', 'policy', 'burnInPolicy', 'run', 'market', 'suppliers', 'behaviour', 'outcomes', 'effects'] as const;
 
 /** The decoder's limits on sizes (MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS), for configs wide options could push over them. */
-function withinLimits(input: ConfigInput): boolean {
+function withinLimits(input: PlainConfigInput): boolean {
   const c = mergeOver(BASELINE_CONFIG, input) as Config;
   const periods = (c.run.burnInYears + c.run.horizonYears) * c.run.periodsPerYear;
   if (c.suppliers.initialCount * periods > MAX_SUPPLIER_PERIODS) return false;
@@ -65,12 +65,12 @@ const maybe = <T>(arb: fc.Arbitrary<T>, required: boolean): fc.Arbitrary<T | und
   required ? arb : fc.option(arb, { nil: undefined });
 
 /** Drops undefined values, keeping the key order of the config. */
-function assemble(parts: Record<string, unknown>): ConfigInput {
+function assemble(parts: Record<string, unknown>): PlainConfigInput {
   const out: Record<string, unknown> = {};
   for (const key of ['run', 'market', 'suppliers', 'behaviour', 'outcomes', 'effects', 'burnInPolicy', 'policy']) {
     if (parts[key] !== undefined) out[key] = parts[key];
   }
-  return out as ConfigInput;
+  return out as PlainConfigInput;
 }
 
 /** The largest base term the options allow (a run needs periods no longer than it). */
@@ -80,7 +80,7 @@ function longestTerm(options: PolicyOptions | false | undefined, where: string, 
   return checkRange(options.baseTermYears, leaf, where, `${key}.baseTermYears`)[1];
 }
 
-function smallConfig(options: ConfigOptions): fc.Arbitrary<ConfigInput> {
+function smallConfig(options: ConfigOptions): fc.Arbitrary<PlainConfigInput> {
   const where = 'config()';
   // A base term must be at least one period: the run's periods must be no longer than the
   // shortest term the policy options allow, and in each run the term starts at one period.
@@ -112,7 +112,7 @@ function smallConfig(options: ConfigOptions): fc.Arbitrary<ConfigInput> {
   };
   // The market's shocks and the policies' shortest term depend on the run, hence the chain.
   const runDependent = run.chain((r) => {
-    const eff = { ...BASELINE_CONFIG.run, ...r };
+    const eff = { ...(BASELINE_CONFIG.run as RunConfig), ...r };
     return fc.record(
       {
         run: fc.constant(r),
@@ -143,7 +143,7 @@ function smallConfig(options: ConfigOptions): fc.Arbitrary<ConfigInput> {
     .filter(withinLimits);
 }
 
-function baselineConfig(options: ConfigOptions): fc.Arbitrary<ConfigInput> {
+function baselineConfig(options: ConfigOptions): fc.Arbitrary<PlainConfigInput> {
   const extra = (['run', 'market', 'suppliers', 'behaviour', 'outcomes', 'effects'] as const).filter((k) => options[k] !== undefined);
   if (extra.length > 0) {
     throw new TypeError(`config(): size 'baseline' varies the policy only; ${extra.join(', ')} options need size 'small'`);
@@ -189,7 +189,7 @@ function baselineConfig(options: ConfigOptions): fc.Arbitrary<ConfigInput> {
  *   { seed: 42, numRuns: 100 },
  * );
  */
-export function config(options: ConfigOptions = {}): fc.Arbitrary<ConfigInput> {
+export function config(options: ConfigOptions = {}): fc.Arbitrary<PlainConfigInput> {
   checkKeys(options, OPTION_KEYS, 'config()', '');
   const size = options.size ?? 'small';
   if (size === 'small') return smallConfig(options);

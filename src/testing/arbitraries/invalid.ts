@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy } from '../../model/config.js';
 import { decodeConfig, MAX_AGREEMENT_SLOTS, MAX_SUPPLIER_PERIODS } from '../../model/decode.js';
 import { lotsPerCellUnder } from '../../model/lots.js';
+import { uncertainInputs } from '../../model/uncertain.js';
 import { config } from './config.js';
 import { CONFIG_SCHEMA, type Leaf, type ListNode, type NumberLeaf, type ObjectNode } from './schema.js';
 
@@ -64,6 +65,7 @@ export const INVALID_KINDS = [
   'tooManySuppliers',
   'tooManySupplierPeriods',
   'tooManyAgreementSlots',
+  'badDistribution',
 ] as const;
 
 /**
@@ -552,6 +554,28 @@ const MUTATIONS: { readonly [K in InvalidKind]: { readonly arb: fc.Arbitrary<Rec
       return place(ctx, ['suppliers', 'initialCount'], count);
     },
   },
+  badDistribution: {
+    arb: fc.record({ site: nat, shape: fc.integer({ min: 0, max: 7 }), above: fc.boolean(), distance: fc.double({ min: Number.MIN_VALUE, max: 1e308, noNaN: true }) }),
+    apply: (ctx, p: { site: number; shape: number; above: boolean; distance: number }) => {
+      const site = pick(numberLeaves(ctx.sites), p.site);
+      if (site === undefined) return null;
+      const { min, max } = site.node;
+      const out = outside(site.node, p.above, p.distance);
+      const shapes: unknown[] = [
+        // support outside the number's range
+        p.above ? { dist: 'uniform', min, max: out } : { dist: 'uniform', min: out, max },
+        p.above ? { dist: 'triangular', min, mode: max, max: out } : { dist: 'triangular', min: out, mode: min, max },
+        { dist: 'discrete', values: [min, out] },
+        // malformed: an unknown kind, a missing key, an unknown key, parameters out of order, no values
+        { dist: 'normal', mean: min, sd: 1 },
+        { dist: 'triangular', min, max },
+        { dist: 'uniform', min, max, mode: min },
+        { dist: 'truncatedNormal', mean: min, sd: 0, min, max },
+        { dist: 'discrete', values: [] },
+      ];
+      return place(ctx, site.at, shapes[p.shape]);
+    },
+  },
   tooManyAgreementSlots: {
     arb: fc.record({ burnIn: fc.boolean(), split: fc.double({ min: 1, max: 100, noNaN: true }), perAgreement: fc.integer({ min: 1, max: 20 }) }),
     apply: (ctx, p: { burnIn: boolean; split: number; perAgreement: number }) => {
@@ -614,8 +638,12 @@ export function invalidConfig(options: InvalidConfigOptions = {}): fc.Arbitrary<
       if (decoded._tag === 'Left') {
         throw new Error(`invalidConfig(): the base config must be valid; ${decoded.left[0]!.path}: ${decoded.left[0]!.message}`);
       }
+      // The mistakes are planned on the decoded numbers of run, market, suppliers and the policies;
+      // distributions are fine in behaviour, outcomes and effects (no rule combines them).
+      const structural = Object.keys(uncertainInputs(decoded.right)).find((path) => !/^(behaviour|outcomes|effects)\./.test(path));
+      if (structural !== undefined) throw new Error(`invalidConfig(): the base config may give distributions only in behaviour, outcomes and effects, not at ${structural}`);
       const input = structuredClone(base ?? {}) as Record<string, unknown>;
-      const ctx: Context = { input, decoded: decoded.right, sites: sitesOf(decoded.right) };
+      const ctx: Context = { input, decoded: decoded.right as Config, sites: sitesOf(decoded.right as Config) };
       const out = (MUTATIONS[kind].apply as (ctx: Context, plan: unknown) => Outcome)(ctx, plan);
       return out === null ? null : { input: out.input, path: out.path, kind };
     })

@@ -1,15 +1,15 @@
 import * as fc from 'fast-check';
 import { BASELINE_CONFIG } from '../../model/baseline.js';
-import type { ConfigInput, DemandShock, MarketConfig, MeasureType, Region, RunConfig } from '../../model/config.js';
+import type { PlainConfigInput, DemandShock, MarketConfig, MeasureType, Region, RunConfig } from '../../model/config.js';
 import { checkCount, checkKeys, checkRange, numberTowards, sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { DEMAND_SCHEMA, MEASURE_TYPE_SCHEMA, REGION_SCHEMA, type ObjectNode } from './schema.js';
 
 /**
- * A partial market, as `market` of a {@link ConfigInput}. Lists are always given whole.
+ * A partial market, as `market` of a {@link PlainConfigInput}. Lists are always given whole.
  * @example
  * const m: MarketInput = { regions: [{ name: 'Oslo', demandWeight: 1 }], measureTypes: BASELINE_CONFIG.market.measureTypes.slice(0, 1) };
  */
-export type MarketInput = NonNullable<ConfigInput['market']>;
+export type MarketInput = NonNullable<PlainConfigInput['market']>;
 
 /**
  * Options of {@link market}. Counts and ranges are inclusive `[min, max]`.

@@ -1,15 +1,15 @@
 import type * as fc from 'fast-check';
 import { TODAY_POLICY } from '../../model/baseline.js';
-import type { ConfigInput, Policy } from '../../model/config.js';
+import type { PlainConfigInput, Policy } from '../../model/config.js';
 import { sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { POLICY_SCHEMA } from './schema.js';
 
 /**
- * A partial policy, as `policy` or `burnInPolicy` of a {@link ConfigInput}.
+ * A partial policy, as `policy` or `burnInPolicy` of a {@link PlainConfigInput}.
  * @example
  * const p: PolicyInput = { minimumVolumeShare: 0.3 };
  */
-export type PolicyInput = NonNullable<ConfigInput['policy']>;
+export type PolicyInput = NonNullable<PlainConfigInput['policy']>;
 
 /**
  * Options of {@link policy}: a `[min, max]` range per numeric lever, a list of allowed values per

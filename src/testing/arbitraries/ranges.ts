@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { closestKey } from '../../model/codecs.js';
+import { distributionMean, isDistributionLike, type Distribution } from '../../model/distributions.js';
 import type { EnumLeaf, NameLeaf, NumberLeaf, ObjectNode } from './schema.js';
 
 /**
@@ -227,7 +228,10 @@ export function sectionArbitrary(
   const requiredKeys: string[] = [];
   for (const [key, field] of fields) {
     const given = options?.[key];
-    const t = base[key];
+    // A baseline value given as a distribution (an assumed effect): numbers shrink towards its
+    // mean, and the key is always present, so the arbitrary's configs hold plain numbers there.
+    const uncertain = isDistributionLike(base[key]);
+    const t = uncertain ? distributionMean(base[key] as unknown as Distribution) : base[key];
     const p = join(path, key);
     let present = allKeys || given !== undefined;
     switch (field.kind) {
@@ -260,7 +264,7 @@ export function sectionArbitrary(
           model[key] = t === null ? fc.oneof({ withCrossShrink: true }, fc.constant(null), numbers) : fc.oneof({ withCrossShrink: true }, numbers, fc.constant(null));
         } else {
           model[key] = numbers;
-          present ||= !(typeof t === 'number' && t >= lo && t <= hi);
+          present ||= uncertain || !(typeof t === 'number' && t >= lo && t <= hi);
         }
         break;
       }

@@ -1,15 +1,15 @@
 import type * as fc from 'fast-check';
 import { BASELINE_CONFIG } from '../../model/baseline.js';
-import type { ConfigInput, RunConfig } from '../../model/config.js';
+import type { PlainConfigInput, RunConfig } from '../../model/config.js';
 import { sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { RUN_SCHEMA } from './schema.js';
 
 /**
- * Partial run settings, as `run` of a {@link ConfigInput}.
+ * Partial run settings, as `run` of a {@link PlainConfigInput}.
  * @example
  * const r: RunInput = { burnInYears: 0, horizonYears: 2 };
  */
-export type RunInput = NonNullable<ConfigInput['run']>;
+export type RunInput = NonNullable<PlainConfigInput['run']>;
 
 /**
  * Options of {@link runSettings}: a `[min, max]` range of integers per setting.

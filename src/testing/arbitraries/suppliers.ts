@@ -1,16 +1,16 @@
 import type * as fc from 'fast-check';
 import { BASELINE_CONFIG } from '../../model/baseline.js';
-import { OWNERSHIP_TYPES, type ConfigInput, type SupplierConfig } from '../../model/config.js';
+import { OWNERSHIP_TYPES, type PlainConfigInput, type SupplierConfig } from '../../model/config.js';
 import { mergeOver } from '../../model/decode.js';
 import { sectionArbitrary, type Range, type RangesOf } from './ranges.js';
 import { SUPPLIERS_SCHEMA } from './schema.js';
 
 /**
- * A partial supplier population, as `suppliers` of a {@link ConfigInput}.
+ * A partial supplier population, as `suppliers` of a {@link PlainConfigInput}.
  * @example
  * const s: SuppliersInput = { initialCount: 20, entry: { ratePerYear: 0 } };
  */
-export type SuppliersInput = NonNullable<ConfigInput['suppliers']>;
+export type SuppliersInput = NonNullable<PlainConfigInput['suppliers']>;
 
 /**
  * Options of {@link suppliers}, in the shape of `SupplierConfig`: a `[min, max]` range per number,
