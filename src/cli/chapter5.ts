@@ -71,10 +71,12 @@ Options:
                        type or all, e.g. --demand-shift=-0.2@4 or --demand-shift=-0.3@2:followUp
                        (write "=": a value that starts with "-" needs it); repeat for several
   --world-runs <N>     paired runs in each world of the robustness check (default ${DEFAULT_WORLD_RUNS}; 0 skips it).
-                       After the table, each policy's verdict per outcome across a few worlds (${DEFAULT_WORLDS.map((w) => w.name).join(', ')}):
-                       holds in all, depends on a setting, or reverses
-  --worlds             check all ${WORLDS.length} worlds (${WORLDS.map((w) => w.name).join(', ')})
-                       and print the full per-world table too
+                       After the table: each policy's verdict per outcome across a few worlds
+                       (${DEFAULT_WORLDS.map((w) => w.name).join(', ')}): holds in all, depends on a setting,
+                       or reverses
+  --worlds             check all ${WORLDS.length} worlds (the other allocation rules, lots twice and half as large,
+                       demand twice and half as volatile, a 30 % demand fall, entry half and twice as
+                       frequent) and print the full per-world table too
   --json               print the table, the robustness check and the full experiment result as JSON
   --csv                print the table as tidy CSV (one line per metric and policy; no robustness check)
   --out <file>         write the output to this file instead of the terminal
