@@ -96,6 +96,20 @@ export {
   type ShardState,
   type Executor,
   type ExecutorHooks,
+  robustness,
+  robustnessOf,
+  classifyAcrossWorlds,
+  worldStatus,
+  ROBUSTNESS_METRICS,
+  type RobustnessOptions,
+  type RobustnessResult,
+  type RobustnessWorld,
+  type RobustnessCell,
+  type RobustnessVerdict,
+  type VerdictOf,
+  type WorldChange,
+  type WorldEffect,
+  type WorldStatus,
 } from './experiment/index.js';
 export type { Direction, OutcomeInfo } from './model/metrics.js';
 export { NAMED_POLICIES, listPolicies, namedPolicy, type NamedPolicy } from './policies/index.js';
@@ -167,7 +181,23 @@ export {
   type NelderMeadResult,
   type SearchPoint,
 } from './calibration/index.js';
-export { demandShift, scenario } from './scenarios/index.js';
+export {
+  demandShift,
+  scenario,
+  allocationWorld,
+  lotSizeWorld,
+  demandVolatilityWorld,
+  demandFallWorld,
+  entryRateWorld,
+  resolveWorld,
+  REFERENCE_WORLD,
+  REFERENCE_SETTING,
+  WORLDS,
+  DEFAULT_WORLDS,
+  DEFAULT_WORLD_NAMES,
+  type World,
+  type ResolvedWorld,
+} from './scenarios/index.js';
 export {
   comparisonTable,
   PROBABLE_SHARE,
@@ -188,6 +218,7 @@ export { policyInputs, basisOf, type PolicyInputs, type AssumedInput } from './e
 export { EFFECT_SIZES, LEVERS, reachedOutcomes, type EffectSize, type Provenance, type Reach, type Lever } from './model/provenance.js';
 export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableFormat } from './report/tableMetrics.js';
 export { formatTable, costFlags, MARKS } from './report/tableText.js';
+export { formatRobustnessSummary, formatRobustnessTable } from './report/robustnessText.js';
 export { tableCsv, TABLE_CSV_COLUMNS } from './report/tableCsv.js';
 export { narrative } from './report/narrative.js';
 // Analysis: global sensitivity (Sobol indices, Morris effects) and scenario discovery (PRIM).

@@ -5,20 +5,24 @@
  * the runs are; or the same as JSON or CSV.
  * @packageDocumentation
  */
-import type { ExperimentResult } from '../experiment/result.js';
-import { MAX_RUNS, runExperiment } from '../experiment/run.js';
+import { finaliseExperiment, type ExperimentResult } from '../experiment/result.js';
+import { checkRobustness, robustness, type RobustnessResult } from '../experiment/robustness.js';
+import { MAX_RUNS } from '../experiment/run.js';
+import { mergeShards } from '../experiment/shard.js';
 import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
 import { closestKey } from '../model/codecs.js';
 import type { ConfigInput, DemandShock } from '../model/config.js';
 import { demandShift, scenario } from '../scenarios/demandShift.js';
+import { DEFAULT_WORLDS, WORLDS } from '../scenarios/worlds.js';
 import { decodeConfig, mergeOver } from '../model/decode.js';
 import { NAMED_POLICIES } from '../policies/chapter5.js';
 import { narrative } from '../report/narrative.js';
 import { comparisonTable, type ComparisonTable } from '../report/table.js';
 import { tableCsv } from '../report/tableCsv.js';
 import { formatTable } from '../report/tableText.js';
+import { formatRobustnessSummary, formatRobustnessTable } from '../report/robustnessText.js';
 import { checkNotInput, checkWritable, clip, EXIT, integerFlag, parse, readJson, UsageError, writeAtomically, type CliIo } from './io.js';
-import { executorFor, seconds, withProgress, workersFlag } from './progress.js';
+import { countReplications, executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 /**
  * Replications when `--runs` is not given: 200 paired runs of the 12 policies (today's and 11
@@ -26,6 +30,16 @@ import { executorFor, seconds, withProgress, workersFlag } from './progress.js';
  * and give intervals narrow enough to sort clear changes from noise.
  */
 export const DEFAULT_RUNS = 200;
+
+/**
+ * Paired runs in each world of the robustness check when `--world-runs` is not given. The check
+ * reuses the first of these runs of the main comparison as its reference world, so the default
+ * worlds (DEFAULT_WORLDS: 2 more) add 2 x 20 paired runs to the main 200; as a ranked cascade of
+ * call-offs costs about 2.7 times as much to simulate as equal shares, that is about 40 % more
+ * time. 20 runs find the larger effects and whether they turn, not small ones
+ * (docs/experiments.md, section 19).
+ */
+export const DEFAULT_WORLD_RUNS = 20;
 
 /** Master seed when `--seed` is not given. */
 export const DEFAULT_SEED = 2026;
@@ -56,19 +70,28 @@ Options:
                        (-0.2 = 20 % lower) from <year> years after the policy starts, for one measure
                        type or all, e.g. --demand-shift=-0.2@4 or --demand-shift=-0.3@2:followUp
                        (write "=": a value that starts with "-" needs it); repeat for several
-  --json               print the table and the full experiment result as JSON
-  --csv                print the table as tidy CSV (one line per metric and policy)
+  --world-runs <N>     paired runs in each world of the robustness check (default ${DEFAULT_WORLD_RUNS}; 0 skips it).
+                       After the table: each policy's verdict per outcome across a few worlds
+                       (${DEFAULT_WORLDS.map((w) => w.name).join(', ')}): holds in all, depends on a setting,
+                       or reverses
+  --worlds             check all ${WORLDS.length} worlds (the other allocation rules, lots twice and half as large,
+                       demand twice and half as volatile, a 30 % demand fall, entry half and twice as
+                       frequent) and print the full per-world table too
+  --json               print the table, the robustness check and the full experiment result as JSON
+  --csv                print the table as tidy CSV (one line per metric and policy; no robustness check)
   --out <file>         write the output to this file instead of the terminal
   --workers <N>        worker threads (default: the number of cores; 1 runs in this thread)
   -h, --help           this help
 `;
 
-/** What `--json` prints: the table, its text and the experiment's full result. */
+/** What `--json` prints: the table, its text, the experiment's full result and the robustness check. */
 export interface Chapter5Json {
   readonly kind: 'framework-agreement-sim/chapter5';
   readonly table: ComparisonTable;
   readonly narrative: string;
   readonly result: ExperimentResult;
+  /** Each policy's verdict across worlds, with every world's comparison; null with `--world-runs 0`. */
+  readonly robustness: RobustnessResult | null;
 }
 
 const OPTIONS = {
@@ -78,6 +101,8 @@ const OPTIONS = {
   policies: { type: 'string' },
   config: { type: 'string' },
   'demand-shift': { type: 'string', multiple: true },
+  'world-runs': { type: 'string' },
+  worlds: { type: 'boolean' },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
   out: { type: 'string' },
@@ -223,29 +248,59 @@ export async function chapter5Command(args: readonly string[], io: CliIo): Promi
     if (configFile !== undefined) await checkNotInput(out, 'out', [{ file: configFile, what: 'the config' }]);
   }
 
-  const spec: ExperimentSpec = { config, variants: variantsOf(names), seed, rows: false, series: false };
+  const worldRunsText = text('world-runs');
+  const worldRuns = values['csv'] === true ? 0 : worldRunsText === undefined ? DEFAULT_WORLD_RUNS : integerFlag(worldRunsText, 'world-runs', 0, MAX_RUNS);
+  if (worldRuns === 1) throw new UsageError('--world-runs expects 0 (no robustness check) or at least 2 paired runs');
+  if (values['worlds'] === true && worldRuns === 0) throw new UsageError(values['csv'] === true ? '--worlds has no place in --csv output; use --json' : '--worlds needs --world-runs of at least 2');
+  const worlds = values['worlds'] === true ? WORLDS : DEFAULT_WORLDS;
+  const variants = variantsOf(names);
+  const executor = executorFor(workers);
+  const robustnessOptions = { runs: worldRuns, seed, worlds, executor, signal: io.signal };
+  if (worldRuns > 0) checkRobustness(config, variants, robustnessOptions); // a bad world fails before the main runs
+
+  const spec: ExperimentSpec = { config, variants, seed, rows: false, series: false };
   const started = Date.now();
-  const result = await withProgress(io, 'paired runs', (onProgress) => runExperiment(spec, { runs, executor: executorFor(workers), signal: io.signal, onProgress }));
+  // The first worldRuns runs are the robustness check's reference world (the worlds' first is the
+  // base as given): run them as a range of their own and merge, which gives the same result byte
+  // for byte as one range.
+  const cut = worldRuns > 0 && worldRuns <= runs ? worldRuns : runs;
+  const { result, reference } = await withProgress(io, 'paired runs', async (onProgress) => {
+    const hooks = { signal: io.signal, onReplication: countReplications(runs, onProgress) };
+    const first = await executor.run(spec, 0, cut, hooks);
+    const rest = cut < runs ? [await executor.run(spec, cut, runs, hooks)] : [];
+    return { result: finaliseExperiment(mergeShards([first, ...rest])), reference: cut === worldRuns ? finaliseExperiment(first) : undefined };
+  });
   const elapsed = Date.now() - started;
   const table = comparisonTable(result);
   const story = narrative(table);
   const ran = `${runs} paired runs of ${names.length} ${names.length === 1 ? 'policy' : 'policies'} and ${table.baseline.name} in ${seconds(elapsed)} on ${workers} ${workers === 1 ? 'thread' : 'workers'}`;
 
+  let checked: RobustnessResult | null = null;
+  let ranWorlds = '';
+  if (worldRuns > 0) {
+    const worldsStarted = Date.now();
+    checked = await withProgress(io, 'paired runs in other worlds', (onProgress) => robustness(config, variants, { ...robustnessOptions, reference, onProgress }));
+    const more = reference === undefined ? worlds.length : worlds.length - 1;
+    ranWorlds = `; robustness check: ${worldRuns} paired runs in each of ${more} ${reference === undefined ? '' : 'more '}${more === 1 ? 'world' : 'worlds'} in ${seconds(Date.now() - worldsStarted)}`;
+  }
+  const total = worldRuns > 0 ? `${ran}${ranWorlds}; ${seconds(Date.now() - started)} in all` : ran;
+
   let output: string;
   if (values['json'] === true) {
-    const json: Chapter5Json = { kind: 'framework-agreement-sim/chapter5', table, narrative: story, result };
+    const json: Chapter5Json = { kind: 'framework-agreement-sim/chapter5', table, narrative: story, result, robustness: checked };
     output = `${JSON.stringify(json, null, 2)}\n`;
   } else if (values['csv'] === true) {
     output = tableCsv(table);
   } else {
-    output = `${formatTable(table)}\n${wrap(story, TEXT_WIDTH)}\n\n${ran}.\n`;
+    const verdicts = checked === null ? '' : `\n${formatRobustnessSummary(checked)}${values['worlds'] === true ? `\n${formatRobustnessTable(checked)}` : ''}`;
+    output = `${formatTable(table)}${verdicts}\n${wrap(story, TEXT_WIDTH)}\n\n${total}.\n`;
   }
   if (out !== undefined) {
     await writeAtomically(out, output);
-    io.stderr.write(`wrote ${out}: ${ran}\n`);
+    io.stderr.write(`wrote ${out}: ${total}\n`);
   } else {
     io.stdout.write(output);
-    if (values['json'] === true || values['csv'] === true) io.stderr.write(`${ran}\n`);
+    if (values['json'] === true || values['csv'] === true) io.stderr.write(`${total}\n`);
   }
   return EXIT.ok;
 }

@@ -10,3 +10,20 @@ export { replicationSeed } from './seeds.js';
 export { ReplicationError } from './errors.js';
 export type { ExperimentSpec, PolicyVariant, RunRow, InputRow } from './spec.js';
 export { shardStateProblem } from './validate.js';
+export {
+  robustness,
+  robustnessOf,
+  checkRobustness,
+  classifyAcrossWorlds,
+  worldStatus,
+  ROBUSTNESS_METRICS,
+  type RobustnessOptions,
+  type RobustnessResult,
+  type RobustnessWorld,
+  type RobustnessCell,
+  type RobustnessVerdict,
+  type VerdictOf,
+  type WorldChange,
+  type WorldEffect,
+  type WorldStatus,
+} from './robustness.js';

@@ -16,6 +16,7 @@ import { compare as compareSerial, type PolicyList } from '../experiment/compare
 import { monteCarlo as monteCarloSerial } from '../experiment/monteCarlo.js';
 import type { ExperimentOptions, ExperimentOutput } from '../experiment/run.js';
 import { runDesign as runDesignSerial, sweep as sweepSerial, type SweepOutput } from '../experiment/sweep.js';
+import { robustness as robustnessSerial, type RobustnessOptions, type RobustnessResult } from '../experiment/robustness.js';
 import { workerExecutor } from './pool.js';
 
 export * from '../index.js';
@@ -92,4 +93,29 @@ export async function sweep(config: ConfigInput, path: string, values: readonly 
  */
 export async function runDesign(config: ConfigInput, points: readonly ConfigInput[], options: NodeExperimentOptions): Promise<ExperimentOutput> {
   return runDesignSerial(config, points, withWorkers(options));
+}
+
+/**
+ * {@link RobustnessOptions} plus the number of worker threads.
+ * @example
+ * const options: NodeRobustnessOptions = { runs: 40, workers: 2, worlds: WORLDS };
+ */
+export interface NodeRobustnessOptions extends RobustnessOptions {
+  /** Worker threads, as in {@link NodeExperimentOptions.workers}; ignored when `executor` is given. */
+  readonly workers?: number;
+}
+
+/**
+ * The core `robustness` (each policy against the baseline in each of a set of worlds, with a
+ * verdict per outcome: holds, depends, reverses or none), each world on worker threads by
+ * default. Same result, byte for byte, as the serial run.
+ * @example
+ * import { robustness, WORLDS } from 'framework-agreement-sim/node';
+ * const r = await robustness({}, { riskSharing: { policy: { minimumVolumeShare: 0.6 } } }, { runs: 40, worlds: WORLDS });
+ * r.verdicts.riskSharing.smallCohortSurvival.verdict; // 'holds' | 'depends' | 'reverses' | 'none'
+ */
+export async function robustness(base: ConfigInput, policies: PolicyList, options: NodeRobustnessOptions): Promise<RobustnessResult> {
+  const { workers, ...rest } = options;
+  if (rest.executor !== undefined || workers === 1) return robustnessSerial(base, policies, rest);
+  return robustnessSerial(base, policies, { ...rest, executor: workerExecutor({ workers }) });
 }

@@ -3,17 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Chapter5Json } from '../../src/cli/chapter5.js';
+import { compare } from '../../src/experiment/compare.js';
+import { robustness } from '../../src/experiment/robustness.js';
+import type { ConfigInput } from '../../src/model/config.js';
 import { NAMED_POLICIES } from '../../src/policies/chapter5.js';
+import { WORLDS } from '../../src/scenarios/worlds.js';
 import { TABLE_CSV_COLUMNS } from '../../src/report/tableCsv.js';
 import { cli } from '../helpers/cli.js';
 
+const namedChanges = (name: string) => NAMED_POLICIES.find((p) => p.name === name)!.changes;
 const dir = mkdtempSync(join(tmpdir(), 'fas-chapter5-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => join(dir, name);
 
-// A tiny market: 300 suppliers, 1 year of burn-in, a 5-year horizon; a few runs take well under a second.
+// A tiny market: 300 suppliers, 1 year of burn-in, a 5-year horizon; a few runs take well under a
+// second. The robustness check runs 2 paired runs in each world (the first 2 of the 3 are the reference's).
 writeFileSync(at('tiny.json'), JSON.stringify({ run: { burnInYears: 1, horizonYears: 5 }, suppliers: { initialCount: 300 } }));
-const tiny = ['--config', at('tiny.json'), '--runs', '3', '--workers', '1'];
+const tiny = ['--config', at('tiny.json'), '--runs', '3', '--workers', '1', '--world-runs', '2'];
 
 describe('chapter5: the table', () => {
   it('prints one table of every named policy, the text after it, and the runs and time', async () => {
@@ -26,14 +32,24 @@ describe('chapter5: the table', () => {
     expect(r.stdout).toMatch(/^Small suppliers \(small at the start\) still operating after 5 years/m);
     expect(r.stdout).not.toMatch(/after 8 years/); // beyond the horizon
     expect(r.stdout).toMatch(/^From 3 paired runs over 5 years/m);
-    expect(r.stdout).toMatch(new RegExp(`^3 paired runs of ${NAMED_POLICIES.length} policies and today in \\d+\\.\\d s on 1 thread\\.$`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(`^3 paired runs of ${NAMED_POLICIES.length} policies and today in \\d+\\.\\d s on 1 thread; robustness check: 2 paired runs in each of 2 more worlds in \\d+\\.\\d s; \\d+\\.\\d s in all\\.$`, 'm'),
+    );
+    // each policy's verdict across the default worlds, between the table and the text
+    expect(r.stdout).toMatch(/^Does it hold in other worlds\? Each policy against today in 3 worlds, 2 paired runs in each:$/m);
+    expect(r.stdout).toMatch(/^reference \(the base config as given\), rank allocation \(allocation rule\), demand -30% \(demand fall\)\.$/m);
+    for (const p of NAMED_POLICIES) expect(r.stdout).toMatch(new RegExp(`^  ${p.name} +(holds|depends|reverses|no clear effect|no change)`, 'm'));
+    expect(r.stdout).toMatch(/^ {2}crossSectorCollaboration +no change in any world$/m);
+    expect(r.stdout.indexOf('Does it hold')).toBeGreaterThan(r.stdout.indexOf('Transitions to work per year'));
+    expect(r.stdout.indexOf('Does it hold')).toBeLessThan(r.stdout.indexOf('From 3 paired runs'));
+    expect(r.stdout).not.toMatch(/^Paired change from today in each world/m); // the full table only with --worlds
   });
 
   it('is the default command: no command, or options only', async () => {
     const a = await cli(...tiny, '--policies', 'riskSharing');
     const b = await cli('chapter5', ...tiny, '--policies', 'riskSharing');
     expect(a.code).toBe(0);
-    const table = (t: string) => t.replace(/in \d+\.\d s/, '');
+    const table = (t: string) => t.replace(/\d+\.\d s/g, '');
     expect(table(a.stdout)).toBe(table(b.stdout));
   });
 
@@ -57,7 +73,13 @@ describe('chapter5: the table', () => {
     expect(json.table.horizonYears).toBe(3);
     expect(json.table.rows.map((row) => row.cells.length)).toEqual(json.table.rows.map(() => NAMED_POLICIES.length));
     expect(json.narrative).toMatch(/^From 3 paired runs over 3 years/);
-    expect(r.stderr).toMatch(new RegExp(`^3 paired runs of ${NAMED_POLICIES.length} policies and today in `));
+    expect(r.stderr).toMatch(new RegExp(`^3 paired runs of ${NAMED_POLICIES.length} policies and today in .*; robustness check: 2 paired runs in each of 2 more worlds in `));
+    const check = json.robustness!;
+    expect(check.kind).toBe('framework-agreement-sim/robustness');
+    expect(check.runs).toBe(2);
+    expect(check.worlds.map((w) => w.name)).toEqual(['reference', 'rank allocation', 'demand -30%']);
+    expect(check.policies).toEqual(NAMED_POLICIES.map((p) => p.name));
+    expect(check.verdicts.riskSharing!.smallCohortSurvival!.worlds).toHaveLength(3);
   });
 
   it('--csv is tidy CSV with a line per metric and policy', async () => {
@@ -85,7 +107,50 @@ describe('chapter5: the table', () => {
   it('--help explains the options', async () => {
     const r = await cli('chapter5', '--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--runs', '--seed', '--horizon', '--policies', '--config', '--json', '--csv', '--out', '--workers']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--runs', '--seed', '--horizon', '--policies', '--config', '--json', '--csv', '--out', '--workers', '--world-runs', '--worlds']) expect(r.stdout).toContain(flag);
+  });
+});
+
+describe('chapter5: the robustness check', () => {
+  it('reuses the first runs of the main comparison as its reference world: the same numbers as compare() in each world', async () => {
+    const r = await cli('chapter5', ...tiny, '--policies', 'riskSharing,smallerContracts', '--json');
+    const json = JSON.parse(r.stdout) as Chapter5Json;
+    const config = JSON.parse(readFileSync(at('tiny.json'), 'utf8')) as ConfigInput;
+    const policies = { riskSharing: { policy: { ...namedChanges('riskSharing'), name: 'riskSharing' } }, smallerContracts: { policy: { ...namedChanges('smallerContracts'), name: 'smallerContracts' } } };
+    const main = await compare(config, policies, { runs: 3, seed: 2026, rows: false, series: false });
+    expect(JSON.stringify(json.result)).toBe(JSON.stringify(main));
+    const check = await robustness(config, policies, { runs: 2, seed: 2026 });
+    expect(JSON.stringify(json.robustness)).toBe(JSON.stringify(check));
+  });
+
+  it('--worlds checks every world and prints the per-world table', async () => {
+    const r = await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--worlds');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Does it hold in other worlds\\? Each policy against today in ${WORLDS.length} worlds, 2 paired runs in each:$`, 'm'));
+    expect(r.stdout).toMatch(/^Paired change from today in each world \(2 paired runs per world, seed 2026\);$/m);
+    expect(r.stdout).toMatch(/^riskSharing: Risk sharing: a minimum-volume guarantee$/m);
+    for (const w of WORLDS) expect(r.stdout).toMatch(new RegExp(`^  ${w.name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')} +[−+]?\\d`, 'm'));
+    expect(r.stdout).toMatch(/^ {2}verdict +(holds|depends|reverses|no clear effect|no change)/m);
+    expect(r.stdout).toMatch(new RegExp(`robustness check: 2 paired runs in each of ${WORLDS.length - 1} more worlds`));
+  });
+
+  it('more runs per world than main runs: the reference world runs on its own', async () => {
+    const r = await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--world-runs', '4', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Chapter5Json;
+    expect(json.robustness!.runs).toBe(4);
+    expect(json.robustness!.worlds[0]!.result.runs).toBe(4);
+    expect(r.stderr).toMatch(/robustness check: 4 paired runs in each of 3 worlds in /);
+  });
+
+  it('--world-runs 0 and --csv skip it', async () => {
+    const r = await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--world-runs', '0');
+    expect(r.stdout).not.toMatch(/Does it hold/);
+    expect(r.stdout).toMatch(/^3 paired runs of 1 policy and today in \d+\.\d s on 1 thread\.$/m);
+    const json = JSON.parse((await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--world-runs', '0', '--json')).stdout) as Chapter5Json;
+    expect(json.robustness).toBeNull();
+    const csv = await cli('chapter5', ...tiny, '--policies', 'riskSharing', '--csv');
+    expect(csv.stderr).toMatch(/^3 paired runs of 1 policy and today in \d+\.\d s on 1 thread\n$/);
   });
 });
 
@@ -109,6 +174,9 @@ describe('chapter5: user errors are one line, exit 2, no stack trace', () => {
     ['too few runs', ['--runs', '1'], /^error: --runs expects an integer in \[2, /],
     ['a horizon out of range', ['--horizon', '0'], /^error: --horizon expects an integer in \[1, 100\]/],
     ['both --json and --csv', ['--json', '--csv'], /^error: choose one of --json and --csv$/],
+    ['one run in each world', ['--world-runs', '1'], /^error: --world-runs expects 0 \(no robustness check\) or at least 2 paired runs$/],
+    ['--worlds without runs in them', ['--worlds', '--world-runs', '0'], /^error: --worlds needs --world-runs of at least 2$/],
+    ['--worlds with --csv', ['--worlds', '--csv'], /^error: --worlds has no place in --csv output; use --json$/],
     ['an unknown option', ['--fast'], /^error: Unknown option '--fast'/],
     ['an unwritable --out', ['--out', join(dir, 'no', 'such', 'file.txt')], /^error: cannot write --out .*does not exist/],
   ];
@@ -128,7 +196,7 @@ describe('chapter5: user errors are one line, exit 2, no stack trace', () => {
 describe('chapter5: --demand-shift (scenario events)', () => {
   it('adds the shifts to the config file’s own shocks, for every policy', async () => {
     writeFileSync(at('shocked.json'), JSON.stringify({ run: { burnInYears: 1, horizonYears: 5 }, suppliers: { initialCount: 60 }, market: { shocks: [{ fromYear: 1, change: 0.1, measureType: null }] } }));
-    const r = await cli('chapter5', '--config', at('shocked.json'), '--runs', '2', '--workers', '1', '--policies', 'riskSharing',
+    const r = await cli('chapter5', '--config', at('shocked.json'), '--runs', '2', '--workers', '1', '--world-runs', '0', '--policies', 'riskSharing',
       '--demand-shift=-0.2@4', '--demand-shift=-0.3@2:followUp', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Chapter5Json;

@@ -3,7 +3,7 @@ import { compare as compareSerial, monteCarlo as monteCarloSerial, runExperiment
 import { replicationSeed } from '../../src/experiment/seeds.js';
 import { ReplicationError } from '../../src/experiment/errors.js';
 import { ConfigError } from '../../src/model/decode.js';
-import { compare, monteCarlo, runDesign, sweep, gridDesign } from '../../src/node/index.js';
+import { compare, monteCarlo, robustness, runDesign, sweep, gridDesign, REFERENCE_WORLD, allocationWorld } from '../../src/node/index.js';
 import { availableParallelism } from 'node:os';
 import { liveWorkerCount, MAX_WORKERS, maxWorkerCount, workerExecutor, WorkerCrashError, WORKERS_PER_CORE } from '../../src/node/pool.js';
 import { TEST_FAULT_ENV } from '../../src/node/protocol.js';
@@ -52,6 +52,12 @@ describe('workerExecutor gives the serial result, byte for byte', () => {
     const stopped = await monteCarlo(small, { runs: 10, workers: 2, stopWhen, rows: false, series: false });
     expect(stopped.convergence?.converged).toBe(false);
     expect(JSON.stringify(stopped)).toBe(JSON.stringify(await monteCarloSerial(small, { runs: 10, stopWhen, rows: false, series: false })));
+  });
+
+  it('robustness from /node: every world on workers, the serial result byte for byte', async () => {
+    const worlds = [REFERENCE_WORLD, allocationWorld('rank')];
+    const parallel = await robustness(small, policies, { runs: 4, seed: 3, worlds, workers: 2 });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(await robustness(small, policies, { runs: 4, seed: 3, worlds, workers: 1 })));
   });
 
   it('an empty range and a state equal to the serial one', async () => {
