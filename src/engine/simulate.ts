@@ -130,7 +130,9 @@ export function burnIn(input: ConfigInput = {}, seed: Seed = 1): MarketSnapshot 
 /** The parts of a config that shaped the burned-in market and so cannot change afterwards. */
 function frozenParts(config: UncertainConfig): string {
   const { run, market, suppliers, behaviour, burnInPolicy } = config;
-  return JSON.stringify([run.periodsPerYear, run.burnInYears, market.regions, market.measureTypes, market.demand, suppliers, behaviour, burnInPolicy]);
+  // The allocation rule shapes burn-in too (who is used, who earns, who survives): a world with
+  // another rule is another market, not a policy starting from this one.
+  return JSON.stringify([run.periodsPerYear, run.burnInYears, market.regions, market.measureTypes, market.demand, market.allocationRule, suppliers, behaviour, burnInPolicy]);
 }
 
 /**

@@ -54,6 +54,8 @@ describe('burnIn and simulateFrom', () => {
     expect(r.horizonPeriods).toBe(8);
     expect(() => simulateFrom(market, { suppliers: { initialCount: 50 } })).toThrow(ConfigError);
     expect(() => simulateFrom(market, { run: { burnInYears: 1 } })).toThrow(/burnIn again/);
+    // The allocation rule shaped the burn-in too: another rule is another market.
+    expect(() => simulateFrom(market, { market: { allocationRule: 'rank' } })).toThrow(/burnIn again/);
   });
 
   it('rejects a bad seed with a path-naming error', () => {

@@ -154,3 +154,14 @@ describe('shards', () => {
     expect(JSON.stringify(viaApi)).toBe(JSON.stringify(finaliseExperiment(runShard(spec, 0, 3))));
   });
 });
+
+describe('a variant in another world', () => {
+  it('burns in its own market when it changes the allocation rule, as a run of that config alone would', async () => {
+    const small = { suppliers: { initialCount: 60 }, run: { burnInYears: 2, horizonYears: 2 } };
+    const r = await compare(small, { ranked: { market: { allocationRule: 'rank' } } }, { runs: 2, seed: 5, rows: true, series: false });
+    const alone = await compare({ ...small, market: { allocationRule: 'rank' } }, {}, { runs: 2, seed: 5, rows: true, series: false });
+    const ranked = r.rows!.filter((row) => row.policy === 'ranked').map((row) => [row.replication, row.metric, row.value]);
+    const own = alone.rows!.map((row) => [row.replication, row.metric, row.value]);
+    expect(ranked).toEqual(own);
+  });
+});
