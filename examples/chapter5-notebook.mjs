@@ -63,6 +63,19 @@ const result = await compare({}, policies, { runs, seed: 2026, series: true });
 //    paired change in the survival of small suppliers after 12 years.
 const table = comparisonTable(result);
 console.log(formatTable(table));
+// What each policy costs next to what it gains (the flags the table and the text go by).
+console.table(
+  table.policies.map((p) => ({
+    policy: p.name,
+    'unserved change (pp)': (100 * p.costs.unservedShareChange).toFixed(2),
+    'buyer cost a year (MNOK)': (p.costs.buyerCostPerYearChange / 1e6).toFixed(1),
+    'per participant-week (NOK)': p.costs.costPerParticipantWeekChange.toFixed(0),
+    'guarantees a year (MNOK)': (p.costs.guaranteePaymentsPerYear / 1e6).toFixed(1),
+    'costs the buyer more': p.costs.costsTheBuyerMore,
+    'leaves demand unserved': p.costs.leavesDemandUnserved,
+    'assumed effect sizes': (p.assumed ?? []).map((a) => a.path).join(', '),
+  })),
+);
 console.log(narrative(table));
 const survival = toRows(result, { parts: ['differences'], metrics: ['smallCohortSurvival'] });
 console.table(survival.map((r) => ({ policy: r.policy, change: r.value.toFixed(4), lower: r.lower?.toFixed(4), upper: r.upper?.toFixed(4), 'share of runs better': r.probabilityBetter })));
