@@ -116,13 +116,24 @@ function competitionScratch(candidates: number, places: number): CompetitionScra
  * correct sort gives the same ranking. Non-finite scores take that very comparator and Array sort.
  */
 function rankBids(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
-  for (let b = 0; b < n; b++) {
-    if (!Number.isFinite(score[b]!)) {
-      const sorted = Array.from(order.subarray(0, n)).sort((a, c) => score[c]! - score[a]! || bidder[a]! - bidder[c]!);
-      order.set(sorted);
-      return;
-    }
-  }
+  if (allFinite(score, n)) sortRanking(order, n, score, bidder);
+  else rankNonFinite(order, n, score, bidder);
+}
+
+/** Whether score[0..n) are all finite numbers. */
+function allFinite(score: Float64Array, n: number): boolean {
+  for (let b = 0; b < n; b++) if (!Number.isFinite(score[b]!)) return false;
+  return true;
+}
+
+/** {@link rankBids} when some score is not finite: that comparator and Array sort, as ever. */
+function rankNonFinite(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
+  const sorted = Array.from(order.subarray(0, n)).sort((a, c) => score[c]! - score[a]! || bidder[a]! - bidder[c]!);
+  order.set(sorted);
+}
+
+/** Sorts order[0..n) into the award ranking, for finite scores. */
+function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
   if (n <= 32) {
     insertionRank(order, 0, n, score, bidder);
     return;
@@ -162,6 +173,30 @@ function ranksAbove(a: number, b: number, score: Float64Array, bidder: Int32Arra
   const sa = score[a]!;
   const sb = score[b]!;
   return sa > sb || (sa === sb && bidder[a]! < bidder[b]!);
+}
+
+/** Steps of selection before the rest of a ranking is sorted at once (the walk down it went far). */
+const SELECTION_STEPS = 8;
+
+/**
+ * Extends an award ranking of finite scores walked down step by step: given that order[0..r)
+ * already holds its first r bids, makes order[r] the next one (the best of order[r..n), swapped
+ * into place) and returns r + 1; once the walk has gone SELECTION_STEPS down it, sorts all of
+ * order[r..n) and returns n. The award usually stops a few bids down a ranking of dozens, so this
+ * does a fraction of a full sort's work. The ranking is a strict total order (see
+ * {@link rankBids}), so the bids come out in the very order a full sort gives.
+ */
+function rankNext(order: Int32Array, r: number, n: number, score: Float64Array, bidder: Int32Array): number {
+  if (r >= SELECTION_STEPS) {
+    sortRanking(order.subarray(r, n), n - r, score, bidder);
+    return n;
+  }
+  let best = r;
+  for (let k = r + 1; k < n; k++) if (ranksAbove(order[k]!, order[best]!, score, bidder)) best = k;
+  const top = order[best]!;
+  order[best] = order[r]!;
+  order[r] = top;
+  return r + 1;
 }
 
 function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64Array, bidder: Int32Array): void {
@@ -340,11 +375,17 @@ export function runCompetition(
     score[b] = totalScore(policy.priceWeight, priceScore(scoring, price[b]!, lowest, highest, referencePrice), qualityScore(observed[b]!, best));
     order[b] = b;
   }
-  rankBids(order, bids, score, bidder);
+  // order[0..rankedTo) is in award order; the walk below ranks further only as far as it goes.
+  let rankedTo = 0;
+  if (!allFinite(score, bids)) {
+    rankNonFinite(order, bids, score, bidder);
+    rankedTo = bids;
+  }
 
   const ranked = rule === CallOffCode.rank || rule === CallOffCode.miniCompetition;
   let filled = 0;
   for (let r = 0; r < bids && filled < open; r++) {
+    if (r === rankedTo) rankedTo = rankNext(order, r, bids, score, bidder);
     const b = order[r]!;
     const i = bidder[b]!;
     const place = held + filled + 1;
