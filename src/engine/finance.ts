@@ -81,8 +81,8 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   const draws = s.lifecycleDraw;
   const n = state.n;
   for (let i = 0; i < n; i++) {
-    const u = rng(); // drawn for exited suppliers too, to keep the stream aligned by index
-    if (lifecycle !== undefined) draws[i] = lifecycle();
+    const u = rng.next(); // drawn for exited suppliers too, to keep the stream aligned by index
+    if (lifecycle !== undefined) draws[i] = lifecycle.next();
     if (alive[i] !== 1) continue;
     const z = rho * otherShock[i]! + innovationScale * normalQuantile(u);
     otherShock[i] = z;

@@ -100,11 +100,11 @@ export function transferSupplier(state: MarketState, target: number, acquirer: n
 }
 
 /**
- * An Rng that always returns `u`. (A closure made here rather than in the loop below keeps V8 from
+ * An Rng that always returns `u`. (Made here rather than in the loop below, which keeps V8 from
  * allocating a context for the loop body on every iteration.)
  */
 function constantRng(u: number): Rng {
-  return () => u;
+  return { next: () => u };
 }
 
 /**

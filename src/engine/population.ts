@@ -7,7 +7,7 @@ import { ensureSupplierRoom, registerCells } from './state.js';
 
 /** Picks an index with probability proportional to its weight (weights need not sum to 1). */
 export function pickWeighted(rng: Rng, weights: ArrayLike<number>, total: number): number {
-  let u = rng() * total;
+  let u = rng.next() * total;
   for (let i = 0; i < weights.length; i++) {
     u -= weights[i]!;
     if (u < 0) return i;
