@@ -244,53 +244,133 @@ export function runCompetition(
   tenderId: number,
   rng: Rng,
 ): number {
-  const s = state.s;
-  const { policy, config } = ctx;
+  // One function per step below: V8 inlines the small formulas (bidding.ts, scoring.ts) into each
+  // within its own budget, where one long function ran out of it and called (and boxed) the rest.
+  const c = lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId);
+  const members = operatingMembers(state, state.lotCell[lot]!);
+  const scratch = competitionScratch(members.length, c.places);
+  const eligible = findCandidates(state, c, members, scratch.candidate);
+  if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
+  const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
+  rankField(state, ctx, c, scratch, eligible, markup);
+  const bids = collectBids(state, ctx, c, scratch, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
+  if (bids === 0) return markShort(state, lot, c.held, c.places, state.period);
+  scoreBids(state, ctx, c, scratch, bids, rng);
+  const filled = awardPlaces(state, ctx, c, scratch, bids);
+  markShort(state, lot, c.held + filled, c.places, state.period);
+  return bids;
+}
+
+/** What a competition for one lot is run on: the lot's terms and the tender's, fixed before the first bid. */
+interface LotCompetition {
+  readonly lot: number;
+  /** Places the agreement was tendered for. */
+  readonly places: number;
+  /** Suppliers already holding a place (the first slots). */
+  readonly held: number;
+  /** Places to award. */
+  readonly open: number;
+  /** Lots of the tender still to be competed for, this one included. */
+  readonly lotsLeft: number;
+  readonly periodsLeft: number;
+  readonly tenderId: number;
+  readonly slotCapacity: number;
+  /** Capacity the places commit together, relative to the lot's forecast demand. */
+  readonly commitment: number;
+  /** The agreement's allocation rule (a CallOffCode). */
+  readonly rule: number;
+  readonly costIndex: number;
+  readonly referencePrice: number;
+  /** Highest acceptable price. */
+  readonly ceiling: number;
+  readonly guarantee: number;
+  readonly outcomeShare: number;
+  /** Work rate at reference quality of the lot's measure type. */
+  readonly expectedRate: number;
+  /** Most lots one supplier may win in the tender. */
+  readonly cap: number;
+  /** 1 + growthPerTender: how far beyond its capacity a supplier may commit. */
+  readonly growth: number;
+}
+
+function lotCompetition(
+  state: MarketState,
+  ctx: PhaseContext,
+  lot: number,
+  open: number,
+  lotsLeft: number,
+  periodsLeft: number,
+  tenderId: number,
+): LotCompetition {
   const cell = state.lotCell[lot]!;
   const m = cell % state.nMeasures;
   const places = state.lotPlaces[lot]!;
-  const held = holdersOf(state, lot);
   const slotCapacity = state.lotSlotCapacity[lot]!;
-  const commitment = (slotCapacity * places) / Math.max(state.cellDemand[cell]! * state.lotShare[lot]!, 1e-12);
-  const rule = state.lotRule[lot]!;
-  const sigma = ctx.demandSigma;
-  const costIndex = ctx.costIndex[m]!;
   const referencePrice = ctx.referencePrice[m]!;
-  const ceiling = referencePrice * policy.priceCeilingRatio;
-  const g = state.lotGuarantee[lot]!;
-  const phi = state.lotOutcomeShare[lot]!;
-  const expectedRate = ctx.expectedWorkRate[m]!;
-  const { qualityEffectOnWorkRate, referenceQuality } = config.outcomes;
-  const { riskAversion, markupScale, outcomePaymentRisk, qualityEvaluationNoise } = config.behaviour;
-  const cap = policy.maxLotsPerSupplier ?? Infinity;
-  const growth = 1 + config.behaviour.growthPerTender;
-  const stride = state.stride;
-  const { slotSupplier, slotPrice } = state;
+  return {
+    lot,
+    places,
+    held: holdersOf(state, lot),
+    open,
+    lotsLeft,
+    periodsLeft,
+    tenderId,
+    slotCapacity,
+    commitment: (slotCapacity * places) / Math.max(state.cellDemand[cell]! * state.lotShare[lot]!, 1e-12),
+    rule: state.lotRule[lot]!,
+    costIndex: ctx.costIndex[m]!,
+    referencePrice,
+    ceiling: referencePrice * ctx.policy.priceCeilingRatio,
+    guarantee: state.lotGuarantee[lot]!,
+    outcomeShare: state.lotOutcomeShare[lot]!,
+    expectedRate: ctx.expectedWorkRate[m]!,
+    cap: ctx.policy.maxLotsPerSupplier ?? Infinity,
+    growth: 1 + ctx.config.behaviour.growthPerTender,
+  };
+}
 
-  const { alive, bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = s;
-  const { variableCost, capacityCost, overhead, cash, bidCostDue } = s;
+/** The cell's members, with exited suppliers taken off the list for good. */
+function operatingMembers(state: MarketState, cell: number): number[] {
+  const alive = state.s.alive;
   const members = state.cellMembers[cell]!;
   let kept = 0;
   for (let r = 0; r < members.length; r++) {
     const i = members[r]!;
-    if (alive[i] === 1) members[kept++] = i; // exited suppliers leave the list for good
+    if (alive[i] === 1) members[kept++] = i;
   }
   members.length = kept;
-  const { candidate, strength, naive, fieldOrder, bidder, price, observed, score, order, places: terms } = competitionScratch(kept, places);
+  return members;
+}
+
+/**
+ * Writes the members eligible to bid for the lot to `candidate` (see {@link runCompetition}) and
+ * returns how many there are.
+ */
+function findCandidates(state: MarketState, c: LotCompetition, members: number[], candidate: Int32Array): number {
+  const { bidsLeft, maxCapacity, committed, scratchLotsWon, tenderStamp } = state.s;
+  const { growth, slotCapacity, cap, tenderId, held, lot } = c;
   let eligible = 0;
-  for (let r = 0; r < kept; r++) {
+  for (let r = 0; r < members.length; r++) {
     const i = members[r]!;
     if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || scratchLotsWon[i]! >= cap) continue;
     if (bidsLeft[i]! === 0 && tenderStamp[i] !== tenderId) continue;
     if (held > 0 && holdsPlace(state, lot, held, i)) continue;
     candidate[eligible++] = i;
   }
-  if (eligible === 0) return markShort(state, lot, held, places, state.period);
+  return eligible;
+}
+
+/**
+ * Round one: the likely field, every candidate priced at the places' average utilisation (that
+ * of equal shares: every rule uses the lot alike on average), ranked by points into `fieldOrder`.
+ */
+function rankField(state: MarketState, ctx: PhaseContext, c: LotCompetition, scratch: CompetitionScratch, eligible: number, markup: number): void {
+  const { variableCost, capacityCost, quality } = state.s;
+  const { candidate, strength, naive, fieldOrder, places: terms } = scratch;
+  const { costIndex } = c;
   const variableCostFactor = ctx.variableCostFactor;
-  const markup = bidMarkup(markupScale, policy.priceWeight, eligible);
-  // Round one: the likely field, every candidate priced at the places' average utilisation (that
-  // of equal shares: every rule uses the lot alike on average).
-  placeTerms(CallOffCode.shares, 1, places, commitment, 1, g, sigma, terms, 0);
+  const priceWeight = ctx.policy.priceWeight;
+  placeTerms(CallOffCode.shares, 1, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, 0);
   const average = terms[0]!;
   const averagePaid = terms[1]!;
   let naiveLowest = Infinity;
@@ -304,22 +384,49 @@ export function runCompetition(
     if (quality[i]! > bestQuality) bestQuality = quality[i]!;
   }
   for (let e = 0; e < eligible; e++) {
-    strength[e] = totalScore(policy.priceWeight, naiveLowest / naive[e]!, qualityScore(quality[candidate[e]!]!, bestQuality));
+    strength[e] = totalScore(priceWeight, naiveLowest / naive[e]!, qualityScore(quality[candidate[e]!]!, bestQuality));
     fieldOrder[e] = e;
   }
   rankBids(fieldOrder, eligible, strength, candidate);
-  // Mean quality of the suppliers likely to hold the lot (for choice by quality).
-  let likelyQuality = 0;
-  const likely = Math.min(places - held, eligible);
-  for (let k = 0; k < held; k++) likelyQuality += quality[slotSupplier[lot * stride + k]!]!;
-  for (let r = 0; r < likely; r++) likelyQuality += quality[candidate[fieldOrder[r]!]!]!;
-  likelyQuality /= Math.max(1, held + likely);
+}
 
+/** Mean quality of the suppliers likely to hold the lot: its holders and the field's first (for choice by quality). */
+function likelyQualityOf(state: MarketState, c: LotCompetition, scratch: CompetitionScratch, eligible: number): number {
+  const quality = state.s.quality;
+  const { candidate, fieldOrder } = scratch;
+  const base = c.lot * state.stride;
+  let likelyQuality = 0;
+  const likely = Math.min(c.places - c.held, eligible);
+  for (let k = 0; k < c.held; k++) likelyQuality += quality[state.slotSupplier[base + k]!]!;
+  for (let r = 0; r < likely; r++) likelyQuality += quality[candidate[fieldOrder[r]!]!]!;
+  return likelyQuality / Math.max(1, c.held + likely);
+}
+
+/**
+ * Each candidate, in the field's order, prices the place it expects and bids if that pays (see
+ * {@link runCompetition}); bids go to `bidder` and `price`. Returns the number of bids.
+ */
+function collectBids(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  scratch: CompetitionScratch,
+  eligible: number,
+  markup: number,
+  likelyQuality: number,
+): number {
+  const { bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = state.s;
+  const { variableCost, capacityCost, overhead, cash, bidCostDue } = state.s;
+  const { candidate, fieldOrder, bidder, price, places: terms } = scratch;
+  const { places, held, rule, commitment, costIndex, slotCapacity, ceiling, cap, growth, tenderId } = c;
+  const { guarantee: g, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const { riskAversion, outcomePaymentRisk } = ctx.config.behaviour;
+  const { variableCostFactor, bidCost, demandSigma: sigma, macroVariance, cellVariance } = ctx;
   // A place's terms depend on the bidder only through its place (cascades) or not at all (shares):
   // compute each place's once. Under choice by quality they are the bidder's own (index 0).
   const byPlace = rule !== CallOffCode.qualityChoice;
   for (let j = 0; j <= places; j++) terms[PLACE_TERMS * j] = -1;
-  const bidCost = ctx.bidCost;
   let bids = 0;
   for (let r = 0; r < eligible; r++) {
     const i = candidate[fieldOrder[r]!]!;
@@ -336,7 +443,7 @@ export function runCompetition(
     const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, outcomePayFactor(phi, rate, expectedRate));
     const fixedCost = overhead[i]! + capacityCost[i]! * Math.max(committed[i]!, slotCapacity);
     const factor = riskFactor(riskAversion, cash[i]! / Math.max(fixedCost, 1));
-    const risk = demandRisk(ctx.macroVariance, ctx.cellVariance, cellsHeld[i]!);
+    const risk = demandRisk(macroVariance, cellVariance, cellsHeld[i]!);
     const premium = riskPremium(factor, risk, k / (v * u + k), terms[PLACE_TERMS * at + 2]!, phi, outcomePaymentRisk);
     const p = bidPrice(breakEven, premium, markup, ceiling);
     if (p < 0) continue;
@@ -356,8 +463,16 @@ export function runCompetition(
     price[bids] = p;
     bids++;
   }
-  if (bids === 0) return markShort(state, lot, held, places, state.period);
+  return bids;
+}
 
+/** The buyer scores the bids: price points, and quality points on quality observed with noise (one normal per bid, in bid order). */
+function scoreBids(state: MarketState, ctx: PhaseContext, c: LotCompetition, scratch: CompetitionScratch, bids: number, rng: Rng): void {
+  const quality = state.s.quality;
+  const { bidder, price, observed, score, order } = scratch;
+  const noise = ctx.config.behaviour.qualityEvaluationNoise;
+  const { priceWeight, scoringRule } = ctx.policy;
+  const referencePrice = c.referencePrice;
   let lowest = Infinity;
   let highest = -Infinity;
   for (let b = 0; b < bids; b++) {
@@ -366,22 +481,36 @@ export function runCompetition(
   }
   let best = 0;
   for (let b = 0; b < bids; b++) {
-    const q = quality[bidder[b]!]! + normal(rng, 0, qualityEvaluationNoise);
+    const q = quality[bidder[b]!]! + normal(rng, 0, noise);
     observed[b] = q < 0.001 ? 0.001 : q > 1 ? 1 : q;
     if (observed[b]! > best) best = observed[b]!;
   }
-  const scoring = SCORING_CODE[policy.scoringRule];
+  const scoring = SCORING_CODE[scoringRule];
   for (let b = 0; b < bids; b++) {
-    score[b] = totalScore(policy.priceWeight, priceScore(scoring, price[b]!, lowest, highest, referencePrice), qualityScore(observed[b]!, best));
+    score[b] = totalScore(priceWeight, priceScore(scoring, price[b]!, lowest, highest, referencePrice), qualityScore(observed[b]!, best));
     order[b] = b;
   }
+}
+
+/**
+ * Offers the open places down the award ranking (see {@link runCompetition}) and returns how
+ * many were taken.
+ */
+function awardPlaces(state: MarketState, ctx: PhaseContext, c: LotCompetition, scratch: CompetitionScratch, bids: number): number {
+  const s = state.s;
+  const { committed, quality, scratchLotsWon, variableCost, capacityCost } = s;
+  const { slotSupplier, slotPrice } = state;
+  const { bidder, price, score, order, places: terms } = scratch;
+  const { lot, places, held, open, rule, commitment, costIndex, slotCapacity, guarantee: g, outcomeShare: phi, expectedRate } = c;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const variableCostFactor = ctx.variableCostFactor;
+  const stride = state.stride;
   // order[0..rankedTo) is in award order; the walk below ranks further only as far as it goes.
   let rankedTo = 0;
   if (!allFinite(score, bids)) {
     rankNonFinite(order, bids, score, bidder);
     rankedTo = bids;
   }
-
   const ranked = rule === CallOffCode.rank || rule === CallOffCode.miniCompetition;
   let filled = 0;
   for (let r = 0; r < bids && filled < open; r++) {
@@ -391,7 +520,7 @@ export function runCompetition(
     const place = held + filled + 1;
     if (ranked) {
       // The place's own terms, now that the ranking is known.
-      if (terms[PLACE_TERMS * place]! < 0) placeTerms(rule, place, places, commitment, 1, g, sigma, terms, place);
+      if (terms[PLACE_TERMS * place]! < 0) placeTerms(rule, place, places, commitment, 1, g, ctx.demandSigma, terms, place);
       const u = terms[PLACE_TERMS * place]!;
       const v = variableCost[i]! * costIndex * variableCostFactor;
       const k = capacityCost[i]! * costIndex;
@@ -407,8 +536,7 @@ export function runCompetition(
     scratchLotsWon[i]!++;
     filled++;
   }
-  markShort(state, lot, held + filled, places, state.period);
-  return bids;
+  return filled;
 }
 
 /** Whether supplier i is among the first `held` suppliers of a lot. */
