@@ -1,6 +1,6 @@
 import { normal } from '../random/normal.js';
 import type { Rng } from '../random/rng.js';
-import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
 import { CallOffCode } from './codes.js';
 import { placeShortfall, placeUse, uncoveredDownside } from './utilisation.js';
 import type { PhaseContext } from './context.js';
@@ -422,7 +422,7 @@ function collectBids(
   const { guarantee: g, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
   const { riskAversion, outcomePaymentRisk } = ctx.config.behaviour;
-  const { variableCostFactor, bidCost, demandSigma: sigma, macroVariance, cellVariance } = ctx;
+  const { variableCostFactor, bidCost, demandSigma: sigma, demandRiskByCells } = ctx;
   // A place's terms depend on the bidder only through its place (cascades) or not at all (shares):
   // compute each place's once. Under choice by quality they are the bidder's own (index 0).
   const byPlace = rule !== CallOffCode.qualityChoice;
@@ -443,7 +443,7 @@ function collectBids(
     const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, outcomePayFactor(phi, rate, expectedRate));
     const fixedCost = overhead[i]! + capacityCost[i]! * Math.max(committed[i]!, slotCapacity);
     const factor = riskFactor(riskAversion, cash[i]! / Math.max(fixedCost, 1));
-    const risk = demandRisk(macroVariance, cellVariance, cellsHeld[i]!);
+    const risk = demandRiskByCells[cellsHeld[i]!]!;
     const premium = riskPremium(factor, risk, k / (v * u + k), terms[PLACE_TERMS * at + 2]!, phi, outcomePaymentRisk);
     const p = bidPrice(breakEven, premium, markup, ceiling);
     if (p < 0) continue;
