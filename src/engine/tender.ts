@@ -80,13 +80,11 @@ interface CompetitionScratch {
   observed: Float64Array;
   score: Float64Array;
   order: Int32Array;
-  /** {@link placeTerms} of each place (1-based; index 0 for the bidder at hand under choice by quality); use -1 until computed. */
-  places: Float64Array;
 }
 
-let scratch: CompetitionScratch = allocateScratch(64, 8);
+let scratch: CompetitionScratch = allocateScratch(64);
 
-function allocateScratch(size: number, places: number): CompetitionScratch {
+function allocateScratch(size: number): CompetitionScratch {
   return {
     candidate: new Int32Array(size),
     strength: new Float64Array(size),
@@ -97,16 +95,23 @@ function allocateScratch(size: number, places: number): CompetitionScratch {
     observed: new Float64Array(size),
     score: new Float64Array(size),
     order: new Int32Array(size),
-    places: new Float64Array(PLACE_TERMS * (places + 1)),
   };
 }
 
-/** Working arrays with room for `candidates` candidates and `places` places; their contents are stale. */
-function competitionScratch(candidates: number, places: number): CompetitionScratch {
-  if (scratch.candidate.length < candidates || scratch.places.length < PLACE_TERMS * (places + 1)) {
-    scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length), Math.max(places, scratch.places.length / PLACE_TERMS - 1));
-  }
+/** Working arrays with room for `candidates` candidates; their contents are stale. */
+function competitionScratch(candidates: number): CompetitionScratch {
+  if (scratch.candidate.length < candidates) scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length));
   return scratch;
+}
+
+/**
+ * A table for the {@link placeTerms} of a lot's places, none computed yet (-1): index 0 for the
+ * bidder at hand under choice by quality, 1 to `places` for the places, `places` + 1 for round
+ * one's average place. Every lot of a tender has the same terms (places, commitment, guarantee,
+ * rule), so its competitions share one table and each place's terms are computed once a tender.
+ */
+export function placeTable(places: number): Float64Array {
+  return new Float64Array(PLACE_TERMS * (places + 2)).fill(-1);
 }
 
 /**
@@ -233,6 +238,9 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
  * its price covers its break-even at that place's expected utilisation (it signs no place it knows
  * will lose money); a place nobody takes leaves the lot short, to be tendered again after the
  * policy's delay. Returns the number of bids received.
+ *
+ * `terms` is the lot's {@link placeTable}, shared by the competitions of one tender (a fresh one
+ * when not given).
  */
 export function runCompetition(
   state: MarketState,
@@ -243,20 +251,21 @@ export function runCompetition(
   periodsLeft: number,
   tenderId: number,
   rng: Rng,
+  terms: Float64Array = placeTable(state.lotPlaces[lot]!),
 ): number {
   // One function per step below: V8 inlines the small formulas (bidding.ts, scoring.ts) into each
   // within its own budget, where one long function ran out of it and called (and boxed) the rest.
   const c = lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId);
   const members = operatingMembers(state, state.lotCell[lot]!);
-  const scratch = competitionScratch(members.length, c.places);
+  const scratch = competitionScratch(members.length);
   const eligible = findCandidates(state, c, members, scratch.candidate);
   if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
   const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
-  rankField(state, ctx, c, scratch, eligible, markup);
-  const bids = collectBids(state, ctx, c, scratch, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
+  rankField(state, ctx, c, scratch, terms, eligible, markup);
+  const bids = collectBids(state, ctx, c, scratch, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
   if (bids === 0) return markShort(state, lot, c.held, c.places, state.period);
   scoreBids(state, ctx, c, scratch, bids, rng);
-  const filled = awardPlaces(state, ctx, c, scratch, bids);
+  const filled = awardPlaces(state, ctx, c, scratch, terms, bids);
   markShort(state, lot, c.held + filled, c.places, state.period);
   return bids;
 }
@@ -364,15 +373,24 @@ function findCandidates(state: MarketState, c: LotCompetition, members: number[]
  * Round one: the likely field, every candidate priced at the places' average utilisation (that
  * of equal shares: every rule uses the lot alike on average), ranked by points into `fieldOrder`.
  */
-function rankField(state: MarketState, ctx: PhaseContext, c: LotCompetition, scratch: CompetitionScratch, eligible: number, markup: number): void {
+function rankField(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  scratch: CompetitionScratch,
+  terms: Float64Array,
+  eligible: number,
+  markup: number,
+): void {
   const { variableCost, capacityCost, quality } = state.s;
-  const { candidate, strength, naive, fieldOrder, places: terms } = scratch;
+  const { candidate, strength, naive, fieldOrder } = scratch;
   const { costIndex } = c;
   const variableCostFactor = ctx.variableCostFactor;
   const priceWeight = ctx.policy.priceWeight;
-  placeTerms(CallOffCode.shares, 1, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, 0);
-  const average = terms[0]!;
-  const averagePaid = terms[1]!;
+  const at = c.places + 1;
+  if (terms[PLACE_TERMS * at]! < 0) placeTerms(CallOffCode.shares, 1, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
+  const average = terms[PLACE_TERMS * at]!;
+  const averagePaid = terms[PLACE_TERMS * at + 1]!;
   let naiveLowest = Infinity;
   let bestQuality = 0;
   for (let e = 0; e < eligible; e++) {
@@ -411,13 +429,14 @@ function collectBids(
   ctx: PhaseContext,
   c: LotCompetition,
   scratch: CompetitionScratch,
+  terms: Float64Array,
   eligible: number,
   markup: number,
   likelyQuality: number,
 ): number {
   const { bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = state.s;
   const { variableCost, capacityCost, overhead, cash, bidCostDue } = state.s;
-  const { candidate, fieldOrder, bidder, price, places: terms } = scratch;
+  const { candidate, fieldOrder, bidder, price } = scratch;
   const { places, held, rule, commitment, costIndex, slotCapacity, ceiling, cap, growth, tenderId } = c;
   const { guarantee: g, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
@@ -426,7 +445,6 @@ function collectBids(
   // A place's terms depend on the bidder only through its place (cascades) or not at all (shares):
   // compute each place's once. Under choice by quality they are the bidder's own (index 0).
   const byPlace = rule !== CallOffCode.qualityChoice;
-  for (let j = 0; j <= places; j++) terms[PLACE_TERMS * j] = -1;
   let bids = 0;
   for (let r = 0; r < eligible; r++) {
     const i = candidate[fieldOrder[r]!]!;
@@ -496,11 +514,18 @@ function scoreBids(state: MarketState, ctx: PhaseContext, c: LotCompetition, scr
  * Offers the open places down the award ranking (see {@link runCompetition}) and returns how
  * many were taken.
  */
-function awardPlaces(state: MarketState, ctx: PhaseContext, c: LotCompetition, scratch: CompetitionScratch, bids: number): number {
+function awardPlaces(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  scratch: CompetitionScratch,
+  terms: Float64Array,
+  bids: number,
+): number {
   const s = state.s;
   const { committed, quality, scratchLotsWon, variableCost, capacityCost } = s;
   const { slotSupplier, slotPrice } = state;
-  const { bidder, price, score, order, places: terms } = scratch;
+  const { bidder, price, score, order } = scratch;
   const { lot, places, held, open, rule, commitment, costIndex, slotCapacity, guarantee: g, outcomeShare: phi, expectedRate } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
   const variableCostFactor = ctx.variableCostFactor;
@@ -601,7 +626,8 @@ export function tenderCell(
   state.cellOptionPeriods[cell] = optionPeriods;
   state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
   const id = tenderIdOf(state, cell, t);
-  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng);
+  const terms = placeTable(K);
+  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng, terms);
   endTender(state, cell);
 }
 
