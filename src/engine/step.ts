@@ -5,7 +5,7 @@ import type { PhaseContext } from './context.js';
 import { advanceDemand } from './demand.js';
 import { clearPeriodAccumulators, settleFinances } from './finance.js';
 import { processAcquisitions, processEntry, processExits } from './lifecycle.js';
-import type { MarketState } from './state.js';
+import { compactOperating, type MarketState } from './state.js';
 import { retenderLot, tenderCell } from './tender.js';
 
 function resetTotals(totals: PeriodTotals): void {
@@ -93,11 +93,15 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
  * enter. `totals` receives what the buyer paid and got in the period.
  */
 export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, totals: PeriodTotals): void {
-  const s = state.s;
+  const { bidsLeft, bidsPerYear, operating } = state.s;
   resetTotals(totals);
   clearPeriodAccumulators(state);
+  compactOperating(state);
   if (t % state.periodsPerYear === 0) {
-    for (let i = 0; i < state.n; i++) s.bidsLeft[i] = s.bidsPerYear[i]!;
+    for (let k = 0; k < state.operatingCount; k++) {
+      const i = operating[k]!;
+      bidsLeft[i] = bidsPerYear[i]!;
+    }
   }
   advanceDemand(state, ctx.config, openStream(ctx.root, StreamPurpose.demand, t), t, ctx.policyStart);
   tenderRound(state, ctx, t);
