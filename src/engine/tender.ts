@@ -75,6 +75,8 @@ interface CompetitionScratch {
   strength: Float64Array;
   naive: Float64Array;
   fieldOrder: Int32Array;
+  /** Each candidate's position in the cell's member list. */
+  candidateMember: Int32Array;
   bidder: Int32Array;
   price: Float64Array;
   observed: Float64Array;
@@ -90,6 +92,7 @@ function allocateScratch(size: number): CompetitionScratch {
     strength: new Float64Array(size),
     naive: new Float64Array(size),
     fieldOrder: new Int32Array(size),
+    candidateMember: new Int32Array(size),
     bidder: new Int32Array(size),
     price: new Float64Array(size),
     observed: new Float64Array(size),
@@ -115,15 +118,33 @@ export function placeTable(places: number): Float64Array {
 }
 
 /**
- * Sorts order[0..n) into the award ranking: more points first, ties to the lower supplier index.
- * This is the order of `sort((a, b) => score[b] - score[a] || bidder[a] - bidder[b])`; since
- * bidders are distinct and (for finite scores) that comparator is a strict total order, any
- * correct sort gives the same ranking. Non-finite scores take that very comparator and Array sort.
+ * What the competitions for the lots of one tender share, lot after lot: the {@link placeTable}
+ * and the last competition's field ranking. The next lot's field is the same suppliers or fewer
+ * (winners may run out of room), scored nearly alike, so its ranking, sorted starting from the
+ * last one, is usually found in one pass over it.
  */
-function rankBids(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
-  if (allFinite(score, n)) sortRanking(order, n, score, bidder);
-  else rankNonFinite(order, n, score, bidder);
+export interface TenderWork {
+  readonly terms: Float64Array;
+  /** The last field ranking, as positions in the cell's member list; its first `ranked` entries. */
+  readonly lastRanking: Int32Array;
+  ranked: number;
+  /** Working array by member position: the candidate index there in the competition at hand, or -1. */
+  readonly candidateAt: Int32Array;
 }
+
+/** A {@link TenderWork} for a tender of lots with `places` places in a cell of `members` members. */
+export function tenderWork(places: number, members: number): TenderWork {
+  return { terms: placeTable(places), lastRanking: new Int32Array(members), ranked: 0, candidateAt: new Int32Array(members).fill(-1) };
+}
+
+/*
+ * Rankings (the field's and the award's) order indices by points, more first, ties to the lower
+ * supplier index: the order of `sort((a, b) => score[b] - score[a] || bidder[a] - bidder[b])` on
+ * the indices in their natural order. Since the suppliers are distinct and (for finite scores)
+ * that comparator is a strict total order, any correct sort or selection, from any starting
+ * order, gives the same ranking. Non-finite scores take that very comparator and Array sort on
+ * the natural order (rankNonFinite), as ever.
+ */
 
 /** Whether score[0..n) are all finite numbers. */
 function allFinite(score: Float64Array, n: number): boolean {
@@ -131,7 +152,7 @@ function allFinite(score: Float64Array, n: number): boolean {
   return true;
 }
 
-/** {@link rankBids} when some score is not finite: that comparator and Array sort, as ever. */
+/** Ranks order[0..n) when some score is not finite: that comparator and Array sort, as ever. */
 function rankNonFinite(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
   const sorted = Array.from(order.subarray(0, n)).sort((a, c) => score[c]! - score[a]! || bidder[a]! - bidder[c]!);
   order.set(sorted);
@@ -188,8 +209,8 @@ const SELECTION_STEPS = 8;
  * already holds its first r bids, makes order[r] the next one (the best of order[r..n), swapped
  * into place) and returns r + 1; once the walk has gone SELECTION_STEPS down it, sorts all of
  * order[r..n) and returns n. The award usually stops a few bids down a ranking of dozens, so this
- * does a fraction of a full sort's work. The ranking is a strict total order (see
- * {@link rankBids}), so the bids come out in the very order a full sort gives.
+ * does a fraction of a full sort's work. The ranking is a strict total order (see above), so
+ * the bids come out in the very order a full sort gives.
  */
 function rankNext(order: Int32Array, r: number, n: number, score: Float64Array, bidder: Int32Array): number {
   if (r >= SELECTION_STEPS) {
@@ -239,8 +260,8 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
  * will lose money); a place nobody takes leaves the lot short, to be tendered again after the
  * policy's delay. Returns the number of bids received.
  *
- * `terms` is the lot's {@link placeTable}, shared by the competitions of one tender (a fresh one
- * when not given).
+ * `work` is shared by the competitions of one tender ({@link tenderWork}; a fresh one when not
+ * given).
  */
 export function runCompetition(
   state: MarketState,
@@ -251,17 +272,19 @@ export function runCompetition(
   periodsLeft: number,
   tenderId: number,
   rng: Rng,
-  terms: Float64Array = placeTable(state.lotPlaces[lot]!),
+  work?: TenderWork,
 ): number {
   // One function per step below: V8 inlines the small formulas (bidding.ts, scoring.ts) into each
   // within its own budget, where one long function ran out of it and called (and boxed) the rest.
   const c = lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId);
   const members = operatingMembers(state, state.lotCell[lot]!);
+  const shared = work ?? tenderWork(c.places, members.length);
+  const terms = shared.terms;
   const scratch = competitionScratch(members.length);
-  const eligible = findCandidates(state, c, members, scratch.candidate);
+  const eligible = findCandidates(state, c, members, scratch);
   if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
   const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
-  rankField(state, ctx, c, scratch, terms, eligible, markup);
+  rankField(state, ctx, c, scratch, shared, eligible, markup);
   const bids = collectBids(state, ctx, c, scratch, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
   if (bids === 0) return markShort(state, lot, c.held, c.places, state.period);
   scoreBids(state, ctx, c, scratch, bids, rng);
@@ -352,10 +375,11 @@ function operatingMembers(state: MarketState, cell: number): number[] {
 }
 
 /**
- * Writes the members eligible to bid for the lot to `candidate` (see {@link runCompetition}) and
- * returns how many there are.
+ * Writes the members eligible to bid for the lot to `candidate`, and their positions in the member
+ * list to `candidateMember` (see {@link runCompetition}); returns how many there are.
  */
-function findCandidates(state: MarketState, c: LotCompetition, members: number[], candidate: Int32Array): number {
+function findCandidates(state: MarketState, c: LotCompetition, members: number[], scratch: CompetitionScratch): number {
+  const { candidate, candidateMember } = scratch;
   const { bidsLeft, maxCapacity, committed, scratchLotsWon, tenderStamp } = state.s;
   const { growth, slotCapacity, cap, tenderId, held, lot } = c;
   let eligible = 0;
@@ -364,6 +388,7 @@ function findCandidates(state: MarketState, c: LotCompetition, members: number[]
     if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || scratchLotsWon[i]! >= cap) continue;
     if (bidsLeft[i]! === 0 && tenderStamp[i] !== tenderId) continue;
     if (held > 0 && holdsPlace(state, lot, held, i)) continue;
+    candidateMember[eligible] = r;
     candidate[eligible++] = i;
   }
   return eligible;
@@ -378,10 +403,11 @@ function rankField(
   ctx: PhaseContext,
   c: LotCompetition,
   scratch: CompetitionScratch,
-  terms: Float64Array,
+  work: TenderWork,
   eligible: number,
   markup: number,
 ): void {
+  const terms = work.terms;
   const { variableCost, capacityCost, quality } = state.s;
   const { candidate, strength, naive, fieldOrder } = scratch;
   const { costIndex } = c;
@@ -403,9 +429,47 @@ function rankField(
   }
   for (let e = 0; e < eligible; e++) {
     strength[e] = totalScore(priceWeight, naiveLowest / naive[e]!, qualityScore(quality[candidate[e]!]!, bestQuality));
-    fieldOrder[e] = e;
   }
-  rankBids(fieldOrder, eligible, strength, candidate);
+  if (allFinite(strength, eligible)) {
+    startFromLastRanking(work, scratch, eligible);
+    if (!isRanked(fieldOrder, eligible, strength, candidate)) sortRanking(fieldOrder, eligible, strength, candidate);
+  } else {
+    for (let e = 0; e < eligible; e++) fieldOrder[e] = e;
+    rankNonFinite(fieldOrder, eligible, strength, candidate);
+  }
+  const { lastRanking } = work;
+  const { candidateMember } = scratch;
+  for (let r = 0; r < eligible; r++) lastRanking[r] = candidateMember[fieldOrder[r]!]!;
+  work.ranked = eligible;
+}
+
+/**
+ * Fills fieldOrder[0..eligible) with the candidates in the order of the tender's last field
+ * ranking (candidates it did not hold after them, in candidate order), or in candidate order on a
+ * tender's first lot. Any order sorts to the same ranking; this one is usually sorted already.
+ */
+function startFromLastRanking(work: TenderWork, scratch: CompetitionScratch, eligible: number): void {
+  const { fieldOrder, candidateMember } = scratch;
+  const { lastRanking, candidateAt } = work;
+  for (let e = 0; e < eligible; e++) candidateAt[candidateMember[e]!] = e;
+  let k = 0;
+  for (let r = 0; r < work.ranked; r++) {
+    const e = candidateAt[lastRanking[r]!]!;
+    if (e < 0) continue;
+    fieldOrder[k++] = e;
+    candidateAt[lastRanking[r]!] = -1;
+  }
+  for (let e = 0; e < eligible; e++) {
+    if (candidateAt[candidateMember[e]!]! < 0) continue;
+    fieldOrder[k++] = e;
+    candidateAt[candidateMember[e]!] = -1;
+  }
+}
+
+/** Whether order[0..n) is already in ranking order (finite scores). */
+function isRanked(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): boolean {
+  for (let r = 1; r < n; r++) if (ranksAbove(order[r]!, order[r - 1]!, score, bidder)) return false;
+  return true;
 }
 
 /** Mean quality of the suppliers likely to hold the lot: its holders and the field's first (for choice by quality). */
@@ -626,8 +690,8 @@ export function tenderCell(
   state.cellOptionPeriods[cell] = optionPeriods;
   state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
   const id = tenderIdOf(state, cell, t);
-  const terms = placeTable(K);
-  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng, terms);
+  const work = tenderWork(K, operatingMembers(state, cell).length);
+  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng, work);
   endTender(state, cell);
 }
 
