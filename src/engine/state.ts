@@ -352,9 +352,17 @@ export function cloneState(state: MarketState): MarketState {
  * did not, so tenders look only at suppliers who could bid.
  */
 export function registerCells(state: MarketState, i: number, oldRegionMask: number, oldMeasureMask: number): void {
-  const known = new Set(cellsCovered(state, oldRegionMask, oldMeasureMask));
-  for (const c of cellsCovered(state, state.s.regionMask[i]!, state.s.measureMask[i]!)) {
-    if (!known.has(c)) state.cellMembers[c]!.push(i);
+  const regionMask = state.s.regionMask[i]!;
+  const measureMask = state.s.measureMask[i]!;
+  // Cells in cell order, as cellsCovered lists them; a cell was covered before when both its
+  // region and its measure type were in the old masks.
+  for (let r = 0; r < state.nRegions; r++) {
+    if (((regionMask >>> r) & 1) === 0) continue;
+    const regionKnown = ((oldRegionMask >>> r) & 1) === 1;
+    for (let m = 0; m < state.nMeasures; m++) {
+      if (((measureMask >>> m) & 1) === 0 || (regionKnown && ((oldMeasureMask >>> m) & 1) === 1)) continue;
+      state.cellMembers[r * state.nMeasures + m]!.push(i);
+    }
   }
 }
 
