@@ -37,5 +37,5 @@ export default defineConfig({
   // them. fast-check is a peer dependency of /testing only: the user's copy must be the one used,
   // or their fc.assert would not recognise our arbitraries.
   // vega and vega-lite are ESM-only; /report loads them with import(), which the CJS build keeps.
-  external: ['seedrandom', 'fp-ts', 'io-ts', 'fast-check', 'vega', 'vega-lite'],
+  external: ['fp-ts', 'io-ts', 'fast-check', 'vega', 'vega-lite'],
 });

@@ -64,11 +64,11 @@ export function morrisDesign(parameters: readonly RangeParameter[], trajectories
   const unit: number[][] = [];
   for (let t = 0; t < trajectories; t++) {
     const rng = openStream(root, StreamPurpose.analysis, MORRIS_KEY, t);
-    const base = Array.from({ length: k }, () => Math.floor(rng() * half)); // x*, as a level index
-    const up = Array.from({ length: k }, () => rng() < 0.5);
+    const base = Array.from({ length: k }, () => Math.floor(rng.next() * half)); // x*, as a level index
+    const up = Array.from({ length: k }, () => rng.next() < 0.5);
     const steps = Array.from({ length: k }, (_, i) => i);
     for (let i = k - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
+      const j = Math.floor(rng.next() * (i + 1));
       [steps[i], steps[j]] = [steps[j]!, steps[i]!];
     }
     // Level indices, so every coordinate is exactly j / (p - 1).

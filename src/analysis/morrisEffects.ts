@@ -97,7 +97,7 @@ export function morrisEffects(design: MorrisDesignShape, values: readonly number
         const rng = openStream(root, StreamPurpose.analysis, BOOTSTRAP_KEY, i);
         for (let b = 0; b < bootstrap; b++) {
           let sum = 0;
-          for (let j = 0; j < r; j++) sum += Math.abs(ee[Math.floor(rng() * r)]!);
+          for (let j = 0; j < r; j++) sum += Math.abs(ee[Math.floor(rng.next() * r)]!);
           replicates.push(sum / r);
         }
       }

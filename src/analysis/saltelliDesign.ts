@@ -73,7 +73,7 @@ export function saltelliDesign(parameters: readonly RangeParameter[], n: number,
     base = sobolSequence(2 * k, n, { skip, ...(options.scramble === false ? {} : { scramble: seed }) });
   } else {
     const rng = openStream(seedRoot(seed), StreamPurpose.analysis, RANDOM_BASE_KEY);
-    base = Array.from({ length: n }, () => Array.from({ length: 2 * k }, () => rng()));
+    base = Array.from({ length: n }, () => Array.from({ length: 2 * k }, () => rng.next()));
   }
   const a = base.map((row) => row.slice(0, k));
   const b = base.map((row) => row.slice(k));

@@ -97,7 +97,7 @@ export function sobolIndices(
     const rng = openStream(seedRoot(seed), StreamPurpose.analysis, BOOTSTRAP_KEY);
     const rows = new Uint32Array(n);
     for (let b = 0; b < bootstrap; b++) {
-      for (let r = 0; r < n; r++) rows[r] = Math.floor(rng() * n);
+      for (let r = 0; r < n; r++) rows[r] = Math.floor(rng.next() * n);
       const e = estimate(values, n, k, rows);
       // A resample whose A and B outputs are all equal has no variance to share out; skip it.
       if (!(e.variance > 0)) continue;

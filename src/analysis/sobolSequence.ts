@@ -77,7 +77,7 @@ export function sobolSequence(dimensions: number, points: number, options: Sobol
   const shift = new Uint32Array(dimensions);
   if (options.scramble !== undefined) {
     const root = seedRoot(options.scramble);
-    for (let j = 0; j < dimensions; j++) shift[j] = Math.floor(openStream(root, StreamPurpose.analysis, SOBOL_SHIFT_KEY, j)() * TWO_POW_32);
+    for (let j = 0; j < dimensions; j++) shift[j] = Math.floor(openStream(root, StreamPurpose.analysis, SOBOL_SHIFT_KEY, j).next() * TWO_POW_32);
   }
   // The state at `skip`, straight from the Gray code of the index; then one XOR per point.
   const x = new Uint32Array(dimensions);

@@ -171,10 +171,10 @@ export function unitLatinHypercube(d: number, points: number, seed: Seed): numbe
     const rng = openStream(seedRoot(seed), StreamPurpose.design, 1000 + k);
     const order = Array.from({ length: points }, (_, i) => i);
     for (let i = points - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
+      const j = Math.floor(rng.next() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    order.forEach((stratum, i) => (out[i]![k] = (stratum + rng()) / points));
+    order.forEach((stratum, i) => (out[i]![k] = (stratum + rng.next()) / points));
   }
   return out;
 }

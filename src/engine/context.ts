@@ -1,5 +1,6 @@
 import type { Config, Policy } from '../model/config.js';
 import { lotsPerCellUnder } from '../model/lots.js';
+import { demandRisk } from './bidding.js';
 import { CallOffCode } from './codes.js';
 
 /**
@@ -52,6 +53,12 @@ export interface PhaseContext {
   readonly macroVariance: number;
   /** Stationary variance of a cell's own log demand shock (spread over several contracts). */
   readonly cellVariance: number;
+  /**
+   * The demand risk a bidder bears by the number of cells it holds places in, 0 to the number of
+   * cells: demandRisk(macroVariance, cellVariance, cells), looked up instead of recomputed (a
+   * square root and a division) for each of the ~200 000 bids of a replication.
+   */
+  readonly demandRiskByCells: Float64Array;
   /** The world's allocation rule (a CallOffCode). */
   readonly callOffCode: number;
   /** Typical capacity of an entrant (entry-share-weighted mean of the ownership types' median capacities), participant-weeks per period; used for the entry barrier. */
@@ -108,6 +115,9 @@ export function phaseContext(config: Config, policy: Policy, root: number): Phas
     demandSigma: Math.sqrt(2 * (macroVar + cellVar)),
     macroVariance: macroVar,
     cellVariance: cellVar,
+    demandRiskByCells: Float64Array.from({ length: market.regions.length * market.measureTypes.length + 1 }, (_, cells) =>
+      demandRisk(macroVar, cellVar, cells),
+    ),
     callOffCode: CallOffCode[market.allocationRule],
     entrantCapacity: entrantWeight > 0 ? entrantCapacity / entrantWeight : 0,
   };

@@ -47,12 +47,14 @@ export function clearPeriodAccumulators(state: MarketState): void {
  * suppliers living mainly on the buyer's measures (more than 40 % of revenue from it, the
  * population of the report's 7 % margin), which entry responds to; 0 when there are none.
  *
- * The shock stream `rng` gives one uniform to every supplier index, active or not, turned into a
- * standard normal through the normal quantile function for active ones (as `fillNormals`
- * does), so a supplier's fortunes do not depend on how many others exist before it.
+ * The shock stream `rng` gives one uniform to every supplier index, active or not (up to the last
+ * active one), turned into a standard normal through the normal quantile function for active
+ * ones (as `fillNormals` does), so a supplier's fortunes do not depend on how many others exist
+ * before it. The walk goes over the operating list; an exited supplier's index only takes its
+ * uniform.
  *
- * When `lifecycle` is given, the same walk over supplier indices also stores one uniform from it
- * per index, active or not, in the column `lifecycleDraw` (the draws exits and acquisitions use).
+ * When `lifecycle` is given, the same walk also takes one uniform from it per index and stores
+ * an active supplier's in the column `lifecycleDraw` (the draws exits and acquisitions use).
  * That is exactly what drawing them in a loop of their own would store; drawing from the two
  * independent streams side by side is just faster.
  */
@@ -80,10 +82,18 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   let marginSum = 0;
   let marginCount = 0;
   const draws = s.lifecycleDraw;
-  const n = state.n;
-  for (let i = 0; i < n; i++) {
-    const u = rng(); // drawn for exited suppliers too, to keep the stream aligned by index
-    if (lifecycle !== undefined) draws[i] = lifecycle();
+  const operating = s.operating;
+  let drawn = 0; // the streams' next uniforms are those of this index
+  for (let k = 0; k < state.operatingCount; k++) {
+    const i = operating[k]!;
+    // Exited suppliers' indices take their uniforms too, to keep the streams aligned by index.
+    for (; drawn < i; drawn++) {
+      rng.next();
+      lifecycle?.next();
+    }
+    drawn = i + 1;
+    const u = rng.next();
+    if (lifecycle !== undefined) draws[i] = lifecycle.next();
     if (alive[i] !== 1) continue;
     const z = rho * otherShock[i]! + innovationScale * normalQuantile(u);
     otherShock[i] = z;

@@ -60,7 +60,8 @@ export function removeSupplier(state: MarketState, i: number, cause: number, t: 
 export function processExits(state: MarketState, ctx: PhaseContext, draws: Float64Array, t: number): void {
   const s = state.s;
   const { idlePeriodsBeforeExit, idleExitProbability } = ctx.config.suppliers.exit;
-  for (let i = 0; i < state.n; i++) {
+  for (let k = 0; k < state.operatingCount; k++) {
+    const i = s.operating[k]!;
     if (s.alive[i] !== 1) continue;
     if (s.cash[i]! < 0) {
       removeSupplier(state, i, ExitCause.insolvency, t);
@@ -100,11 +101,11 @@ export function transferSupplier(state: MarketState, target: number, acquirer: n
 }
 
 /**
- * An Rng that always returns `u`. (A closure made here rather than in the loop below keeps V8 from
+ * An Rng that always returns `u`. (Made here rather than in the loop below, which keeps V8 from
  * allocating a context for the loop body on every iteration.)
  */
 function constantRng(u: number): Rng {
-  return () => u;
+  return { next: () => u };
 }
 
 /**
@@ -121,32 +122,54 @@ export function processAcquisitions(state: MarketState, ctx: PhaseContext, draws
   const s = state.s;
   const { probabilityPerPeriod: p, distressCashPeriods } = ctx.config.suppliers.acquisition;
   if (p <= 0) return;
-  const { alive, ownership, contracts, overhead, capacityCost, committed, cash } = s;
-  const n = state.n;
+  const { alive, ownership, contracts, overhead, capacityCost, committed, cash, operating } = s;
   const threshold = 1 - p;
-  let groupCash: Float64Array | null = null;
-  let groupCashTotal = 0;
-  for (let i = 0; i < n; i++) {
+  let groups: GroupCash | null = null;
+  for (let k = 0; k < state.operatingCount; k++) {
+    const i = operating[k]!;
     const u = draws[i]!;
     if (u < threshold || alive[i] !== 1 || ownership[i] !== Ownership.standalone || contracts[i]! === 0) continue;
     const fixedCost = overhead[i]! + capacityCost[i]! * committed[i]!;
     if (cash[i]! >= distressCashPeriods * fixedCost) continue;
-    if (groupCash === null) {
-      groupCash = new Float64Array(n);
-      for (let j = 0; j < n; j++) {
-        const isGroup = ownership[j] === Ownership.foreignGroup || ownership[j] === Ownership.norwegianGroup;
-        if (alive[j] === 1 && isGroup && cash[j]! > 0) {
-          groupCash[j] = cash[j]!;
-          groupCashTotal += cash[j]!;
-        }
-      }
-    }
-    if (groupCashTotal <= 0) return;
-    const acquirer = pickWeighted(constantRng(Math.min(0.999999999, (u - threshold) / p)), groupCash, groupCashTotal);
+    groups ??= groupCashOf(state);
+    if (groups.total <= 0) return;
+    const acquirer = groups.index[pickWeighted(constantRng(Math.min(0.999999999, (u - threshold) / p)), groups.cash, groups.total)]!;
     transferSupplier(state, i, acquirer);
     removeSupplier(state, i, ExitCause.acquired, t);
     state.ledger.acquisitions++;
   }
+}
+
+/** The groups that can buy, as they stand before the period's first acquisition. */
+interface GroupCash {
+  /** Supplier index of each operating group with cash, ascending. */
+  index: Int32Array;
+  /** Its cash, the weight of its pick. */
+  cash: Float64Array;
+  total: number;
+}
+
+/**
+ * The operating groups with positive cash. Picking among these, in index order, gives the same
+ * acquirer as picking over every supplier index with the others weighted 0: a zero weight never
+ * moves the pick.
+ */
+function groupCashOf(state: MarketState): GroupCash {
+  const { alive, ownership, cash, operating } = state.s;
+  const index = new Int32Array(state.operatingCount);
+  const weight = new Float64Array(state.operatingCount);
+  let count = 0;
+  let total = 0;
+  for (let k = 0; k < state.operatingCount; k++) {
+    const j = operating[k]!;
+    const isGroup = ownership[j] === Ownership.foreignGroup || ownership[j] === Ownership.norwegianGroup;
+    if (alive[j] === 1 && isGroup && cash[j]! > 0) {
+      index[count] = j;
+      weight[count++] = cash[j]!;
+      total += cash[j]!;
+    }
+  }
+  return { index: index.subarray(0, count), cash: weight.subarray(0, count), total };
 }
 
 /** Share of active lots whose slot is small enough for a typical entrant (mechanism 3's entry barrier). */

@@ -58,6 +58,9 @@ export interface Recorder {
   readonly horizonPeriods: number;
   readonly series: Record<SeriesMetric, Float64Array>;
   readonly horizon: PeriodTotals;
+  /** Sizes of the cohorts followed (fixed when the policy starts; see {@link markCohorts}). */
+  readonly smallCohortSize: number;
+  readonly nonProfitCohortSize: number;
   lastEntries: number;
   lastInsolvencies: number;
   lastVoluntary: number;
@@ -73,6 +76,8 @@ export function createRecorder(state: MarketState, horizonPeriods: number): Reco
     horizonPeriods,
     series,
     horizon: { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, additionalTransitions: 0, qualityWeeks: 0 },
+    smallCohortSize: count(state.s.cohortSmall, state.n),
+    nonProfitCohortSize: count(state.s.cohortNonProfit, state.n),
     lastEntries: l.entries,
     lastInsolvencies: l.insolvencies,
     lastVoluntary: l.voluntaryExits,
@@ -102,24 +107,21 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   let paidSuppliers = 0;
   const bySize = [0, 0, 0];
   const byOwner = [0, 0, 0, 0, 0];
-  const { receipts, ownership, alive, contracts, revenueYear, profitYear, cohortSmall, cohortNonProfit } = s;
-  const n = state.n;
-  // Cohort sizes and survivors, as cohortSurvival counts them, gathered in the same pass.
-  let smallCohort = 0;
+  const { receipts, ownership, alive, contracts, revenueYear, profitYear, cohortSmall, cohortNonProfit, operating } = s;
+  const listed = state.operatingCount;
+  // Cohort survivors, as cohortSurvival counts them, gathered in the same pass.
   let smallAlive = 0;
-  let nonProfitCohort = 0;
   let nonProfitAlive = 0;
   // Positive receipts, compacted in supplier order: concentration needs only them, in this order.
-  if (paidScratch.length < n) paidScratch = new Float64Array(Math.max(n, 2 * paidScratch.length));
+  // The walk is over the operating list, which still holds the period's exits (they were paid in
+  // it); suppliers that left before it began were paid nothing, and cannot add to any sum here.
+  if (paidScratch.length < listed) paidScratch = new Float64Array(Math.max(listed, 2 * paidScratch.length));
   const paidValues = paidScratch;
-  for (let i = 0; i < n; i++) {
-    if (cohortSmall[i] === 1) {
-      smallCohort++;
-      if (alive[i] === 1) smallAlive++;
-    }
-    if (cohortNonProfit[i] === 1) {
-      nonProfitCohort++;
-      if (alive[i] === 1) nonProfitAlive++;
+  for (let k = 0; k < listed; k++) {
+    const i = operating[k]!;
+    if (alive[i] === 1) {
+      smallAlive += cohortSmall[i]!;
+      nonProfitAlive += cohortNonProfit[i]!;
     }
     const r = receipts[i]!;
     paid += r;
@@ -147,8 +149,8 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   x.tenderedSuppliers[h] = tendered;
   SIZE_SERIES.forEach((k, c) => (x[k][h] = bySize[c]!));
   OWNERSHIP_SERIES.forEach((k, o) => (x[k][h] = byOwner[o]!));
-  x.smallCohortSurvival[h] = survivalShare(smallCohort, smallAlive);
-  x.nonProfitCohortSurvival[h] = survivalShare(nonProfitCohort, nonProfitAlive);
+  x.smallCohortSurvival[h] = survivalShare(rec.smallCohortSize, smallAlive);
+  x.nonProfitCohortSurvival[h] = survivalShare(rec.nonProfitCohortSize, nonProfitAlive);
   const l = state.ledger;
   x.entries[h] = l.entries - rec.lastEntries;
   x.exitsInsolvency[h] = l.insolvencies - rec.lastInsolvencies;

@@ -3,11 +3,11 @@ import { beta } from '../random/beta.js';
 import { logNormal } from '../random/logNormal.js';
 import type { Rng } from '../random/rng.js';
 import type { MarketState } from './state.js';
-import { ensureSupplierRoom, registerCells } from './state.js';
+import { ensureSupplierRoom, listOperating, registerCells } from './state.js';
 
 /** Picks an index with probability proportional to its weight (weights need not sum to 1). */
 export function pickWeighted(rng: Rng, weights: ArrayLike<number>, total: number): number {
-  let u = rng() * total;
+  let u = rng.next() * total;
   for (let i = 0; i < weights.length; i++) {
     u -= weights[i]!;
     if (u < 0) return i;
@@ -86,6 +86,7 @@ function allRegions(count: number): number {
 export function addSupplier(state: MarketState, config: Config, ownership: number, rng: Rng, period: number): number {
   ensureSupplierRoom(state);
   const i = state.n++;
+  listOperating(state, i);
   const s = state.s;
   const profile = config.suppliers.ownership[OWNERSHIP_TYPES[ownership]!];
   const { regionWeights, regionTotal, measureWeights } = weightsOf(config);

@@ -63,6 +63,7 @@ function initialState(config: Config, root: number): MarketState {
     nRegions,
     nMeasures,
     n: 0,
+    operatingCount: 0,
     capacity: config.suppliers.initialCount + 64,
     s: allocateSuppliers(config.suppliers.initialCount + 64, P),
     cellBase: cellBaseDemand(config),

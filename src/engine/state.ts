@@ -84,6 +84,11 @@ export interface SupplierColumns {
   scratchLotsWon: Int32Array;
   /** Each supplier's uniform draw for exit and acquisition in the current period. */
   lifecycleDraw: Float64Array;
+  /**
+   * Not a column but a list, kept here because it grows with them: the indices of the operating
+   * suppliers in its first `MarketState.operatingCount` entries, ascending (see {@link listOperating}).
+   */
+  operating: Int32Array;
 }
 
 /** Running totals that let tests check that money and counts add up. */
@@ -112,6 +117,12 @@ export interface MarketState {
   nMeasures: number;
   /** Suppliers created so far (alive or not). */
   n: number;
+  /**
+   * Length of the list `s.operating`: the suppliers operating at the start of the current period
+   * and those that entered since. Loops that concern only operating suppliers walk it rather than
+   * every index ever created (three to five times as many by the end of a run).
+   */
+  operatingCount: number;
   /** Allocated length of supplier columns. */
   capacity: number;
   s: SupplierColumns;
@@ -211,6 +222,7 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     bidCostDue: f(),
     scratchLotsWon: new Int32Array(capacity),
     lifecycleDraw: f(),
+    operating: new Int32Array(capacity),
   };
 }
 
@@ -316,6 +328,26 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
   });
 }
 
+/** Adds supplier i, just created (so above every listed index), to the operating list. */
+export function listOperating(state: MarketState, i: number): void {
+  state.s.operating[state.operatingCount++] = i;
+}
+
+/**
+ * Takes the suppliers that exited off the operating list, keeping its order. Done once a period,
+ * at its start: exits in a period leave their suppliers listed (marked dead) until then, so a
+ * loop over the list must still check `alive` after the period's exits.
+ */
+export function compactOperating(state: MarketState): void {
+  const { operating, alive } = state.s;
+  let kept = 0;
+  for (let k = 0; k < state.operatingCount; k++) {
+    const i = operating[k]!;
+    if (alive[i] === 1) operating[kept++] = i;
+  }
+  state.operatingCount = kept;
+}
+
 /** A deep copy of a state (typed arrays copied), so a run can start from a snapshot without changing it. */
 export function cloneState(state: MarketState): MarketState {
   return structuredClone(state);
@@ -326,9 +358,17 @@ export function cloneState(state: MarketState): MarketState {
  * did not, so tenders look only at suppliers who could bid.
  */
 export function registerCells(state: MarketState, i: number, oldRegionMask: number, oldMeasureMask: number): void {
-  const known = new Set(cellsCovered(state, oldRegionMask, oldMeasureMask));
-  for (const c of cellsCovered(state, state.s.regionMask[i]!, state.s.measureMask[i]!)) {
-    if (!known.has(c)) state.cellMembers[c]!.push(i);
+  const regionMask = state.s.regionMask[i]!;
+  const measureMask = state.s.measureMask[i]!;
+  // Cells in cell order, as cellsCovered lists them; a cell was covered before when both its
+  // region and its measure type were in the old masks.
+  for (let r = 0; r < state.nRegions; r++) {
+    if (((regionMask >>> r) & 1) === 0) continue;
+    const regionKnown = ((oldRegionMask >>> r) & 1) === 1;
+    for (let m = 0; m < state.nMeasures; m++) {
+      if (((measureMask >>> m) & 1) === 0 || (regionKnown && ((oldMeasureMask >>> m) & 1) === 1)) continue;
+      state.cellMembers[r * state.nMeasures + m]!.push(i);
+    }
   }
 }
 

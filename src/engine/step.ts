@@ -1,10 +1,11 @@
+import type { Rng } from '../random/rng.js';
 import { openStream, StreamPurpose } from '../random/streams.js';
 import { callOffs, type PeriodTotals } from './callOff.js';
 import type { PhaseContext } from './context.js';
 import { advanceDemand } from './demand.js';
 import { clearPeriodAccumulators, settleFinances } from './finance.js';
 import { processAcquisitions, processEntry, processExits } from './lifecycle.js';
-import type { MarketState } from './state.js';
+import { compactOperating, type MarketState } from './state.js';
 import { retenderLot, tenderCell } from './tender.js';
 
 function resetTotals(totals: PeriodTotals): void {
@@ -61,7 +62,7 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
   for (let c = 0; c < nCells; c++) {
     if (t >= state.cellCycleEnd[c]!) {
       const rng = openStream(ctx.root, StreamPurpose.tender, t, c);
-      if (state.cellOptionPending[c] === 1 && rng() < state.cellOptionProbability[c]!) {
+      if (state.cellOptionPending[c] === 1 && rng.next() < state.cellOptionProbability[c]!) {
         state.cellCycleEnd[c]! += state.cellOptionPeriods[c]!;
         state.cellOptionPending[c] = 0;
         continue;
@@ -69,13 +70,13 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
       if (t === 0) {
         // The first agreements are already part-way through: they end at a random point of one
         // full agreement period, and suppliers bid knowing how long they will run.
-        tenderCell(state, ctx, c, t, rng, 1 + Math.floor(rng() * (ctx.termPeriods + ctx.optionPeriods)), 0);
+        tenderCell(state, ctx, c, t, rng, 1 + Math.floor(rng.next() * (ctx.termPeriods + ctx.optionPeriods)), 0);
       } else {
         tenderCell(state, ctx, c, t, rng);
       }
     } else {
       const start = state.cellLotStart[c]!;
-      let rng: (() => number) | null = null;
+      let rng: Rng | null = null;
       for (let j = 0; j < state.cellLotCount[c]!; j++) {
         const since = state.lotShortSince[start + j]!;
         if (since < 0 || t - since < delay) continue;
@@ -92,11 +93,15 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
  * enter. `totals` receives what the buyer paid and got in the period.
  */
 export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, totals: PeriodTotals): void {
-  const s = state.s;
+  const { bidsLeft, bidsPerYear, operating } = state.s;
   resetTotals(totals);
   clearPeriodAccumulators(state);
+  compactOperating(state);
   if (t % state.periodsPerYear === 0) {
-    for (let i = 0; i < state.n; i++) s.bidsLeft[i] = s.bidsPerYear[i]!;
+    for (let k = 0; k < state.operatingCount; k++) {
+      const i = operating[k]!;
+      bidsLeft[i] = bidsPerYear[i]!;
+    }
   }
   advanceDemand(state, ctx.config, openStream(ctx.root, StreamPurpose.demand, t), t, ctx.policyStart);
   tenderRound(state, ctx, t);

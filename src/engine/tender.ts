@@ -1,6 +1,6 @@
 import { normal } from '../random/normal.js';
 import type { Rng } from '../random/rng.js';
-import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
 import { CallOffCode } from './codes.js';
 import { placeShortfall, placeUse, uncoveredDownside } from './utilisation.js';
 import type { PhaseContext } from './context.js';
@@ -75,54 +75,91 @@ interface CompetitionScratch {
   strength: Float64Array;
   naive: Float64Array;
   fieldOrder: Int32Array;
+  /** Each candidate's position in the cell's member list. */
+  candidateMember: Int32Array;
   bidder: Int32Array;
   price: Float64Array;
   observed: Float64Array;
   score: Float64Array;
   order: Int32Array;
-  /** {@link placeTerms} of each place (1-based; index 0 for the bidder at hand under choice by quality); use -1 until computed. */
-  places: Float64Array;
 }
 
-let scratch: CompetitionScratch = allocateScratch(64, 8);
+let scratch: CompetitionScratch = allocateScratch(64);
 
-function allocateScratch(size: number, places: number): CompetitionScratch {
+function allocateScratch(size: number): CompetitionScratch {
   return {
     candidate: new Int32Array(size),
     strength: new Float64Array(size),
     naive: new Float64Array(size),
     fieldOrder: new Int32Array(size),
+    candidateMember: new Int32Array(size),
     bidder: new Int32Array(size),
     price: new Float64Array(size),
     observed: new Float64Array(size),
     score: new Float64Array(size),
     order: new Int32Array(size),
-    places: new Float64Array(PLACE_TERMS * (places + 1)),
   };
 }
 
-/** Working arrays with room for `candidates` candidates and `places` places; their contents are stale. */
-function competitionScratch(candidates: number, places: number): CompetitionScratch {
-  if (scratch.candidate.length < candidates || scratch.places.length < PLACE_TERMS * (places + 1)) {
-    scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length), Math.max(places, scratch.places.length / PLACE_TERMS - 1));
-  }
+/** Working arrays with room for `candidates` candidates; their contents are stale. */
+function competitionScratch(candidates: number): CompetitionScratch {
+  if (scratch.candidate.length < candidates) scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length));
   return scratch;
 }
 
 /**
- * Sorts order[0..n) into the award ranking: more points first, ties to the lower supplier index.
- * This is the order of `sort((a, b) => score[b] - score[a] || bidder[a] - bidder[b])`; since
- * bidders are distinct and (for finite scores) that comparator is a strict total order, any
- * correct sort gives the same ranking. Non-finite scores take that very comparator and Array sort.
+ * A table for the {@link placeTerms} of a lot's places, none computed yet (-1): index 0 for the
+ * bidder at hand under choice by quality, 1 to `places` for the places, `places` + 1 for round
+ * one's average place. Every lot of a tender has the same terms (places, commitment, guarantee,
+ * rule), so its competitions share one table and each place's terms are computed once a tender.
  */
-function rankBids(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
-  for (let b = 0; b < n; b++) {
-    if (!Number.isFinite(score[b]!)) {
-      const sorted = Array.from(order.subarray(0, n)).sort((a, c) => score[c]! - score[a]! || bidder[a]! - bidder[c]!);
-      order.set(sorted);
-      return;
-    }
-  }
+export function placeTable(places: number): Float64Array {
+  return new Float64Array(PLACE_TERMS * (places + 2)).fill(-1);
+}
+
+/**
+ * What the competitions for the lots of one tender share, lot after lot: the {@link placeTable}
+ * and the last competition's field ranking. The next lot's field is the same suppliers or fewer
+ * (winners may run out of room), scored nearly alike, so its ranking, sorted starting from the
+ * last one, is usually found in one pass over it.
+ */
+export interface TenderWork {
+  readonly terms: Float64Array;
+  /** The last field ranking, as positions in the cell's member list; its first `ranked` entries. */
+  readonly lastRanking: Int32Array;
+  ranked: number;
+  /** Working array by member position: the candidate index there in the competition at hand, or -1. */
+  readonly candidateAt: Int32Array;
+}
+
+/** A {@link TenderWork} for a tender of lots with `places` places in a cell of `members` members. */
+export function tenderWork(places: number, members: number): TenderWork {
+  return { terms: placeTable(places), lastRanking: new Int32Array(members), ranked: 0, candidateAt: new Int32Array(members).fill(-1) };
+}
+
+/*
+ * Rankings (the field's and the award's) order indices by points, more first, ties to the lower
+ * supplier index: the order of `sort((a, b) => score[b] - score[a] || bidder[a] - bidder[b])` on
+ * the indices in their natural order. Since the suppliers are distinct and (for finite scores)
+ * that comparator is a strict total order, any correct sort or selection, from any starting
+ * order, gives the same ranking. Non-finite scores take that very comparator and Array sort on
+ * the natural order (rankNonFinite), as ever.
+ */
+
+/** Whether score[0..n) are all finite numbers. */
+function allFinite(score: Float64Array, n: number): boolean {
+  for (let b = 0; b < n; b++) if (!Number.isFinite(score[b]!)) return false;
+  return true;
+}
+
+/** Ranks order[0..n) when some score is not finite: that comparator and Array sort, as ever. */
+function rankNonFinite(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
+  const sorted = Array.from(order.subarray(0, n)).sort((a, c) => score[c]! - score[a]! || bidder[a]! - bidder[c]!);
+  order.set(sorted);
+}
+
+/** Sorts order[0..n) into the award ranking, for finite scores. */
+function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
   if (n <= 32) {
     insertionRank(order, 0, n, score, bidder);
     return;
@@ -164,6 +201,30 @@ function ranksAbove(a: number, b: number, score: Float64Array, bidder: Int32Arra
   return sa > sb || (sa === sb && bidder[a]! < bidder[b]!);
 }
 
+/** Steps of selection before the rest of a ranking is sorted at once (the walk down it went far). */
+const SELECTION_STEPS = 8;
+
+/**
+ * Extends an award ranking of finite scores walked down step by step: given that order[0..r)
+ * already holds its first r bids, makes order[r] the next one (the best of order[r..n), swapped
+ * into place) and returns r + 1; once the walk has gone SELECTION_STEPS down it, sorts all of
+ * order[r..n) and returns n. The award usually stops a few bids down a ranking of dozens, so this
+ * does a fraction of a full sort's work. The ranking is a strict total order (see above), so
+ * the bids come out in the very order a full sort gives.
+ */
+function rankNext(order: Int32Array, r: number, n: number, score: Float64Array, bidder: Int32Array): number {
+  if (r >= SELECTION_STEPS) {
+    sortRanking(order.subarray(r, n), n - r, score, bidder);
+    return n;
+  }
+  let best = r;
+  for (let k = r + 1; k < n; k++) if (ranksAbove(order[k]!, order[best]!, score, bidder)) best = k;
+  const top = order[best]!;
+  order[best] = order[r]!;
+  order[r] = top;
+  return r + 1;
+}
+
 function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64Array, bidder: Int32Array): void {
   for (let a = lo + 1; a < hi; a++) {
     const x = order[a]!;
@@ -198,6 +259,9 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
  * its price covers its break-even at that place's expected utilisation (it signs no place it knows
  * will lose money); a place nobody takes leaves the lot short, to be tendered again after the
  * policy's delay. Returns the number of bids received.
+ *
+ * `work` is shared by the competitions of one tender ({@link tenderWork}; a fresh one when not
+ * given).
  */
 export function runCompetition(
   state: MarketState,
@@ -208,56 +272,151 @@ export function runCompetition(
   periodsLeft: number,
   tenderId: number,
   rng: Rng,
+  work?: TenderWork,
 ): number {
-  const s = state.s;
-  const { policy, config } = ctx;
+  // One function per step below: V8 inlines the small formulas (bidding.ts, scoring.ts) into each
+  // within its own budget, where one long function ran out of it and called (and boxed) the rest.
+  const c = lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId);
+  const members = operatingMembers(state, state.lotCell[lot]!);
+  const shared = work ?? tenderWork(c.places, members.length);
+  const terms = shared.terms;
+  const scratch = competitionScratch(members.length);
+  const eligible = findCandidates(state, c, members, scratch);
+  if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
+  const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
+  rankField(state, ctx, c, scratch, shared, eligible, markup);
+  const bids = collectBids(state, ctx, c, scratch, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
+  if (bids === 0) return markShort(state, lot, c.held, c.places, state.period);
+  scoreBids(state, ctx, c, scratch, bids, rng);
+  const filled = awardPlaces(state, ctx, c, scratch, terms, bids);
+  markShort(state, lot, c.held + filled, c.places, state.period);
+  return bids;
+}
+
+/** What a competition for one lot is run on: the lot's terms and the tender's, fixed before the first bid. */
+interface LotCompetition {
+  readonly lot: number;
+  /** Places the agreement was tendered for. */
+  readonly places: number;
+  /** Suppliers already holding a place (the first slots). */
+  readonly held: number;
+  /** Places to award. */
+  readonly open: number;
+  /** Lots of the tender still to be competed for, this one included. */
+  readonly lotsLeft: number;
+  readonly periodsLeft: number;
+  readonly tenderId: number;
+  readonly slotCapacity: number;
+  /** Capacity the places commit together, relative to the lot's forecast demand. */
+  readonly commitment: number;
+  /** The agreement's allocation rule (a CallOffCode). */
+  readonly rule: number;
+  readonly costIndex: number;
+  readonly referencePrice: number;
+  /** Highest acceptable price. */
+  readonly ceiling: number;
+  readonly guarantee: number;
+  readonly outcomeShare: number;
+  /** Work rate at reference quality of the lot's measure type. */
+  readonly expectedRate: number;
+  /** Most lots one supplier may win in the tender. */
+  readonly cap: number;
+  /** 1 + growthPerTender: how far beyond its capacity a supplier may commit. */
+  readonly growth: number;
+}
+
+function lotCompetition(
+  state: MarketState,
+  ctx: PhaseContext,
+  lot: number,
+  open: number,
+  lotsLeft: number,
+  periodsLeft: number,
+  tenderId: number,
+): LotCompetition {
   const cell = state.lotCell[lot]!;
   const m = cell % state.nMeasures;
   const places = state.lotPlaces[lot]!;
-  const held = holdersOf(state, lot);
   const slotCapacity = state.lotSlotCapacity[lot]!;
-  const commitment = (slotCapacity * places) / Math.max(state.cellDemand[cell]! * state.lotShare[lot]!, 1e-12);
-  const rule = state.lotRule[lot]!;
-  const sigma = ctx.demandSigma;
-  const costIndex = ctx.costIndex[m]!;
   const referencePrice = ctx.referencePrice[m]!;
-  const ceiling = referencePrice * policy.priceCeilingRatio;
-  const g = state.lotGuarantee[lot]!;
-  const phi = state.lotOutcomeShare[lot]!;
-  const expectedRate = ctx.expectedWorkRate[m]!;
-  const { qualityEffectOnWorkRate, referenceQuality } = config.outcomes;
-  const { riskAversion, markupScale, outcomePaymentRisk, qualityEvaluationNoise } = config.behaviour;
-  const cap = policy.maxLotsPerSupplier ?? Infinity;
-  const growth = 1 + config.behaviour.growthPerTender;
-  const stride = state.stride;
-  const { slotSupplier, slotPrice } = state;
+  return {
+    lot,
+    places,
+    held: holdersOf(state, lot),
+    open,
+    lotsLeft,
+    periodsLeft,
+    tenderId,
+    slotCapacity,
+    commitment: (slotCapacity * places) / Math.max(state.cellDemand[cell]! * state.lotShare[lot]!, 1e-12),
+    rule: state.lotRule[lot]!,
+    costIndex: ctx.costIndex[m]!,
+    referencePrice,
+    ceiling: referencePrice * ctx.policy.priceCeilingRatio,
+    guarantee: state.lotGuarantee[lot]!,
+    outcomeShare: state.lotOutcomeShare[lot]!,
+    expectedRate: ctx.expectedWorkRate[m]!,
+    cap: ctx.policy.maxLotsPerSupplier ?? Infinity,
+    growth: 1 + ctx.config.behaviour.growthPerTender,
+  };
+}
 
-  const { alive, bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = s;
-  const { variableCost, capacityCost, overhead, cash, bidCostDue } = s;
+/** The cell's members, with exited suppliers taken off the list for good. */
+function operatingMembers(state: MarketState, cell: number): number[] {
+  const alive = state.s.alive;
   const members = state.cellMembers[cell]!;
   let kept = 0;
   for (let r = 0; r < members.length; r++) {
     const i = members[r]!;
-    if (alive[i] === 1) members[kept++] = i; // exited suppliers leave the list for good
+    if (alive[i] === 1) members[kept++] = i;
   }
   members.length = kept;
-  const { candidate, strength, naive, fieldOrder, bidder, price, observed, score, order, places: terms } = competitionScratch(kept, places);
+  return members;
+}
+
+/**
+ * Writes the members eligible to bid for the lot to `candidate`, and their positions in the member
+ * list to `candidateMember` (see {@link runCompetition}); returns how many there are.
+ */
+function findCandidates(state: MarketState, c: LotCompetition, members: number[], scratch: CompetitionScratch): number {
+  const { candidate, candidateMember } = scratch;
+  const { bidsLeft, maxCapacity, committed, scratchLotsWon, tenderStamp } = state.s;
+  const { growth, slotCapacity, cap, tenderId, held, lot } = c;
   let eligible = 0;
-  for (let r = 0; r < kept; r++) {
+  for (let r = 0; r < members.length; r++) {
     const i = members[r]!;
     if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || scratchLotsWon[i]! >= cap) continue;
     if (bidsLeft[i]! === 0 && tenderStamp[i] !== tenderId) continue;
     if (held > 0 && holdsPlace(state, lot, held, i)) continue;
+    candidateMember[eligible] = r;
     candidate[eligible++] = i;
   }
-  if (eligible === 0) return markShort(state, lot, held, places, state.period);
+  return eligible;
+}
+
+/**
+ * Round one: the likely field, every candidate priced at the places' average utilisation (that
+ * of equal shares: every rule uses the lot alike on average), ranked by points into `fieldOrder`.
+ */
+function rankField(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  scratch: CompetitionScratch,
+  work: TenderWork,
+  eligible: number,
+  markup: number,
+): void {
+  const terms = work.terms;
+  const { variableCost, capacityCost, quality } = state.s;
+  const { candidate, strength, naive, fieldOrder } = scratch;
+  const { costIndex } = c;
   const variableCostFactor = ctx.variableCostFactor;
-  const markup = bidMarkup(markupScale, policy.priceWeight, eligible);
-  // Round one: the likely field, every candidate priced at the places' average utilisation (that
-  // of equal shares: every rule uses the lot alike on average).
-  placeTerms(CallOffCode.shares, 1, places, commitment, 1, g, sigma, terms, 0);
-  const average = terms[0]!;
-  const averagePaid = terms[1]!;
+  const priceWeight = ctx.policy.priceWeight;
+  const at = c.places + 1;
+  if (terms[PLACE_TERMS * at]! < 0) placeTerms(CallOffCode.shares, 1, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
+  const average = terms[PLACE_TERMS * at]!;
+  const averagePaid = terms[PLACE_TERMS * at + 1]!;
   let naiveLowest = Infinity;
   let bestQuality = 0;
   for (let e = 0; e < eligible; e++) {
@@ -269,22 +428,87 @@ export function runCompetition(
     if (quality[i]! > bestQuality) bestQuality = quality[i]!;
   }
   for (let e = 0; e < eligible; e++) {
-    strength[e] = totalScore(policy.priceWeight, naiveLowest / naive[e]!, qualityScore(quality[candidate[e]!]!, bestQuality));
-    fieldOrder[e] = e;
+    strength[e] = totalScore(priceWeight, naiveLowest / naive[e]!, qualityScore(quality[candidate[e]!]!, bestQuality));
   }
-  rankBids(fieldOrder, eligible, strength, candidate);
-  // Mean quality of the suppliers likely to hold the lot (for choice by quality).
-  let likelyQuality = 0;
-  const likely = Math.min(places - held, eligible);
-  for (let k = 0; k < held; k++) likelyQuality += quality[slotSupplier[lot * stride + k]!]!;
-  for (let r = 0; r < likely; r++) likelyQuality += quality[candidate[fieldOrder[r]!]!]!;
-  likelyQuality /= Math.max(1, held + likely);
+  if (allFinite(strength, eligible)) {
+    startFromLastRanking(work, scratch, eligible);
+    if (!isRanked(fieldOrder, eligible, strength, candidate)) sortRanking(fieldOrder, eligible, strength, candidate);
+  } else {
+    for (let e = 0; e < eligible; e++) fieldOrder[e] = e;
+    rankNonFinite(fieldOrder, eligible, strength, candidate);
+  }
+  const { lastRanking } = work;
+  const { candidateMember } = scratch;
+  for (let r = 0; r < eligible; r++) lastRanking[r] = candidateMember[fieldOrder[r]!]!;
+  work.ranked = eligible;
+}
 
+/**
+ * Fills fieldOrder[0..eligible) with the candidates in the order of the tender's last field
+ * ranking (candidates it did not hold after them, in candidate order), or in candidate order on a
+ * tender's first lot. Any order sorts to the same ranking; this one is usually sorted already.
+ */
+function startFromLastRanking(work: TenderWork, scratch: CompetitionScratch, eligible: number): void {
+  const { fieldOrder, candidateMember } = scratch;
+  const { lastRanking, candidateAt } = work;
+  for (let e = 0; e < eligible; e++) candidateAt[candidateMember[e]!] = e;
+  let k = 0;
+  for (let r = 0; r < work.ranked; r++) {
+    const e = candidateAt[lastRanking[r]!]!;
+    if (e < 0) continue;
+    fieldOrder[k++] = e;
+    candidateAt[lastRanking[r]!] = -1;
+  }
+  for (let e = 0; e < eligible; e++) {
+    if (candidateAt[candidateMember[e]!]! < 0) continue;
+    fieldOrder[k++] = e;
+    candidateAt[candidateMember[e]!] = -1;
+  }
+}
+
+/** Whether order[0..n) is already in ranking order (finite scores). */
+function isRanked(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): boolean {
+  for (let r = 1; r < n; r++) if (ranksAbove(order[r]!, order[r - 1]!, score, bidder)) return false;
+  return true;
+}
+
+/** Mean quality of the suppliers likely to hold the lot: its holders and the field's first (for choice by quality). */
+function likelyQualityOf(state: MarketState, c: LotCompetition, scratch: CompetitionScratch, eligible: number): number {
+  const quality = state.s.quality;
+  const { candidate, fieldOrder } = scratch;
+  const base = c.lot * state.stride;
+  let likelyQuality = 0;
+  const likely = Math.min(c.places - c.held, eligible);
+  for (let k = 0; k < c.held; k++) likelyQuality += quality[state.slotSupplier[base + k]!]!;
+  for (let r = 0; r < likely; r++) likelyQuality += quality[candidate[fieldOrder[r]!]!]!;
+  return likelyQuality / Math.max(1, c.held + likely);
+}
+
+/**
+ * Each candidate, in the field's order, prices the place it expects and bids if that pays (see
+ * {@link runCompetition}); bids go to `bidder` and `price`. Returns the number of bids.
+ */
+function collectBids(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  scratch: CompetitionScratch,
+  terms: Float64Array,
+  eligible: number,
+  markup: number,
+  likelyQuality: number,
+): number {
+  const { bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = state.s;
+  const { variableCost, capacityCost, overhead, cash, bidCostDue } = state.s;
+  const { candidate, fieldOrder, bidder, price } = scratch;
+  const { places, held, rule, commitment, costIndex, slotCapacity, ceiling, cap, growth, tenderId } = c;
+  const { guarantee: g, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const { riskAversion, outcomePaymentRisk } = ctx.config.behaviour;
+  const { variableCostFactor, bidCost, demandSigma: sigma, demandRiskByCells } = ctx;
   // A place's terms depend on the bidder only through its place (cascades) or not at all (shares):
   // compute each place's once. Under choice by quality they are the bidder's own (index 0).
   const byPlace = rule !== CallOffCode.qualityChoice;
-  for (let j = 0; j <= places; j++) terms[PLACE_TERMS * j] = -1;
-  const bidCost = ctx.bidCost;
   let bids = 0;
   for (let r = 0; r < eligible; r++) {
     const i = candidate[fieldOrder[r]!]!;
@@ -301,7 +525,7 @@ export function runCompetition(
     const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, outcomePayFactor(phi, rate, expectedRate));
     const fixedCost = overhead[i]! + capacityCost[i]! * Math.max(committed[i]!, slotCapacity);
     const factor = riskFactor(riskAversion, cash[i]! / Math.max(fixedCost, 1));
-    const risk = demandRisk(ctx.macroVariance, ctx.cellVariance, cellsHeld[i]!);
+    const risk = demandRiskByCells[cellsHeld[i]!]!;
     const premium = riskPremium(factor, risk, k / (v * u + k), terms[PLACE_TERMS * at + 2]!, phi, outcomePaymentRisk);
     const p = bidPrice(breakEven, premium, markup, ceiling);
     if (p < 0) continue;
@@ -321,8 +545,16 @@ export function runCompetition(
     price[bids] = p;
     bids++;
   }
-  if (bids === 0) return markShort(state, lot, held, places, state.period);
+  return bids;
+}
 
+/** The buyer scores the bids: price points, and quality points on quality observed with noise (one normal per bid, in bid order). */
+function scoreBids(state: MarketState, ctx: PhaseContext, c: LotCompetition, scratch: CompetitionScratch, bids: number, rng: Rng): void {
+  const quality = state.s.quality;
+  const { bidder, price, observed, score, order } = scratch;
+  const noise = ctx.config.behaviour.qualityEvaluationNoise;
+  const { priceWeight, scoringRule } = ctx.policy;
+  const referencePrice = c.referencePrice;
   let lowest = Infinity;
   let highest = -Infinity;
   for (let b = 0; b < bids; b++) {
@@ -331,26 +563,53 @@ export function runCompetition(
   }
   let best = 0;
   for (let b = 0; b < bids; b++) {
-    const q = quality[bidder[b]!]! + normal(rng, 0, qualityEvaluationNoise);
+    const q = quality[bidder[b]!]! + normal(rng, 0, noise);
     observed[b] = q < 0.001 ? 0.001 : q > 1 ? 1 : q;
     if (observed[b]! > best) best = observed[b]!;
   }
-  const scoring = SCORING_CODE[policy.scoringRule];
+  const scoring = SCORING_CODE[scoringRule];
   for (let b = 0; b < bids; b++) {
-    score[b] = totalScore(policy.priceWeight, priceScore(scoring, price[b]!, lowest, highest, referencePrice), qualityScore(observed[b]!, best));
+    score[b] = totalScore(priceWeight, priceScore(scoring, price[b]!, lowest, highest, referencePrice), qualityScore(observed[b]!, best));
     order[b] = b;
   }
-  rankBids(order, bids, score, bidder);
+}
 
+/**
+ * Offers the open places down the award ranking (see {@link runCompetition}) and returns how
+ * many were taken.
+ */
+function awardPlaces(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  scratch: CompetitionScratch,
+  terms: Float64Array,
+  bids: number,
+): number {
+  const s = state.s;
+  const { committed, quality, scratchLotsWon, variableCost, capacityCost } = s;
+  const { slotSupplier, slotPrice } = state;
+  const { bidder, price, score, order } = scratch;
+  const { lot, places, held, open, rule, commitment, costIndex, slotCapacity, guarantee: g, outcomeShare: phi, expectedRate } = c;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const variableCostFactor = ctx.variableCostFactor;
+  const stride = state.stride;
+  // order[0..rankedTo) is in award order; the walk below ranks further only as far as it goes.
+  let rankedTo = 0;
+  if (!allFinite(score, bids)) {
+    rankNonFinite(order, bids, score, bidder);
+    rankedTo = bids;
+  }
   const ranked = rule === CallOffCode.rank || rule === CallOffCode.miniCompetition;
   let filled = 0;
   for (let r = 0; r < bids && filled < open; r++) {
+    if (r === rankedTo) rankedTo = rankNext(order, r, bids, score, bidder);
     const b = order[r]!;
     const i = bidder[b]!;
     const place = held + filled + 1;
     if (ranked) {
       // The place's own terms, now that the ranking is known.
-      if (terms[PLACE_TERMS * place]! < 0) placeTerms(rule, place, places, commitment, 1, g, sigma, terms, place);
+      if (terms[PLACE_TERMS * place]! < 0) placeTerms(rule, place, places, commitment, 1, g, ctx.demandSigma, terms, place);
       const u = terms[PLACE_TERMS * place]!;
       const v = variableCost[i]! * costIndex * variableCostFactor;
       const k = capacityCost[i]! * costIndex;
@@ -366,8 +625,7 @@ export function runCompetition(
     scratchLotsWon[i]!++;
     filled++;
   }
-  markShort(state, lot, held + filled, places, state.period);
-  return bids;
+  return filled;
 }
 
 /** Whether supplier i is among the first `held` suppliers of a lot. */
@@ -432,7 +690,8 @@ export function tenderCell(
   state.cellOptionPeriods[cell] = optionPeriods;
   state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
   const id = tenderIdOf(state, cell, t);
-  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng);
+  const work = tenderWork(K, operatingMembers(state, cell).length);
+  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng, work);
   endTender(state, cell);
 }
 

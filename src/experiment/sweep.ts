@@ -82,11 +82,11 @@ export function latinHypercube(parameters: readonly DesignParameter[], points: n
     const rng = openStream(seedRoot(seed), StreamPurpose.design, k);
     const order = Array.from({ length: points }, (_, i) => i);
     for (let i = points - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
+      const j = Math.floor(rng.next() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     order.forEach((stratum, i) => {
-      const value = range[0] + ((stratum + rng()) / points) * (range[1] - range[0]);
+      const value = range[0] + ((stratum + rng.next()) / points) * (range[1] - range[0]);
       out[i] = mergeOver(out[i], setAt(p.path, value)) as ConfigInput;
     });
   });

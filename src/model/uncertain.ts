@@ -141,7 +141,7 @@ export function hasDistributions(config: UncertainConfig): boolean {
  * policy run with the same seed sees the same uniform at the same path, whatever else it changes.
  */
 export function inputUniform(root: number, path: string): number {
-  return openStream(root, StreamPurpose.inputs, hashString(path))();
+  return openStream(root, StreamPurpose.inputs, hashString(path)).next();
 }
 
 /** The values drawn for a config's distributions in one run, and the config of numbers that results. */

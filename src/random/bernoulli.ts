@@ -5,5 +5,5 @@ import type { Rng } from './rng.js';
  * @example bernoulli(rng, 0.25) // true about one time in four
  */
 export function bernoulli(rng: Rng, p: number): boolean {
-  return rng() < p;
+  return rng.next() < p;
 }

@@ -11,7 +11,7 @@ import type { Rng } from './rng.js';
  */
 export function fillNormals(rng: Rng, out: Float64Array, n: number, mask?: Uint8Array): void {
   for (let i = 0; i < n; i++) {
-    const u = rng();
+    const u = rng.next();
     out[i] = mask === undefined || mask[i] === 1 ? normalQuantile(u) : 0;
   }
 }

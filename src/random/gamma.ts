@@ -9,7 +9,7 @@ import type { Rng } from './rng.js';
  */
 export function gamma(rng: Rng, shape: number, scale = 1): number {
   if (shape < 1) {
-    const u = 1 - rng();
+    const u = 1 - rng.next();
     return gamma(rng, shape + 1, scale) * Math.pow(u, 1 / shape);
   }
   const d = shape - 1 / 3;
@@ -22,7 +22,7 @@ export function gamma(rng: Rng, shape: number, scale = 1): number {
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
-    const u = 1 - rng();
+    const u = 1 - rng.next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
     if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
   }

@@ -7,7 +7,7 @@ import type { Rng } from './rng.js';
  * @example normal(rng, 0, 1) // e.g. -0.42
  */
 export function normal(rng: Rng, mean = 0, sd = 1): number {
-  const u = 1 - rng(); // (0, 1], so the logarithm is finite
-  const v = rng();
+  const u = 1 - rng.next(); // (0, 1], so the logarithm is finite
+  const v = rng.next();
   return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }

@@ -12,10 +12,10 @@ export function poisson(rng: Rng, lambda: number): number {
   if (lambda < 30) {
     const limit = Math.exp(-lambda);
     let k = 0;
-    let p = rng();
+    let p = rng.next();
     while (p > limit) {
       k++;
-      p *= rng();
+      p *= rng.next();
     }
     return k;
   }

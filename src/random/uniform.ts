@@ -6,5 +6,5 @@ import type { Rng } from './rng.js';
  * @example uniform(rng, 2, 4) // e.g. 3.17
  */
 export function uniform(rng: Rng, min: number, max: number): number {
-  return min + (max - min) * rng();
+  return min + (max - min) * rng.next();
 }

@@ -6,5 +6,5 @@ import type { Rng } from './rng.js';
  * @example uniformInt(rng, 1, 6) // a die roll
  */
 export function uniformInt(rng: Rng, min: number, max: number): number {
-  return min + Math.floor(rng() * (max - min + 1));
+  return min + Math.floor(rng.next() * (max - min + 1));
 }

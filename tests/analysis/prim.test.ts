@@ -93,8 +93,8 @@ describe('prim: recovering a known box', () => {
   /** 2000 rows uniform on [0, 1]^4; bad with probability 0.95 inside x1 > 0.7 and x2 < 0.4, 0.05 outside. */
   function synthetic(seed: number) {
     const rng = openStream(seedRoot(seed), StreamPurpose.design, 99);
-    const rows = Array.from({ length: 2000 }, () => ({ x1: rng(), x2: rng(), x3: rng(), x4: rng() }));
-    const bad = rows.map((r) => (r.x1 > 0.7 && r.x2 < 0.4 ? rng() < 0.95 : rng() < 0.05));
+    const rows = Array.from({ length: 2000 }, () => ({ x1: rng.next(), x2: rng.next(), x3: rng.next(), x4: rng.next() }));
+    const bad = rows.map((r) => (r.x1 > 0.7 && r.x2 < 0.4 ? rng.next() < 0.95 : rng.next() < 0.05));
     return { rows, bad };
   }
 

@@ -24,7 +24,7 @@ export function bernoulliExecutor(metric: OutcomeMetric, p: number): Executor {
       const root = seedRoot(spec.seed);
       const watched = state.policies.length === 1 ? 0 : 1;
       for (let i = from; i < to; i++) {
-        const event = openStream(root, StreamPurpose.design, i)() < p ? 1 : 0;
+        const event = openStream(root, StreamPurpose.design, i).next() < p ? 1 : 0;
         state.policies.forEach((totals, k) => {
           for (const m of OUTCOMES) {
             const value = m === metric && k >= watched ? event : 0;

@@ -153,7 +153,7 @@ describe('draws', () => {
   /** n uniforms from one stream: independent draws to compare a quantile function with its distribution. */
   function uniforms(n: number, key: number): number[] {
     const rng = openStream(root, StreamPurpose.inputs, key);
-    return Array.from({ length: n }, () => rng());
+    return Array.from({ length: n }, () => rng.next());
   }
 
   function moments(xs: readonly number[]): { mean: number; se: number } {

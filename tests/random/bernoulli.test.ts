@@ -41,6 +41,6 @@ describe('bernoulli', () => {
   it('consumes exactly one uniform per draw', () => {
     const a = stream(6);
     const b = stream(6);
-    for (let i = 0; i < 100; i++) expect(bernoulli(a, 0.3)).toBe(b() < 0.3);
+    for (let i = 0; i < 100; i++) expect(bernoulli(a, 0.3)).toBe(b.next() < 0.3);
   });
 });

@@ -25,7 +25,7 @@ function expectStandardNormal(xs: readonly number[] | Float64Array): void {
 function makeMask(n: number): Uint8Array {
   const rng = openStream(seedRoot('test'), StreamPurpose.population, 999);
   const mask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) mask[i] = rng() < 0.7 ? 1 : 0;
+  for (let i = 0; i < n; i++) mask[i] = rng.next() < 0.7 ? 1 : 0;
   return mask;
 }
 
@@ -42,7 +42,7 @@ describe('fillNormals', () => {
     const out = new Float64Array(100);
     fillNormals(stream(2), out, 100);
     const twin = stream(2);
-    for (let i = 0; i < 100; i++) expect(out[i]).toBe(normalQuantile(twin()));
+    for (let i = 0; i < 100; i++) expect(out[i]).toBe(normalQuantile(twin.next()));
   });
 
   it('gives identical first 10 entries for n = 10 and n = 11, and consumes exactly n uniforms', () => {
@@ -55,8 +55,8 @@ describe('fillNormals', () => {
     expect(Array.from(a.subarray(0, 10))).toEqual(Array.from(b.subarray(0, 10)));
     expect(a[10]).toBe(0); // beyond n: untouched
     // After filling 10, the stream is exactly one uniform behind the one that filled 11.
-    rngA();
-    expect(rngA()).toBe(rngB());
+    rngA.next();
+    expect(rngA.next()).toBe(rngB.next());
   });
 
   it('leaves entries at index >= n untouched', () => {
@@ -88,7 +88,7 @@ describe('fillNormals', () => {
     expect(zeros).toBeGreaterThan(0);
     expect(zeros).toBeLessThan(m);
     // Both streams consumed m uniforms.
-    expect(rngMasked()).toBe(rngFull());
+    expect(rngMasked.next()).toBe(rngFull.next());
   });
 
   it('consumes n uniforms even when every entry is masked out', () => {
@@ -98,9 +98,9 @@ describe('fillNormals', () => {
     fillNormals(rng, out, 50, new Uint8Array(50));
     for (let i = 0; i < 50; i++) {
       expect(out[i]).toBe(0);
-      twin();
+      twin.next();
     }
-    expect(rng()).toBe(twin());
+    expect(rng.next()).toBe(twin.next());
   });
 
   it('gives standard normals on the unmasked entries: mean 0, variance 1', () => {

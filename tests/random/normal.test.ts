@@ -67,8 +67,8 @@ describe('normal', () => {
     const a = stream(7);
     const b = stream(7);
     for (let i = 0; i < 100; i++) {
-      const u = 1 - b();
-      const v = b();
+      const u = 1 - b.next();
+      const v = b.next();
       expect(normal(a)).toBe(Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
     }
   });

@@ -118,7 +118,7 @@ describe('normalQuantile', () => {
     let sum = 0;
     const xs = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      xs[i] = normalQuantile(rng());
+      xs[i] = normalQuantile(rng.next());
       sum += xs[i]!;
     }
     const mean = sum / n;

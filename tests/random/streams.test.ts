@@ -6,7 +6,7 @@ const ROOT = seedRoot('test');
 
 function take(rng: Rng, n: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(rng());
+  for (let i = 0; i < n; i++) out.push(rng.next());
   return out;
 }
 
@@ -101,7 +101,7 @@ describe('openStream', () => {
     for (let t = 0; t < 100; t++) {
       for (let c = 0; c < 100; c++) {
         const rng = openStream(ROOT, StreamPurpose.demand, t, c);
-        seen.add(`${rng()},${rng()}`);
+        seen.add(`${rng.next()},${rng.next()}`);
       }
     }
     expect(seen.size).toBe(10_000);
@@ -114,7 +114,7 @@ describe('openStream', () => {
     for (let k = 0; k < 20; k++) {
       const rng = openStream(ROOT, StreamPurpose.population, k);
       for (let i = 0; i < 5000; i++) {
-        const u = rng();
+        const u = rng.next();
         if (!(u >= 0 && u < 1)) bad++;
         min = Math.min(min, u);
         max = Math.max(max, u);
@@ -130,7 +130,7 @@ describe('openStream', () => {
     const buckets = 20;
     const counts = new Array<number>(buckets).fill(0);
     const rng = openStream(ROOT, StreamPurpose.population, 1);
-    for (let i = 0; i < n; i++) counts[Math.floor(rng() * buckets)]!++;
+    for (let i = 0; i < n; i++) counts[Math.floor(rng.next() * buckets)]!++;
     // Each count is Binomial(n, p) with p = 1/buckets, so its standard error is
     //   SE = sqrt(n p (1 - p)),
     // here sqrt(100000 * 0.05 * 0.95) ~= 68.9; allow 5 SE per bucket.
@@ -151,7 +151,7 @@ describe('openStream', () => {
     const n = 100_000;
     const xs = new Float64Array(n);
     const rng = openStream(ROOT, StreamPurpose.population, 2);
-    for (let i = 0; i < n; i++) xs[i] = rng();
+    for (let i = 0; i < n; i++) xs[i] = rng.next();
     expect(Math.abs(lag1(xs))).toBeLessThan(5 / Math.sqrt(n));
   });
 
@@ -159,7 +159,7 @@ describe('openStream', () => {
     // Streams are seeded from a hash of the keys; adjacent keys should give unrelated first draws.
     const n = 20_000;
     const first = new Float64Array(n);
-    for (let k = 0; k < n; k++) first[k] = openStream(ROOT, StreamPurpose.population, k)();
+    for (let k = 0; k < n; k++) first[k] = openStream(ROOT, StreamPurpose.population, k).next();
     expect(Math.abs(lag1(first))).toBeLessThan(5 / Math.sqrt(n));
     // Mean of n uniforms: 1/2 with SE = sqrt(1/12)/sqrt(n).
     let mean = 0;

@@ -44,9 +44,9 @@ describe('uniform', () => {
     const b = stream(6);
     for (let i = 0; i < 100; i++) {
       expect(uniform(a, 3, 3)).toBe(3);
-      b(); // the empty-interval draw still used one uniform
+      b.next(); // the empty-interval draw still used one uniform
       // a and b stay aligned: each draw of a maps exactly b's next uniform.
-      expect(uniform(a, 5, 9)).toBe(5 + 4 * b());
+      expect(uniform(a, 5, 9)).toBe(5 + 4 * b.next());
     }
   });
 });

@@ -43,7 +43,7 @@ describe('uniformInt', () => {
     const a = stream(6);
     const b = stream(6);
     for (let i = 0; i < 100; i++) {
-      expect(uniformInt(a, 0, 9)).toBe(Math.floor(b() * 10));
+      expect(uniformInt(a, 0, 9)).toBe(Math.floor(b.next() * 10));
     }
   });
 });

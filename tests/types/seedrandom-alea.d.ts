@@ -1,5 +1,5 @@
-// Deep import of seedrandom's Alea generator. Importing the file directly keeps the
-// main seedrandom entry (which probes Node's `crypto`) out of browser bundles.
+// Deep import of seedrandom's Alea generator, the reference the engine's own Alea
+// (src/random/alea.ts) is tested against; the library itself no longer depends on seedrandom.
 declare module 'seedrandom/lib/alea.js' {
   import type seedrandom from 'seedrandom';
   interface AleaState {
