@@ -84,9 +84,7 @@ acquisitions, the horizon's record and garbage collection 2-3 % each. The work i
 ~5 800 competitions a replication, ~41 eligible candidates and ~35 bids each.
 
 Done without changing a bit of any result (seed-pinned hashes of simulate() on 9 configs and 5
-seeds, simulateFrom and string seeds, before and after each step): an own Alea with seedrandom's
-exact arithmetic (a stream is set up without string hashing; seedrandom stays the test's
-reference), Rng as an object whose next() V8 inlines (closures made per stream were not inlined
+seeds, simulateFrom and string seeds, before and after each step): Rng as an object whose next() V8 inlines (closures made per stream were not inlined
 and boxed every draw), the competition split into one function per step (the single function ran
 out of V8's inlining budget and called, boxing numbers, the normal and the scoring formulas), the
 award ranked by selection only as far as it walks instead of a full sort, each lot's field ranked
@@ -96,7 +94,9 @@ an operating-supplier list walked by finances, exits, acquisitions, bid renewal 
 (exited suppliers' indices only take their uniforms, keeping the streams aligned by index), and no
 per-supplier Set or cell lists. Together about a fifth less CPU time per replication: 95 -> 77 ms
 for the default config, 131 -> 96 ms with twice as many lots, 36 -> 29 ms for the horizon alone
-(this benchmark on the code before and after, run alternately within the same half hour).
+(this benchmark on the code before and after, run alternately within the same half hour), with an
+own copy of Alea's arithmetic that was then dropped to keep seedrandom, as the design card fixes it,
+which gives back about 6-10 % (113 -> 119-125 ms on a loaded machine, the same numbers).
 
 Tried and not kept: (1) drawing the evaluation noise in the order candidates joined the market
 instead of the field's order, so that only the field's first places need ranking (~1 % on top of
