@@ -3,7 +3,7 @@ import { ConfigError, decodeConfig, resolveConfig } from '../model/decode.js';
 import type { ConfigInput } from '../model/config.js';
 import type { SeriesMetric } from '../model/metrics.js';
 import type { SimulationResult } from '../model/result.js';
-import { openStream, seedRoot, StreamPurpose, type Seed } from '../random/streams.js';
+import { canonicalSeed, openStream, seedRoot, StreamPurpose, type Seed, type SeedRoot } from '../random/streams.js';
 import { emptyTotals } from './callOff.js';
 import { lotsPerCellUnder } from '../model/lots.js';
 import { phaseContext } from './context.js';
@@ -20,7 +20,8 @@ import { runPeriod } from './step.js';
  */
 export interface MarketSnapshot {
   readonly kind: 'framework-agreement-sim/market-snapshot';
-  readonly seed: Seed;
+  /** The master seed, in its canonical text form (see {@link canonicalSeed}). */
+  readonly seed: string;
   readonly config: Config;
   readonly initialSuppliers: number;
   /** @internal */
@@ -48,7 +49,7 @@ export function createMarket(config: Config, seed: Seed): MarketState {
   return initialState(config, seedRoot(seed));
 }
 
-function initialState(config: Config, root: number): MarketState {
+function initialState(config: Config, root: SeedRoot): MarketState {
   const P = config.run.periodsPerYear;
   const nRegions = config.market.regions.length;
   const nMeasures = config.market.measureTypes.length;
@@ -102,7 +103,7 @@ export function burnInDecoded(config: Config, seed: Seed): MarketSnapshot {
   const ctx = phaseContext(config, config.burnInPolicy, root);
   const totals = emptyTotals();
   for (let t = 0; t < ctx.policyStart; t++) runPeriod(state, ctx, t, totals);
-  return { kind: 'framework-agreement-sim/market-snapshot', seed, config, initialSuppliers: config.suppliers.initialCount, state };
+  return { kind: 'framework-agreement-sim/market-snapshot', seed: canonicalSeed(seed), config, initialSuppliers: config.suppliers.initialCount, state };
 }
 
 /**
@@ -143,7 +144,7 @@ export function simulateFromDecoded(snapshot: MarketSnapshot, config: Config, co
 }
 
 /** Runs the horizon on a state this call owns (it is mutated). */
-function runHorizon(state: MarketState, config: Config, seed: Seed, initialSuppliers: number): SimulationResult {
+function runHorizon(state: MarketState, config: Config, seed: string, initialSuppliers: number): SimulationResult {
   const root = seedRoot(seed);
   const ctx = phaseContext(config, config.policy, root);
   const needed = lotsNeeded(config);
@@ -198,7 +199,7 @@ export function simulateFrom(snapshot: MarketSnapshot, input: ConfigInput = {}):
 /** {@link simulate} on an already decoded config (skips decoding; for experiment loops). */
 export function simulateDecoded(config: Config, seed: Seed): SimulationResult {
   const snapshot = burnInDecoded(config, seed);
-  return runHorizon(snapshot.state, config, seed, snapshot.initialSuppliers);
+  return runHorizon(snapshot.state, config, snapshot.seed, snapshot.initialSuppliers);
 }
 
 /**
