@@ -54,7 +54,7 @@ export type { ConfigIssue } from './model/codecs.js';
 export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric, type MetricInfo } from './model/metrics.js';
 export type { SimulationResult, RunLedger } from './model/result.js';
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
-export type { Seed } from './random/streams.js';
+export { canonicalSeed, type Seed } from './random/streams.js';
 export { herfindahl, topShares, quantileSorted, safeDivide, shareOf, binomialUpperTail } from './metrics/index.js';
 export {
   monteCarlo,
@@ -72,6 +72,7 @@ export {
   summarise,
   hasInterval,
   replicationSeed,
+  RESULT_FORMAT_VERSION,
   ReplicationError,
   MAX_RUNS,
   STOP_RULE_MIN_RUNS,

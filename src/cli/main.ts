@@ -20,7 +20,7 @@ import { shardStateProblem } from '../experiment/validate.js';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ReplicationError } from '../experiment/errors.js';
-import { finaliseExperiment } from '../experiment/result.js';
+import { finaliseExperiment, RESULT_FORMAT_VERSION } from '../experiment/result.js';
 import { MAX_RUNS, runExperiment, tooManyRows } from '../experiment/run.js';
 import { decodeExperiment, mergeShards, type ShardState } from '../experiment/shard.js';
 import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
@@ -136,7 +136,11 @@ function toShard(value: unknown, file: string): ShardState {
   if (!isPlainObject(value) || value['kind'] !== 'framework-agreement-sim/shard') {
     throw new UsageError(`${file}: not a shard state (written by "framework-agreement-sim shard" or "merge --state")`);
   }
-  if (value['version'] !== 1) throw new UsageError(`${file}: shard state version ${String(value['version'])} is not supported (expected 1)`);
+  if (value['version'] !== RESULT_FORMAT_VERSION) {
+    // Version 1 derived replication streams from 32-bit seed hashes: its numbers are not this version's.
+    const shown = clip(JSON.stringify(value['version']) ?? 'none');
+    throw new UsageError(`${file}: shard state version ${shown} is not supported (expected ${RESULT_FORMAT_VERSION}: its replications used other random streams); rerun the shard with this version`);
+  }
   const unknownKey = Object.keys(value).find((k) => !SHARD_FILE_KEYS.includes(k));
   if (unknownKey !== undefined) throw new UsageError(`${file}: a damaged shard state (unknown key ${JSON.stringify(clip(unknownKey))})`);
   const ranges = value['ranges'];

@@ -3,10 +3,10 @@
  * error for anything else, so commands that chart or tabulate a result never crash on a bad file.
  * @packageDocumentation
  */
-import type { ExperimentResult } from '../experiment/result.js';
+import { RESULT_FORMAT_VERSION, type ExperimentResult } from '../experiment/result.js';
 import { isPlainObject } from '../model/codecs.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
-import { readJson, UsageError } from './io.js';
+import { clip, readJson, UsageError } from './io.js';
 
 const SUMMARY_KEYS = ['n', 'mean', 'sd', 'se', 'lower', 'upper', 'min', 'max', 'q05', 'q25', 'q50', 'q75', 'q95'] as const;
 
@@ -131,6 +131,11 @@ export async function readExperimentResult(file: string): Promise<ExperimentResu
   }
   if (!isPlainObject(value) || value['kind'] !== 'framework-agreement-sim/experiment') {
     throw new UsageError(`${file}: not an experiment result (written by "framework-agreement-sim run" or "merge --out")`);
+  }
+  // A result without `version` predates the field (format 1): its numbers are still what that
+  // version computed, so it can be charted; a later format may change the layout, so it cannot.
+  if (value['version'] !== undefined && value['version'] !== RESULT_FORMAT_VERSION) {
+    throw new UsageError(`${file}: written by another version of framework-agreement-sim (result format ${clip(JSON.stringify(value['version']) ?? '?')}, this version reads ${RESULT_FORMAT_VERSION}); rerun the experiment with this version`);
   }
   if (lacksNoVariation(value)) {
     throw new UsageError(`${file}: written by another version of framework-agreement-sim (its summaries lack the noVariation flag); rerun the experiment with this version`);

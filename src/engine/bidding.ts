@@ -56,6 +56,19 @@ export function demandRisk(macroVariance: number, cellVariance: number, cellsHel
 }
 
 /**
+ * Share of a place's expected delivery cost that is capacity cost (the part at risk from low
+ * utilisation): capacity / (variable x u + capacity). A supplier with no delivery cost at all (a
+ * valid config: `capacityCostShare` 0 with `variableCostReduction` and `dataSharing` at 1) has
+ * nothing at risk, so the share is 0 rather than 0 / 0.
+ * @example capacityShareOfCost(800, 2400, 0.8) // 2400 / 3040 = 0.789
+ * @example capacityShareOfCost(0, 0, 0.8) // 0: no cost, no risk
+ */
+export function capacityShareOfCost(variableCost: number, capacityCost: number, expectedUtilisation: number): number {
+  const cost = variableCost * expectedUtilisation + capacityCost;
+  return cost > 0 ? capacityCost / cost : 0;
+}
+
+/**
  * Risk premium as a share of the break-even price. Only capacity cost is at risk from low
  * utilisation; mechanism 6: a minimum-volume guarantee takes the part of the utilisation downside
  * below the guaranteed share off the supplier (`uncoveredShare`, from uncoveredDownside in

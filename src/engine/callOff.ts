@@ -1,6 +1,7 @@
 import type { PhaseContext } from './context.js';
 import { CallOffCode } from './codes.js';
 import { outcomePayFactor, outcomeResultsFactor, workRate } from './outcomes.js';
+import { priceScore, qualityScore, RELATIVE } from './scoring.js';
 import type { MarketState } from './state.js';
 
 /** What the buyer paid and got in one period. */
@@ -165,7 +166,8 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
             if (quality[members[r]!]! > best) best = quality[members[r]!]!;
           }
           for (let r = 0; r < k; r++) {
-            score[r] = lotWeight * (lowest / prices[r]!) + (1 - lotWeight) * (best > 0 ? quality[members[r]!]! / best : 1);
+            // Relative price points (priceScore's rule): a place won at price 0 scores 1, not 0 / 0.
+            score[r] = lotWeight * priceScore(RELATIVE, prices[r]!, lowest, lowest, 0) + (1 - lotWeight) * qualityScore(quality[members[r]!]!, best);
           }
           // Insertion sort: agreements have at most 20 suppliers.
           for (let a = 1; a < k; a++) {

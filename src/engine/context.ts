@@ -1,5 +1,6 @@
 import type { Config, Policy } from '../model/config.js';
 import { lotsPerCellUnder } from '../model/lots.js';
+import type { SeedRoot } from '../random/streams.js';
 import { demandRisk } from './bidding.js';
 import { CallOffCode } from './codes.js';
 
@@ -11,7 +12,7 @@ export interface PhaseContext {
   readonly config: Config;
   readonly policy: Policy;
   /** Root of the run's random streams. */
-  readonly root: number;
+  readonly root: SeedRoot;
   /** First period of the horizon (policy start). */
   readonly policyStart: number;
   readonly termPeriods: number;
@@ -71,7 +72,7 @@ export function yearsToPeriods(years: number, periodsPerYear: number, min = 0): 
 }
 
 /** Builds the context of a phase. */
-export function phaseContext(config: Config, policy: Policy, root: number): PhaseContext {
+export function phaseContext(config: Config, policy: Policy, root: SeedRoot): PhaseContext {
   const { market, behaviour, effects, run, suppliers } = config;
   const P = run.periodsPerYear;
   const totalDemand = market.measureTypes.reduce((a, m) => a + m.demandPerPeriod, 0);

@@ -4,7 +4,7 @@ import type { ConfigInput } from '../model/config.js';
 import { resolveUncertain } from '../model/resolve.js';
 import type { SeriesMetric } from '../model/metrics.js';
 import type { SimulationResult } from '../model/result.js';
-import { openStream, seedRoot, StreamPurpose, type Seed } from '../random/streams.js';
+import { canonicalSeed, openStream, seedRoot, StreamPurpose, type Seed, type SeedRoot } from '../random/streams.js';
 import { emptyTotals } from './callOff.js';
 import { lotsPerCellUnder } from '../model/lots.js';
 import { phaseContext } from './context.js';
@@ -21,7 +21,8 @@ import { runPeriod } from './step.js';
  */
 export interface MarketSnapshot {
   readonly kind: 'framework-agreement-sim/market-snapshot';
-  readonly seed: Seed;
+  /** The master seed, in its canonical text form (see {@link canonicalSeed}). */
+  readonly seed: string;
   /** The config the market was burned in under, with every distribution replaced by this seed's draw. */
   readonly config: Config;
   /** The config as decoded, distributions included: what {@link simulateFrom} merges its input over. */
@@ -52,7 +53,7 @@ export function createMarket(config: Config, seed: Seed): MarketState {
   return initialState(config, seedRoot(seed));
 }
 
-function initialState(config: Config, root: number): MarketState {
+function initialState(config: Config, root: SeedRoot): MarketState {
   const P = config.run.periodsPerYear;
   const nRegions = config.market.regions.length;
   const nMeasures = config.market.measureTypes.length;
@@ -106,7 +107,7 @@ function burnInResolved(config: Config, source: UncertainConfig, seed: Seed): Ma
   const ctx = phaseContext(config, config.burnInPolicy, root);
   const totals = emptyTotals();
   for (let t = 0; t < ctx.policyStart; t++) runPeriod(state, ctx, t, totals);
-  return { kind: 'framework-agreement-sim/market-snapshot', seed, config, source, initialSuppliers: config.suppliers.initialCount, state };
+  return { kind: 'framework-agreement-sim/market-snapshot', seed: canonicalSeed(seed), config, source, initialSuppliers: config.suppliers.initialCount, state };
 }
 
 /** Burn-in on an already decoded config; its distributions are drawn for this seed (`resolveUncertain`). */
@@ -158,7 +159,7 @@ export function simulateFromDecoded(snapshot: MarketSnapshot, config: UncertainC
 }
 
 /** Runs the horizon on a state this call owns (it is mutated). */
-function runHorizon(state: MarketState, config: Config, seed: Seed, initialSuppliers: number, inputs: Readonly<Record<string, number>>): SimulationResult {
+function runHorizon(state: MarketState, config: Config, seed: string, initialSuppliers: number, inputs: Readonly<Record<string, number>>): SimulationResult {
   const root = seedRoot(seed);
   const ctx = phaseContext(config, config.policy, root);
   const needed = lotsNeeded(config);
@@ -219,7 +220,7 @@ export function simulateDecoded(config: UncertainConfig, seed: Seed): Simulation
   checkSeed(seed);
   const drawn = resolveUncertain(config, seed);
   const snapshot = burnInResolved(drawn.config, config, seed);
-  return runHorizon(snapshot.state, drawn.config, seed, snapshot.initialSuppliers, drawn.inputs);
+  return runHorizon(snapshot.state, drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { normal } from '../random/normal.js';
 import type { Rng } from '../random/rng.js';
-import { bidMarkup, bidPrice, breakEvenPrice, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, capacityShareOfCost, expectedBidGain, expectedSlots, riskFactor, riskPremium } from './bidding.js';
 import { CallOffCode } from './codes.js';
 import { placeShortfall, placeUse, uncoveredDownside } from './utilisation.js';
 import type { PhaseContext } from './context.js';
 import { outcomePayFactor, workRate } from './outcomes.js';
-import { priceScore, qualityScore, totalScore } from './scoring.js';
+import { priceScore, qualityScore, RELATIVE, totalScore } from './scoring.js';
 import { SCORING_CODE } from './scoringCodes.js';
 import type { MarketState } from './state.js';
 
@@ -428,7 +428,9 @@ function rankField(
     if (quality[i]! > bestQuality) bestQuality = quality[i]!;
   }
   for (let e = 0; e < eligible; e++) {
-    strength[e] = totalScore(priceWeight, naiveLowest / naive[e]!, qualityScore(quality[candidate[e]!]!, bestQuality));
+    // Relative price points, as the award gives them: suppliers with no delivery cost all ask 0,
+    // and 0 / 0 would make every strength NaN.
+    strength[e] = totalScore(priceWeight, priceScore(RELATIVE, naive[e]!, naiveLowest, naiveLowest, c.referencePrice), qualityScore(quality[candidate[e]!]!, bestQuality));
   }
   if (allFinite(strength, eligible)) {
     startFromLastRanking(work, scratch, eligible);
@@ -526,7 +528,7 @@ function collectBids(
     const fixedCost = overhead[i]! + capacityCost[i]! * Math.max(committed[i]!, slotCapacity);
     const factor = riskFactor(riskAversion, cash[i]! / Math.max(fixedCost, 1));
     const risk = demandRiskByCells[cellsHeld[i]!]!;
-    const premium = riskPremium(factor, risk, k / (v * u + k), terms[PLACE_TERMS * at + 2]!, phi, outcomePaymentRisk);
+    const premium = riskPremium(factor, risk, capacityShareOfCost(v, k, u), terms[PLACE_TERMS * at + 2]!, phi, outcomePaymentRisk);
     const p = bidPrice(breakEven, premium, markup, ceiling);
     if (p < 0) continue;
     // A bid is prepared once per tender: the first lot a supplier bids for carries the whole bid

@@ -1,4 +1,5 @@
 import type { UncertainConfig } from '../model/config.js';
+import { canonicalSeed } from '../random/streams.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
 import { policyInputs, type PolicyInputs } from './policyInputs.js';
 import { decodeExperiment, type ShardState } from './shard.js';
@@ -46,10 +47,25 @@ export interface DifferenceSummary extends Summary {
   readonly varianceReduction: number | null;
 }
 
+/**
+ * Version of the layout and the numbers of experiment results and shard states. Bumped whenever the
+ * same spec would give other numbers or another layout, so that `merge` never mixes shards of two
+ * versions and a reader can tell which one wrote a result. 2: replication streams from 128-bit
+ * seed hashes, and the seed stored as text (issue 13, item 7); 1: 32-bit seed hashes.
+ * @example RESULT_FORMAT_VERSION // 2
+ */
+export const RESULT_FORMAT_VERSION = 2;
+
 /** What an experiment returns: plain JSON. */
 export interface ExperimentResult {
   readonly kind: 'framework-agreement-sim/experiment';
-  readonly seed: string | number;
+  /** {@link RESULT_FORMAT_VERSION} of the library that wrote it. */
+  readonly version: typeof RESULT_FORMAT_VERSION;
+  /**
+   * The master seed in its one text form (`canonicalSeed`: a number seed 1 is stored as "1");
+   * replication i ran with `replicationSeed(seed, i)`.
+   */
+  readonly seed: string;
   /** Replications run (each policy ran on every one). */
   readonly runs: number;
   /** The decoded baseline config, distributions included (each replication drew its own values). */
@@ -117,7 +133,8 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
   });
   return {
     kind: 'framework-agreement-sim/experiment',
-    seed: state.spec.seed,
+    version: RESULT_FORMAT_VERSION,
+    seed: canonicalSeed(state.spec.seed),
     runs,
     config: decoded.configs[0]!,
     policies,

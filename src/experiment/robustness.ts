@@ -1,3 +1,4 @@
+import { canonicalSeed } from '../random/streams.js';
 import type { ConfigInput } from '../model/config.js';
 import { ConfigError, mergeOver, parseConfig } from '../model/decode.js';
 import { OUTCOME_METRICS, type Direction, type OutcomeMetric } from '../model/metrics.js';
@@ -301,7 +302,7 @@ export async function robustness(base: ConfigInput, policies: PolicyList, option
     const decoded = decodeExperiment(specs[0]!);
     const same =
       reference.runs === options.runs &&
-      reference.seed === experimentOptions.seed &&
+      reference.seed === canonicalSeed(experimentOptions.seed ?? 1) &&
       JSON.stringify(reference.policies.map((p) => p.name)) === JSON.stringify(decoded.names) &&
       JSON.stringify(reference.config) === JSON.stringify(decoded.configs[0]);
     if (!same) throw new ConfigError([{ path: 'options.reference', message: `not the comparison of these policies in world "${resolved[0]!.name}" with this seed and ${options.runs} runs` }]);

@@ -1,7 +1,7 @@
 import { closestKey } from '../model/codecs.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { ConfigError } from '../model/decode.js';
-import type { Seed } from '../random/streams.js';
+import { canonicalSeed, type Seed } from '../random/streams.js';
 import { serialExecutor, type Executor } from './executor.js';
 import { finaliseExperiment, type ExperimentResult } from './result.js';
 import { decodeExperiment, mergeShards, type ShardState } from './shard.js';
@@ -206,5 +206,5 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
 
 /** Builds a spec from the user-facing arguments. */
 export function specOf(config: ExperimentSpec['config'], variants: readonly PolicyVariant[], options: ExperimentOptions): ExperimentSpec {
-  return { config, variants, seed: options.seed ?? 1, rows: options.rows ?? true, series: options.series ?? true };
+  return { config, variants, seed: canonicalSeed(options.seed ?? 1), rows: options.rows ?? true, series: options.series ?? true };
 }

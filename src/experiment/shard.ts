@@ -4,7 +4,9 @@ import { ConfigError, decodeConfig, parseConfig } from '../model/decode.js';
 import { uncertainInputs } from '../model/uncertain.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
 import type { SimulationResult } from '../model/result.js';
+import { canonicalSeed } from '../random/streams.js';
 import { ReplicationError } from './errors.js';
+import { RESULT_FORMAT_VERSION } from './result.js';
 import { replicationSeed } from './seeds.js';
 import type { ExperimentSpec, InputRow, RunRow } from './spec.js';
 import { addValue, emptyTotals, mergeTotals, type MetricTotals } from './summary.js';
@@ -33,7 +35,9 @@ export interface PolicyTotals {
  */
 export interface ShardState {
   readonly kind: 'framework-agreement-sim/shard';
-  readonly version: 1;
+  /** {@link RESULT_FORMAT_VERSION}: `merge` refuses a state of another version. */
+  readonly version: typeof RESULT_FORMAT_VERSION;
+  /** The spec, with its seed in canonical text form (so shards of seed 1 and of "1" merge). */
   readonly spec: ExperimentSpec;
   /** Replication ranges covered, [from, to) each, sorted and disjoint. */
   ranges: Array<[number, number]>;
@@ -111,8 +115,8 @@ function record<T>(make: () => T): Record<OutcomeMetric, T> {
 export function emptyShard(spec: ExperimentSpec, experiment: DecodedExperiment): ShardState {
   return {
     kind: 'framework-agreement-sim/shard',
-    version: 1,
-    spec,
+    version: RESULT_FORMAT_VERSION,
+    spec: { ...spec, seed: canonicalSeed(spec.seed) },
     ranges: [],
     policies: experiment.names.map((name, k) => ({
       name,
@@ -217,10 +221,17 @@ export function runShard(spec: ExperimentSpec, from: number, to: number): ShardS
 
 /**
  * Merges shard states of the same spec into one (the inputs are not changed). Totals add
- * exactly, rows are ordered by replication then policy, and overlapping ranges are an error.
+ * exactly, rows are ordered by replication then policy, and overlapping ranges are an error, as is
+ * a state of another {@link RESULT_FORMAT_VERSION}.
  */
 export function mergeShards(states: readonly ShardState[]): ShardState {
   if (states.length === 0) throw new Error('nothing to merge: give at least one shard state');
+  for (const state of states) {
+    // Another format's replications ran on other random streams: merged, they would be a mixture.
+    if (state.version !== RESULT_FORMAT_VERSION) {
+      throw new Error(`cannot merge a shard state of result format ${String(state.version)}: this version writes and merges format ${RESULT_FORMAT_VERSION}; rerun it`);
+    }
+  }
   const first = states[0]!;
   const specText = JSON.stringify(first.spec);
   const merged: ShardState = structuredClone(first);

@@ -35,8 +35,11 @@ export interface RunLedger {
 
 /** What one run returns: plain, JSON-serialisable data. */
 export interface SimulationResult {
-  /** The master seed that produced it. */
-  readonly seed: string | number;
+  /**
+   * The master seed that produced it, in its one text form: a number seed is stored as
+   * `String(seed)`, so `simulate(config, 1)` and `simulate(config, "1")` give the same result.
+   */
+  readonly seed: string;
   /** The decoded config that produced it, with every distribution replaced by the value this run drew. */
   readonly config: Config;
   /** Name of the policy simulated over the horizon. */

@@ -1,6 +1,6 @@
 import * as t from 'io-ts/lib/index.js';
-import { hashString } from '../random/hash.js';
-import { openStream, seedRoot, StreamPurpose, type Seed } from '../random/streams.js';
+import { hashString128 } from '../random/hash.js';
+import { openStream, seedRoot, StreamPurpose, type Seed, type SeedRoot } from '../random/streams.js';
 import {
   describeValue,
   formatPath,
@@ -140,8 +140,8 @@ export function hasDistributions(config: UncertainConfig): boolean {
  * stream (purpose `inputs`, keyed by a hash of the path). It depends on nothing else, so every
  * policy run with the same seed sees the same uniform at the same path, whatever else it changes.
  */
-export function inputUniform(root: number, path: string): number {
-  return openStream(root, StreamPurpose.inputs, hashString(path)).next();
+export function inputUniform(root: SeedRoot, path: string): number {
+  return openStream(root, StreamPurpose.inputs, ...hashString128(path)).next();
 }
 
 /** The values drawn for a config's distributions in one run, and the config of numbers that results. */
@@ -158,7 +158,7 @@ export interface DrawnConfig {
  * path's own uniform ({@link inputUniform}); an integer parameter's draw is rounded.
  */
 export function drawInputs(config: UncertainConfig, seed: Seed): DrawnConfig {
-  let root: number | undefined;
+  let root: SeedRoot | undefined;
   const inputs: Record<string, number> = {};
   const resolved = mapDistributions(CONFIG_SCHEMA, config, [], (d, leaf, path) => {
     root ??= seedRoot(seed);

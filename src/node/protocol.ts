@@ -59,6 +59,17 @@ export type WorkerMessage =
 export const TEST_FAULT_ENV = 'FRAMEWORK_AGREEMENT_SIM_TEST_WORKER_FAULT';
 
 /**
+ * Environment variable naming a prebuilt JavaScript worker script, for tests only, read by the pool
+ * only when it runs from TypeScript source (the built package always uses its own
+ * dist/node/worker.js). From source every worker thread would otherwise register tsx and compile
+ * the whole module graph again, a second or more per thread; the test suite starts a few hundred
+ * threads, so tests/globalSetup.ts bundles src/node/worker.ts once with esbuild and names it here.
+ * @internal
+ * @example process.env[PREBUILT_WORKER_ENV] = '/repo/.test-build/worker.mjs';
+ */
+export const PREBUILT_WORKER_ENV = 'FRAMEWORK_AGREEMENT_SIM_TEST_WORKER_SCRIPT';
+
+/**
  * An error's name, message and stack, for posting.
  * @internal
  * @example port.postMessage({ type: 'failed', error: errorInfo(e) })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bidMarkup, bidPrice, breakEvenPrice, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from '../../src/engine/bidding.js';
+import { bidMarkup, bidPrice, breakEvenPrice, capacityShareOfCost, demandRisk, expectedBidGain, expectedSlots, riskFactor, riskPremium } from '../../src/engine/bidding.js';
 
 describe('breakEvenPrice', () => {
   it('covers variable cost on use and capacity cost on everything committed', () => {
@@ -24,6 +24,16 @@ describe('mechanism 2: small suppliers cannot spread utilisation risk', () => {
     expect(riskFactor(1, 1)).toBe(1.5);
     expect(riskFactor(1, -5)).toBe(2);
     expect(riskFactor(1, 1e12)).toBeCloseTo(1, 9);
+  });
+});
+
+describe('capacityShareOfCost', () => {
+  it('is capacity cost over expected delivery cost', () => {
+    expect(capacityShareOfCost(800, 2400, 0.8)).toBeCloseTo(2400 / 3040, 12);
+  });
+  it('is 0, not NaN, for a supplier with no delivery cost (issue 13, item 6)', () => {
+    expect(capacityShareOfCost(0, 0, 0.8)).toBe(0);
+    expect(capacityShareOfCost(0, 0, 0)).toBe(0);
   });
 });
 

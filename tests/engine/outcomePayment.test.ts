@@ -37,7 +37,7 @@ describe('outcome-based payment', () => {
   it('does not enter the award incentive: the quality weight of the award is 1 - priceWeight', () => {
     const config = tinyConfig();
     for (const share of [0, 0.3, 1]) {
-      expect(phaseContext(config, { ...config.policy, outcomePaymentShare: share }, 0).scoringIncentive).toBe(1 - config.policy.priceWeight);
+      expect(phaseContext(config, { ...config.policy, outcomePaymentShare: share }, [0, 0, 0, 0]).scoringIncentive).toBe(1 - config.policy.priceWeight);
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compare, finaliseExperiment, mergeShards, monteCarlo, runShard, shardStateProblem, type ExperimentSpec, type ShardState } from '../../src/experiment/index.js';
+import { compare, finaliseExperiment, mergeShards, monteCarlo, replicationSeed, RESULT_FORMAT_VERSION, runShard, shardStateProblem, type ExperimentSpec, type ShardState } from '../../src/experiment/index.js';
+import { simulate } from '../../src/index.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../../src/model/metrics.js';
 
 const small = { run: { burnInYears: 2, horizonYears: 3 }, suppliers: { initialCount: 100 } } as const;
@@ -17,6 +18,23 @@ describe('monteCarlo', () => {
     expect(r.policies[0]!.series!.activeSuppliers).toHaveLength(12);
     expect(r.rows).toHaveLength(6 * OUTCOMES.length);
     expect(r.rows![0]).toEqual({ policy: 'today', replication: 0, seed: '1#0', metric: 'activeSuppliers', value: expect.any(Number) });
+  });
+
+  it('takes seed 1 and "1" alike, stores the seed as text and the result format version (issue 13, item 7)', async () => {
+    const a = await monteCarlo(small, { runs: 2, seed: 1, series: false });
+    const b = await monteCarlo(small, { runs: 2, seed: '1', series: false });
+    expect(a.seed).toBe('1');
+    expect(a.version).toBe(RESULT_FORMAT_VERSION);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    // And a replication of the experiment is simulate with its replication seed.
+    const own = simulate(small, replicationSeed(1, 1));
+    expect(a.rows!.filter((row) => row.replication === 1).map((row) => row.value)).toEqual(OUTCOMES.map((m) => own.outcomes[m]));
+    // Shards of seed 1 and of seed "1" are shards of one experiment.
+    const spec = (seed: number | string): ExperimentSpec => ({ config: small, variants: [], seed, rows: false, series: false });
+    expect(() => mergeShards([runShard(spec(1), 0, 1), runShard(spec('1'), 1, 2)])).not.toThrow();
+    // A state of result format 1 (32-bit seed hashes) ran other streams: never merged into this version's.
+    const old = { ...runShard(spec(1), 2, 3), version: 1 } as unknown as ShardState;
+    expect(() => mergeShards([runShard(spec(1), 0, 1), old])).toThrow(/result format 1: this version writes and merges format 2/);
   });
 
   it('the mean of the rows is the summary mean', async () => {

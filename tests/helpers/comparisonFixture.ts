@@ -1,5 +1,5 @@
 import type { PolicyInputs } from '../../src/experiment/policyInputs.js';
-import type { DifferenceSummary, ExperimentResult, PolicySummary } from '../../src/experiment/result.js';
+import { RESULT_FORMAT_VERSION, type DifferenceSummary, type ExperimentResult, type PolicySummary } from '../../src/experiment/result.js';
 import type { Summary } from '../../src/experiment/summary.js';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../../src/model/metrics.js';
@@ -61,7 +61,8 @@ export function comparisonFixture(options: {
   }
   return {
     kind: 'framework-agreement-sim/experiment',
-    seed: 7,
+    version: RESULT_FORMAT_VERSION,
+    seed: '7',
     runs,
     config: { ...BASELINE_CONFIG, run: { ...BASELINE_CONFIG.run, horizonYears: options.horizonYears ?? 12 } },
     policies,

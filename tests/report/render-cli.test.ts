@@ -73,6 +73,14 @@ describe('report command', () => {
     expect(read('no-series.html')).toContain('id="chart-differences"');
   });
 
+  it('charts a result written before results carried a format version (its numbers are still its own)', async () => {
+    const file = variantOf('format1.json', (r) => {
+      delete r['version'];
+      r['seed'] = 7;
+    });
+    expect((await cli('report', file, '--out', at('format1.html'))).code).toBe(0);
+  });
+
   it('prints its help', async () => {
     const r = await cli('report', '--help');
     expect(r.code).toBe(0);
@@ -96,6 +104,7 @@ describe('report command', () => {
     ['a result of a version without the noVariation flag', () => ['report', variantOf('old3.json', (r) => {
       for (const p of r['policies']) for (const s of Object.values(p.outcomes) as Array<Record<string, unknown>>) delete s['noVariation'];
     }), '--out', at('x.html')], /^error: .*old3\.json: written by another version .*\(its summaries lack the noVariation flag\); rerun/],
+    ['a result of another result format', () => ['report', variantOf('format3.json', (r) => void (r['version'] = 3)), '--out', at('x.html')], /^error: .*format3\.json: written by another version of framework-agreement-sim \(result format 3, this version reads 2\); rerun/],
     ['a summary whose noVariation is not a boolean', () => ['report', variantOf('damaged3.json', (r) => void (r['policies'][1].outcomes.hhi.noVariation = 0)), '--out', at('x.html')], /^error: .*: a damaged experiment result \(policies\[1\]\.outcomes\.hhi\.noVariation is not true or false\)$/],
     ['a variance reduction that is not a positive number', () => ['report', variantOf('damaged4.json', (r) => void (r['differences'].guarantee.hhi.varianceReduction = 'x')), '--out', at('x.html')], /^error: .*: a damaged experiment result \(differences\["guarantee"\]\.hhi\.varianceReduction is not a positive number or null\)$/],
     ['a result of another version, in its series', () => ['report', variantOf('old2.json', (r) => {
