@@ -4,12 +4,12 @@
  *
  *   npx tsx scripts/doc-examples.ts
  *
- * The experiment: the default config, a 30 % guarantee against today's policy, 20 paired
+ * The experiment: the default config, a 90 % guarantee against today's policy, 20 paired
  * replications, seed 1, rows and series on (docs/reporting.md, sections 1 and 2).
  */
 import { compare, experimentRows, OUTCOME_METRICS, SERIES_METRICS, toCsv } from '../src/index.js';
 
-const r = await compare({}, { guarantee: { policy: { minimumVolumeShare: 0.3 } } }, { runs: 20, seed: 1 });
+const r = await compare({}, { guarantee: { policy: { minimumVolumeShare: 0.9 } } }, { runs: 20, seed: 1 });
 const outcomes = Object.keys(OUTCOME_METRICS).length;
 const series = Object.keys(SERIES_METRICS).length;
 const periods = r.config.run.horizonYears * r.config.run.periodsPerYear;
