@@ -216,7 +216,7 @@ export { explain, EXPLAINED_OUTCOMES, type Explanation, type ExplainOptions, typ
 export { MECHANISMS, type Mechanism } from './model/mechanisms.js';
 export { formatExplanation } from './report/explanationText.js';
 export { policyInputs, basisOf, type PolicyInputs, type AssumedInput } from './experiment/policyInputs.js';
-export { EFFECT_SIZES, LEVERS, reachedOutcomes, type EffectSize, type Provenance, type Reach, type Lever } from './model/provenance.js';
+export { EFFECT_SIZES, LEVERS, reachedOutcomes, type EffectSize, type Provenance, type Reach, type Lever, type Gate } from './model/provenance.js';
 export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableFormat } from './report/tableMetrics.js';
 export { formatTable, costFlags, MARKS } from './report/tableText.js';
 export { formatRobustnessSummary, formatRobustnessTable } from './report/robustnessText.js';
