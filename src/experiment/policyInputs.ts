@@ -32,11 +32,9 @@ export interface PolicyInputs {
   readonly assumedReach: readonly OutcomeMetric[] | 'all';
 }
 
-/** Every leaf of a config by dotted path; lists and distributions are compared whole, as JSON. */
+/** Every leaf of a config by dotted path; a list or a distribution is one leaf. */
 function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> {
-  if (Array.isArray(value) || isDistributionLike(value)) {
-    out.set(path, JSON.stringify(value));
-  } else if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !isDistributionLike(value)) {
     for (const [k, v] of Object.entries(value)) leaves(v, path === '' ? k : `${path}.${k}`, out);
   } else {
     out.set(path, value);
@@ -44,16 +42,22 @@ function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<st
   return out;
 }
 
-/** The number at a path: the value, or a distribution's mean (kept as JSON by {@link leaves}). */
+/** A leaf as text, so that lists and distributions compare by content. */
+function text(value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The number at a path: the value, or a distribution's mean. */
 function numberAt(flat: ReadonlyMap<string, unknown>, path: string): number {
   const v = flat.get(path);
   if (typeof v === 'number') return v;
-  return typeof v === 'string' && v.startsWith('{') ? distributionMean(JSON.parse(v) as Distribution) : 0;
+  return isDistributionLike(v) ? distributionMean(v as unknown as Distribution) : 0;
 }
 
+/** The size at a path as the config gives it: a number or a distribution. */
 function sizeAt(flat: ReadonlyMap<string, unknown>, path: string): number | Distribution {
   const v = flat.get(path);
-  return typeof v === 'string' && v.startsWith('{') ? (JSON.parse(v) as Distribution) : typeof v === 'number' ? v : 0;
+  return typeof v === 'number' || isDistributionLike(v) ? (v as number | Distribution) : 0;
 }
 
 /**
@@ -74,7 +78,7 @@ export function policyInputs(baseline: UncertainConfig, policy: UncertainConfig)
   // A soft lever's intensity acts only through its effect sizes; outcome payment's share is a
   // contract setting of its own (it changes what suppliers are paid), so it stays modelled.
   for (const e of EFFECT_SIZES) if (e.lever !== null && (LEVERS as readonly string[]).includes(e.lever)) sized.add(`policy.${e.lever}`);
-  const modelled = [...new Set([...a.keys(), ...b.keys()])].filter((p) => p !== 'policy.name' && !sized.has(p) && a.get(p) !== b.get(p)).sort();
+  const modelled = [...new Set([...a.keys(), ...b.keys()])].filter((p) => p !== 'policy.name' && !sized.has(p) && text(a.get(p)) !== text(b.get(p))).sort();
   const acting = (flat: ReadonlyMap<string, unknown>, path: string, lever: string | null) =>
     lever === null ? numberAt(flat, path) : numberAt(flat, `policy.${lever}`) * numberAt(flat, path);
   // How a size acts, as text: not at all (its gate closed, or the size exactly 0), or the gate's
@@ -83,7 +87,7 @@ export function policyInputs(baseline: UncertainConfig, policy: UncertainConfig)
   const how = (flat: ReadonlyMap<string, unknown>, path: string, lever: string | null) => {
     const gate = lever === null ? 1 : numberAt(flat, `policy.${lever}`);
     const size = flat.get(path);
-    return gate === 0 || size === 0 ? 'none' : `${gate} x ${String(size)}`;
+    return gate === 0 || size === 0 ? 'none' : `${gate} x ${text(size)}`;
   };
   const assumed = EFFECT_SIZES.flatMap((e): AssumedInput[] =>
     how(a, e.path, e.lever) === how(b, e.path, e.lever)
