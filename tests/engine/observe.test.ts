@@ -83,16 +83,21 @@ describe('cohort survival at years 4, 8 and 12', () => {
   });
 });
 
+/** A tiny market of four suppliers, and a setter of one supplier's last-year revenue, profit and receipts from the buyer. */
+function fourSuppliers() {
+  const config = tinyConfig({ suppliers: { initialCount: 4 } });
+  const { state } = tinyMarket(config);
+  const set = (i: number, revenue: number, profit: number, receipts: number) => {
+    state.s.revenueYear[i] = revenue;
+    state.s.profitYear[i] = profit;
+    state.s.receiptsYear[i] = receipts;
+  };
+  return { config, state, set };
+}
+
 describe('mainIncomeMargin', () => {
   it('averages the margins of suppliers that get more than 40 % of their revenue from the buyer (the report’s main income)', () => {
-    const config = tinyConfig({ suppliers: { initialCount: 4 } });
-    const { state } = tinyMarket(config);
-    const s = state.s;
-    const set = (i: number, revenue: number, profit: number, receipts: number) => {
-      s.revenueYear[i] = revenue;
-      s.profitYear[i] = profit;
-      s.receiptsYear[i] = receipts;
-    };
+    const { config, state, set } = fourSuppliers();
     set(0, 1000, 100, 600); // margin 10 %, buyer 60 % of revenue: counts
     set(1, 1000, 40, 401); // margin 4 %, just above 40 %: counts
     set(2, 1000, -200, 400); // margin -20 %, exactly 40 %: left out (the definition is "more than")
@@ -122,20 +127,13 @@ describe('mainIncomeMargin', () => {
 
 describe('the main-income cohort', () => {
   it('is fixed when the policy starts, and its margins follow its members whatever their income mix later', () => {
-    const config = tinyConfig({ suppliers: { initialCount: 4 } });
-    const { state } = tinyMarket(config);
-    const s = state.s;
-    const set = (i: number, revenue: number, profit: number, receipts: number) => {
-      s.revenueYear[i] = revenue;
-      s.profitYear[i] = profit;
-      s.receiptsYear[i] = receipts;
-    };
+    const { config, state, set } = fourSuppliers();
     set(0, 1000, 100, 600); // main income at the start
     set(1, 1000, 40, 401); // main income at the start
     set(2, 1000, -200, 400); // exactly 40 %: not main income
     set(3, 1000, 300, 0);
     markCohorts(state, config, 1);
-    expect([...s.cohortMainIncome.subarray(0, 4)]).toEqual([1, 1, 0, 0]);
+    expect([...state.s.cohortMainIncome.subarray(0, 4)]).toEqual([1, 1, 0, 0]);
     // A year on: supplier 1 now lives on other income, supplier 3 has become main-income.
     set(0, 2000, 100, 1500);
     set(1, 1000, -100, 100);
