@@ -26,9 +26,9 @@ import { countReplications, executorFor, seconds, withProgress, workersFlag } fr
 
 /**
  * Replications when `--runs` is not given: 200 paired runs of the 12 policies (today's and 11
- * others) use about 1.5 minutes of CPU time with the current baseline (one burn-in and 11 horizons
- * each), so under a minute on 2 workers, and give intervals narrow enough to sort clear changes
- * from noise; the robustness check after the table adds about 40 %.
+ * others; one burn-in and 11 horizons each) take about 48 s on 2 idle workers and give intervals
+ * narrow enough to sort clear changes from noise; the robustness check after the table adds about
+ * 32 s (December 2026).
  */
 export const DEFAULT_RUNS = 200;
 
