@@ -10,6 +10,7 @@ import { decodeExperiment, emptyShard, mergeShards, type ShardState } from '../e
 import type { ExperimentSpec } from '../experiment/spec.js';
 import { ConfigError } from '../model/decode.js';
 import { PREBUILT_WORKER_ENV, reviveError, type RunChunk, type WorkerInit, type WorkerMessage } from './protocol.js';
+import { avoidWorkerExitCrash } from './workerExitCrash.js';
 
 /**
  * Options of {@link workerExecutor}.
@@ -178,6 +179,7 @@ function tsxEsmApi(): string {
  * and then imports the entry.
  */
 function startWorker(entry: string, init: WorkerInit): Worker {
+  avoidWorkerExitCrash();
   if (!/\.(c|m)?ts$/.test(entry)) return new Worker(entry, { workerData: init, resourceLimits: WORKER_LIMITS });
   const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: init, resourceLimits: WORKER_LIMITS });
