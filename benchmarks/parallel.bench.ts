@@ -6,13 +6,20 @@
  *    worker and on every core, and the speed-up of all cores over one worker. Wall-clock times
  *    include starting the workers; run from source (tsx), each worker also compiles the
  *    TypeScript on start, so the start-up column is larger than with the built package.
- * 2. Peak memory (resident set of the whole process, workers included, and the main thread's
- *    heap, sampled every 20 ms) of 10 000 runs of a small config with rows off on every core.
+ * 2. Peak memory of long experiments with rows off and series on (every outcome and every series
+ *    period summarised, as `monteCarlo` does by default): 10 000 and 100 000 runs of a small market
+ *    with the baseline's 12-year quarterly horizon (benchmarks/memory-config.mjs), each in a fresh
+ *    Node process (benchmarks/memory-run.mjs), so the figure is that experiment's alone: the peak
+ *    resident set of the whole process, worker threads included. Series off at 10 000 runs for
+ *    comparison. The goal (issue 13, item 1) is under 200 MB at 100 000 runs; it takes about half
+ *    an hour on 2 cores, so it runs only here, never in a timed test.
  *
- * Options: `npm run bench:parallel -- --runs 400 --workers 4 --memory-runs 20000 --source`.
- * The script builds the package first and measures dist/ unless --source is given.
+ * Options: `npm run bench:parallel -- --runs 400 --workers 4 --memory-runs 10000,100000 --source`
+ * (`--memory-runs 0` skips section 2). The script builds the package first and measures dist/
+ * unless --source is given.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Executor, ExperimentSpec } from '../src/index.js';
 
@@ -20,7 +27,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '2000' },
     workers: { type: 'string' },
-    'memory-runs': { type: 'string', default: '10000' },
+    'memory-runs': { type: 'string', default: '10000,100000' },
     // Measure the built package (what users run): from source, every worker first compiles the
     // TypeScript with tsx, which adds about half a second per worker to the start-up.
     source: { type: 'boolean', default: false },
@@ -33,7 +40,7 @@ const { runExperiment, serialExecutor, workerExecutor } = lib;
 console.log(`measuring ${values.source ? 'the sources (tsx)' : 'the built package (dist/)'}`);
 const runs = Number(values.runs);
 const cores = values.workers !== undefined ? Number(values.workers) : Math.max(1, availableParallelism());
-const memoryRuns = Number(values['memory-runs']);
+const memoryRuns = values['memory-runs'].split(',').map(Number).filter((n) => n > 0);
 
 interface Timing {
   wallMs: number;
@@ -80,35 +87,25 @@ console.table(
   })),
 );
 
-// Memory of a long run with rows off: states hold sums and sketches, so it stays flat.
-const memorySpec: ExperimentSpec = {
-  config: { run: { burnInYears: 1, horizonYears: 1 }, suppliers: { initialCount: 40 } },
-  variants: [],
-  seed: 1,
-  rows: false,
-  series: true,
-};
-const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-const before = process.memoryUsage();
-let peakRss = before.rss;
-let peakHeap = before.heapUsed;
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-}, 20);
-const memoryTiming = await time(memorySpec, memoryRuns, workerExecutor({ workers: cores }));
-clearInterval(sampler);
-const after = process.memoryUsage();
-console.log(`\n${memoryRuns} runs of a small config (40 suppliers, 1 + 1 years; rows off, series on) on ${cores} workers:`);
-console.table([
-  {
-    'wall s': (memoryTiming.wallMs / 1000).toFixed(1),
-    'replications / s': (memoryRuns / (memoryTiming.wallMs / 1000)).toFixed(0),
-    'rss before MB': mb(before.rss),
-    'peak rss MB (all threads)': mb(peakRss),
-    'rss after MB': mb(after.rss),
-    'main heap before MB': mb(before.heapUsed),
-    'peak main heap MB': mb(peakHeap),
-  },
-]);
+// Memory of long runs with rows off and series on, each experiment in a process of its own. The
+// pool merges every chunk's state as it arrives, packed in one array, and sketches keep their
+// buckets in flat lists, so the peak should hardly grow with the runs.
+if (memoryRuns.length > 0) {
+  const { execFileSync } = await import('node:child_process');
+  const script = fileURLToPath(new URL('./memory-run.mjs', import.meta.url));
+  const measure = (n: number, series: boolean): Record<string, number | boolean> => {
+    const args = [...(values.source ? ['--import', 'tsx'] : []), script, String(n), String(cores), series ? 'on' : 'off', ...(values.source ? ['--source'] : [])];
+    return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n').pop()!) as Record<string, number | boolean>;
+  };
+  const rows = [measure(memoryRuns[0]!, false), ...memoryRuns.map((n) => measure(n, true))];
+  console.log(`\nPeak memory, rows off, ${cores} workers, a small market with the baseline's 48-period horizon (benchmarks/memory-config.mjs), each run in a fresh process:`);
+  console.table(
+    rows.map((r) => ({
+      runs: r['runs'],
+      series: r['series'] ? 'on' : 'off',
+      'wall s': (r['wallS'] as number).toFixed(0),
+      'cpu s': (r['cpuS'] as number).toFixed(0),
+      'peak rss MB (whole process)': (r['peakRssMb'] as number).toFixed(0),
+    })),
+  );
+}

@@ -4,7 +4,7 @@ import { ConfigError } from '../model/decode.js';
 import { canonicalSeed, type Seed } from '../random/streams.js';
 import { serialExecutor, type Executor } from './executor.js';
 import { finaliseExperiment, type ExperimentResult } from './result.js';
-import { decodeExperiment, mergeShards, type ShardState } from './shard.js';
+import { decodeExperiment, mergeShardInto, mergeShards, sortRows, type ShardState } from './shard.js';
 import type { ExperimentSpec, PolicyVariant } from './spec.js';
 import { hasInterval, type Summary } from './summary.js';
 
@@ -189,15 +189,23 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
     return finaliseExperiment(state);
   }
   const batch = rule.batch ?? 20;
-  const states: ShardState[] = [];
+  // Each batch is merged into one running state as it comes (the same merges, in the same order, as
+  // mergeShards of every batch), rather than keeping every batch and merging them all again after
+  // each one: that held a copy of every series sketch per batch and took time quadratic in batches.
+  let merged: ShardState | null = null;
+  let batches = 0;
   let next = 0;
   for (;;) {
     const to = Math.min(options.runs, next + batch);
-    states.push(await executor.run(spec, next, to, hooks));
+    const state = await executor.run(spec, next, to, hooks);
+    if (merged === null) merged = mergeShards([state]);
+    else mergeShardInto(merged, state);
+    sortRows(merged);
+    batches++;
     next = to;
-    const result = finaliseExperiment(mergeShards(states));
+    const result = finaliseExperiment(merged);
     const achieved = widestHalfWidth(watchedSummaries(result, rule));
-    const converged = states.length >= STOP_RULE_MIN_BATCHES && next >= STOP_RULE_MIN_RUNS && achieved !== null && achieved <= rule.halfWidth;
+    const converged = batches >= STOP_RULE_MIN_BATCHES && next >= STOP_RULE_MIN_RUNS && achieved !== null && achieved <= rule.halfWidth;
     if (converged || next >= options.runs) {
       return { ...result, convergence: { metric: rule.metric, target: rule.halfWidth, achieved, converged } };
     }

@@ -111,12 +111,17 @@ function record<T>(make: () => T): Record<OutcomeMetric, T> {
   return Object.fromEntries(OUTCOMES.map((m) => [m, make()])) as Record<OutcomeMetric, T>;
 }
 
+/** The spec as a shard state stores it: its seed in canonical text form (so seed 1 and "1" merge). */
+export function canonicalSpec(spec: ExperimentSpec): ExperimentSpec {
+  return { ...spec, seed: canonicalSeed(spec.seed) };
+}
+
 /** An empty shard state for a spec (already decoded into `experiment`). */
 export function emptyShard(spec: ExperimentSpec, experiment: DecodedExperiment): ShardState {
   return {
     kind: 'framework-agreement-sim/shard',
     version: RESULT_FORMAT_VERSION,
-    spec: { ...spec, seed: canonicalSeed(spec.seed) },
+    spec: canonicalSpec(spec),
     ranges: [],
     policies: experiment.names.map((name, k) => ({
       name,
@@ -139,7 +144,11 @@ export function emptyShard(spec: ExperimentSpec, experiment: DecodedExperiment):
   };
 }
 
-function addRange(ranges: Array<[number, number]>, from: number, to: number): void {
+/**
+ * Adds [from, to) to sorted, disjoint ranges, joining touching ones.
+ * @throws {Error} when it overlaps one of them.
+ */
+export function addRange(ranges: Array<[number, number]>, from: number, to: number): void {
   ranges.push([from, to]);
   ranges.sort((a, b) => a[0] - b[0]);
   for (let k = 1; k < ranges.length; k++) {
@@ -219,6 +228,58 @@ export function runShard(spec: ExperimentSpec, from: number, to: number): ShardS
   return state;
 }
 
+function checkFormat(state: ShardState): void {
+  // Another format's replications ran on other random streams: merged, they would be a mixture.
+  if (state.version !== RESULT_FORMAT_VERSION) {
+    throw new Error(`cannot merge a shard state of result format ${String(state.version)}: this version writes and merges format ${RESULT_FORMAT_VERSION}; rerun it`);
+  }
+}
+
+/**
+ * Adds `other` into `target` in place (`other` is not changed): totals add exactly, ranges join,
+ * rows are appended (call {@link sortRows} once after the last merge). Merging states one after
+ * another in range order gives exactly what {@link mergeShards} gives for the list; a stop rule
+ * merges its batches so, instead of keeping every batch to the end.
+ * @throws {Error} when the specs or result formats differ, or the ranges overlap.
+ */
+export function mergeShardInto(target: ShardState, other: ShardState): void {
+  checkFormat(target);
+  checkFormat(other);
+  if (JSON.stringify(other.spec) !== JSON.stringify(target.spec)) throw new Error('cannot merge shards of different experiments (their specs differ)');
+  for (const [from, to] of other.ranges) addRange(target.ranges, from, to);
+  other.policies.forEach((p, k) => {
+    const into = target.policies[k]!;
+    for (const m of OUTCOMES) {
+      mergeTotals(into.outcomes[m], p.outcomes[m]);
+      if (into.differences !== null && p.differences !== null) mergeTotals(into.differences[m], p.differences[m]);
+      into.higher[m] += p.higher[m];
+      into.lower[m] += p.lower[m];
+    }
+    if (into.series !== null && p.series !== null) {
+      for (const m of SERIES) p.series[m].forEach((t, h) => mergeTotals(into.series![m][h]!, t));
+    }
+    for (const [path, t] of Object.entries(p.inputs)) mergeTotals(into.inputs[path]!, t);
+  });
+  for (const row of other.rows) target.rows.push(row);
+  for (const row of other.inputRows) target.inputRows.push(row);
+}
+
+/**
+ * Orders a merged state's rows by replication, then policy, then outcome, and its input rows by
+ * replication, then policy, then the order its config lists the inputs (as one run adds them).
+ */
+export function sortRows(state: ShardState): void {
+  const order = new Map(state.policies.map((p, k) => [p.name, k]));
+  const metricOrder = new Map(OUTCOMES.map((m, k) => [m as string, k]));
+  state.rows.sort(
+    (a, b) => a.replication - b.replication || order.get(a.policy)! - order.get(b.policy)! || metricOrder.get(a.metric)! - metricOrder.get(b.metric)!,
+  );
+  const inputOrder = new Map(state.policies.map((p) => [p.name, new Map(Object.keys(p.inputs).map((path, k) => [path, k]))]));
+  state.inputRows.sort(
+    (a, b) => a.replication - b.replication || order.get(a.policy)! - order.get(b.policy)! || inputOrder.get(a.policy)!.get(a.input)! - inputOrder.get(b.policy)!.get(b.input)!,
+  );
+}
+
 /**
  * Merges shard states of the same spec into one (the inputs are not changed). Totals add
  * exactly, rows are ordered by replication then policy, and overlapping ranges are an error, as is
@@ -226,43 +287,9 @@ export function runShard(spec: ExperimentSpec, from: number, to: number): ShardS
  */
 export function mergeShards(states: readonly ShardState[]): ShardState {
   if (states.length === 0) throw new Error('nothing to merge: give at least one shard state');
-  for (const state of states) {
-    // Another format's replications ran on other random streams: merged, they would be a mixture.
-    if (state.version !== RESULT_FORMAT_VERSION) {
-      throw new Error(`cannot merge a shard state of result format ${String(state.version)}: this version writes and merges format ${RESULT_FORMAT_VERSION}; rerun it`);
-    }
-  }
-  const first = states[0]!;
-  const specText = JSON.stringify(first.spec);
-  const merged: ShardState = structuredClone(first);
-  for (const other of states.slice(1)) {
-    if (JSON.stringify(other.spec) !== specText) throw new Error('cannot merge shards of different experiments (their specs differ)');
-    for (const [from, to] of other.ranges) addRange(merged.ranges, from, to);
-    other.policies.forEach((p, k) => {
-      const target = merged.policies[k]!;
-      for (const m of OUTCOMES) {
-        mergeTotals(target.outcomes[m], p.outcomes[m]);
-        if (target.differences !== null && p.differences !== null) mergeTotals(target.differences[m], p.differences[m]);
-        target.higher[m] += p.higher[m];
-        target.lower[m] += p.lower[m];
-      }
-      if (target.series !== null && p.series !== null) {
-        for (const m of SERIES) p.series[m].forEach((t, h) => mergeTotals(target.series![m][h]!, t));
-      }
-      for (const [path, t] of Object.entries(p.inputs)) mergeTotals(target.inputs[path]!, t);
-    });
-    merged.rows.push(...other.rows);
-    merged.inputRows.push(...other.inputRows);
-  }
-  const order = new Map(merged.policies.map((p, k) => [p.name, k]));
-  const metricOrder = new Map(OUTCOMES.map((m, k) => [m as string, k]));
-  merged.rows.sort(
-    (a, b) => a.replication - b.replication || order.get(a.policy)! - order.get(b.policy)! || metricOrder.get(a.metric)! - metricOrder.get(b.metric)!,
-  );
-  // Each policy's inputs in the order its config lists them, as one run adds them.
-  const inputOrder = new Map(merged.policies.map((p) => [p.name, new Map(Object.keys(p.inputs).map((path, k) => [path, k]))]));
-  merged.inputRows.sort(
-    (a, b) => a.replication - b.replication || order.get(a.policy)! - order.get(b.policy)! || inputOrder.get(a.policy)!.get(a.input)! - inputOrder.get(b.policy)!.get(b.input)!,
-  );
+  for (const state of states) checkFormat(state);
+  const merged: ShardState = structuredClone(states[0]!);
+  for (const other of states.slice(1)) mergeShardInto(merged, other);
+  sortRows(merged);
   return merged;
 }

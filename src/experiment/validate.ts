@@ -13,15 +13,27 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** Sketch buckets: [index, count] pairs, indexes safe integers in strictly increasing order, counts positive. */
+/**
+ * Sketch buckets: a flat list [index, count, index, count, ...] (see QuantileSketch), indexes safe
+ * integers in strictly increasing order, counts positive safe integers.
+ */
 function isBuckets(x: unknown): boolean {
-  if (!Array.isArray(x)) return false;
+  if (!Array.isArray(x) || x.length % 2 !== 0) return false;
   let last = -Infinity;
-  for (const b of x) {
-    if (!(Array.isArray(b) && b.length === 2 && Number.isSafeInteger(b[0]) && Number.isSafeInteger(b[1]) && (b[1] as number) > 0 && (b[0] as number) > last)) return false;
-    last = b[0] as number;
+  for (let k = 0; k < x.length; k += 2) {
+    const index: unknown = x[k];
+    const count: unknown = x[k + 1];
+    if (!(Number.isSafeInteger(index) && Number.isSafeInteger(count) && (count as number) > 0 && (index as number) > last)) return false;
+    last = index as number;
   }
   return true;
+}
+
+/** The counts of a flat bucket list. */
+function bucketCount(buckets: readonly number[]): number {
+  let total = 0;
+  for (let k = 1; k < buckets.length; k += 2) total += buckets[k]!;
+  return total;
 }
 
 /** Why a record is not one with exactly the keys `keys`, or null. */
@@ -47,9 +59,7 @@ function totalsProblem(t: unknown, runs: number): string | null {
   if (!isBuckets(sketch['positive']) || !isBuckets(sketch['negative']) || !Number.isSafeInteger(sketch['zeros']) || (sketch['zeros'] as number) < 0) {
     return 'its quantile sketch is malformed';
   }
-  const counted =
-    (sketch['zeros'] as number) +
-    [...(sketch['positive'] as Array<[number, number]>), ...(sketch['negative'] as Array<[number, number]>)].reduce((a, b) => a + b[1], 0);
+  const counted = (sketch['zeros'] as number) + bucketCount(sketch['positive'] as number[]) + bucketCount(sketch['negative'] as number[]);
   return counted === runs ? null : 'its quantile sketch does not add up to its runs';
 }
 

@@ -20,7 +20,7 @@ import { robustness as robustnessSerial, type RobustnessOptions, type Robustness
 import { workerExecutor } from './pool.js';
 
 export * from '../index.js';
-export { workerExecutor, defaultWorkerCount, maxWorkerCount, MAX_WORKERS, WORKERS_PER_CORE, WorkerCrashError, type WorkerExecutorOptions } from './pool.js';
+export { workerExecutor, defaultWorkerCount, maxWorkerCount, MAX_WORKERS, MAX_CHUNK_RUNS, WORKERS_PER_CORE, WorkerCrashError, type WorkerExecutorOptions } from './pool.js';
 
 /**
  * {@link ExperimentOptions} plus the number of worker threads.

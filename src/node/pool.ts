@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import { ReplicationError } from '../experiment/errors.js';
 import type { Executor, ExecutorHooks } from '../experiment/executor.js';
 import { replicationSeed } from '../experiment/seeds.js';
-import { decodeExperiment, emptyShard, mergeShards, type ShardState } from '../experiment/shard.js';
+import { canonicalSpec, decodeExperiment, emptyShard, sortRows, type ShardState } from '../experiment/shard.js';
+import { mergePackedInto, unpackShard, type PackedShard } from './packedShard.js';
 import type { ExperimentSpec } from '../experiment/spec.js';
 import { ConfigError } from '../model/decode.js';
 import { PREBUILT_WORKER_ENV, reviveError, type RunChunk, type WorkerInit, type WorkerMessage } from './protocol.js';
@@ -25,6 +26,7 @@ export interface WorkerExecutorOptions {
    * free, so a slow chunk does not hold the others up; more chunks balance better but cost a
    * message and a state merge each. With 4, the last chunk left one core idle for several percent
    * of a 1000-run experiment; 16 took the 2-core speed-up from about 1.68x to 1.89x (3000 runs).
+   * A long range is cut into more chunks, of at most {@link MAX_CHUNK_RUNS} replications each.
    */
   readonly chunksPerWorker?: number | undefined;
 }
@@ -54,6 +56,16 @@ export class WorkerCrashError extends Error {
 }
 
 const DEFAULT_CHUNKS_PER_WORKER = 16;
+
+/**
+ * Most replications in one chunk. A chunk's state holds a quantile sketch for every outcome and,
+ * with series, every period of every series, and its buckets fill up as the chunk runs: with
+ * 16 chunks per worker, 100 000 runs on 2 workers made chunks of 3 125 runs whose states, in the
+ * worker and in transit, took about 25 MB more at the peak than chunks of 312 (10 000 runs). More,
+ * shorter chunks cost a message and a merge each, a few milliseconds against minutes of runs.
+ * @example MAX_CHUNK_RUNS // 250
+ */
+export const MAX_CHUNK_RUNS = 250;
 
 /**
  * Worker threads per core that one executor may start, at most: a few threads a core keep the
@@ -186,17 +198,22 @@ function startWorker(entry: string, init: WorkerInit): Worker {
 }
 
 /**
- * A replication leaves much short-lived garbage (random streams, result arrays). With V8's
- * default young generation a worker collects it so often that the collector's helper threads
- * take a share of the cores the other workers need; a larger young generation raised the 2-core
- * speed-up over one thread from about 1.57x to 1.63-1.71x (built package, 1000 runs).
+ * Each worker's young generation, at most 8 MB. A replication leaves much short-lived garbage, and
+ * 128 MB was chosen once to collect it less often (a 2-core speed-up over one thread of 1.63-1.71x
+ * rather than 1.57x, measured then); but every worker then grew its young generation to the full
+ * 128 MB, so two workers alone held about 250 MB (400 runs of the baseline with series on peaked
+ * at 425 MB; with 8 MB and the chunks merged as they arrive, 164 MB). Measured again on the 2-core
+ * machine (200 baseline runs on 2 workers, rows and series off), 8, 16 and 128 MB took the same CPU
+ * time, 20.2-20.6 s, and the same wall time within the noise of a shared machine (issue 13, item 1).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 128 } as const;
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 interface Slot {
   readonly worker: Worker;
   /** The chunk being run, or null when the worker has no work left. */
   chunk: [number, number] | null;
+  /** Its position in the list of chunks. */
+  chunkIndex: number;
   /** Replications of the chunk finished so far. */
   done: number;
   /** Set once the pool has stopped the worker on purpose (its exit is then expected). */
@@ -208,16 +225,27 @@ interface Slot {
  * counts, exact sums (possibly as other partials of the same sum), sketches and rows as
  * `runShard(spec, from, to)`, so it finalises to the same result byte for byte; settles on every
  * path (done, failure, crash, abort) only after every worker it started has exited.
+ *
+ * Each chunk's state arrives packed (packedShard.ts) and is merged as soon as every chunk before
+ * it has been, in chunk order: the same additions in the same order as `mergeShards` of the whole
+ * list, so the state is the same whatever the number of workers, while only the chunks that
+ * arrived ahead of an unfinished earlier one (a few per worker at most) wait in memory. Keeping
+ * every chunk's state to the end held 32 copies of every series sketch on 2 workers (issue 13,
+ * item 1).
  */
 function runOnWorkers(spec: ExperimentSpec, from: number, to: number, hooks: ExecutorHooks, workers: number, chunksPerWorker: number): Promise<ShardState> {
   const signal = hooks.signal;
-  const chunks = splitRange(from, to, workers * chunksPerWorker);
+  const chunks = splitRange(from, to, Math.max(workers * chunksPerWorker, Math.ceil((to - from) / MAX_CHUNK_RUNS)));
   const entry = workerEntry();
   const init: WorkerInit = { spec };
 
   return new Promise<ShardState>((resolve, reject) => {
-    const queue = chunks.slice();
-    const states: ShardState[] = [];
+    let nextChunk = 0;
+    // Chunk states that arrived before an earlier chunk finished, by chunk index.
+    const waiting = new Map<number, PackedShard>();
+    const stateSpec = canonicalSpec(spec);
+    let merged: ShardState | null = null;
+    let mergedCount = 0;
     const slots: Slot[] = [];
     let settled = false;
 
@@ -248,7 +276,7 @@ function runOnWorkers(spec: ExperimentSpec, from: number, to: number, hooks: Exe
     };
 
     const assign = (slot: Slot): void => {
-      const next = queue.shift();
+      const next = chunks[nextChunk];
       if (next === undefined) {
         slot.chunk = null;
         slot.retired = true;
@@ -256,6 +284,7 @@ function runOnWorkers(spec: ExperimentSpec, from: number, to: number, hooks: Exe
         return;
       }
       slot.chunk = next;
+      slot.chunkIndex = nextChunk++;
       slot.done = 0;
       const message: RunChunk = { type: 'run', from: next[0], to: next[1] };
       slot.worker.postMessage(message);
@@ -273,16 +302,22 @@ function runOnWorkers(spec: ExperimentSpec, from: number, to: number, hooks: Exe
           }
           return;
         case 'done':
-          states.push(message.state);
-          if (states.length === chunks.length) {
-            states.sort((a, b) => (a.ranges[0]?.[0] ?? 0) - (b.ranges[0]?.[0] ?? 0));
-            settle(() => {
-              try {
-                resolve(mergeShards(states));
-              } catch (error) {
-                reject(error);
-              }
-            });
+          waiting.set(slot.chunkIndex, message.packed);
+          try {
+            for (let packed = waiting.get(mergedCount); packed !== undefined; packed = waiting.get(mergedCount)) {
+              waiting.delete(mergedCount);
+              if (merged === null) merged = unpackShard(packed, stateSpec);
+              else mergePackedInto(merged, packed);
+              mergedCount++;
+            }
+          } catch (error) {
+            fail(error);
+            return;
+          }
+          if (mergedCount === chunks.length) {
+            const state = merged!;
+            sortRows(state);
+            settle(() => resolve(state));
           } else {
             assign(slot);
           }
@@ -301,7 +336,7 @@ function runOnWorkers(spec: ExperimentSpec, from: number, to: number, hooks: Exe
     const spawn = (): Slot => {
       const worker = startWorker(entry, init);
       live++;
-      const slot: Slot = { worker, chunk: null, done: 0, retired: false };
+      const slot: Slot = { worker, chunk: null, chunkIndex: -1, done: 0, retired: false };
       slots.push(slot);
       worker.on('message', (message: WorkerMessage) => onMessage(slot, message));
       worker.on('error', (error: Error) => {

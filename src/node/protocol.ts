@@ -4,7 +4,7 @@
  * @internal
  */
 import type { ExperimentSpec } from '../experiment/spec.js';
-import type { ShardState } from '../experiment/shard.js';
+import type { PackedShard } from './packedShard.js';
 
 /**
  * What a worker is started with (its `workerData`).
@@ -39,13 +39,14 @@ export interface ErrorInfo {
 
 /**
  * Worker to pool. For each chunk: one `progress` per finished replication, in order, then
- * `done` with the chunk's state, or `replication-failed` / `failed` instead of `done`.
+ * `done` with the chunk's state, packed (its numbers in one transferred array: packedShard.ts), or
+ * `replication-failed` / `failed` instead of `done`.
  * @internal
  * @example port.postMessage({ type: 'progress' } satisfies WorkerMessage)
  */
 export type WorkerMessage =
   | { readonly type: 'progress' }
-  | { readonly type: 'done'; readonly state: ShardState }
+  | { readonly type: 'done'; readonly packed: PackedShard }
   | { readonly type: 'replication-failed'; readonly replication: number; readonly seed: string; readonly cause: ErrorInfo }
   | { readonly type: 'failed'; readonly error: ErrorInfo };
 

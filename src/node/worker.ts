@@ -2,7 +2,7 @@
  * The worker-thread entry of {@link workerExecutor}: started by the pool with the experiment's
  * spec as `workerData`, it runs each chunk of replications it is sent with the same functions
  * as `runShard` (so its states are exactly what `runShard` returns), posts one `progress`
- * message per finished replication and then the chunk's shard state.
+ * message per finished replication and then the chunk's shard state, packed.
  *
  * Not meant to be imported: it does nothing outside a worker thread.
  * @packageDocumentation
@@ -10,6 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReplicationError } from '../experiment/errors.js';
 import { addReplication, decodeExperiment, emptyShard, type DecodedExperiment } from '../experiment/shard.js';
+import { packShard } from './packedShard.js';
 import { errorInfo, TEST_FAULT_ENV, type RunChunk, type WorkerInit, type WorkerMessage } from './protocol.js';
 
 interface Fault {
@@ -41,7 +42,9 @@ function serve(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
         addReplication(state, experiment, i);
         post({ type: 'progress' });
       }
-      post({ type: 'done', state });
+      // Packed and transferred: the pool merges the numbers without rebuilding the state as objects.
+      const packed = packShard(state);
+      port.postMessage({ type: 'done', packed } satisfies WorkerMessage, [packed.data.buffer as ArrayBuffer]);
     } catch (error) {
       if (error instanceof ReplicationError) {
         post({ type: 'replication-failed', replication: error.replication, seed: error.seed, cause: errorInfo(error.cause) });

@@ -42,6 +42,26 @@ describe('quantileSketch', () => {
     expect(ba).toEqual(all);
   });
 
+  it('keeps its buckets as flat sorted [index, count, ...] lists, and merges them in one pass', () => {
+    const s = emptySketch(0.01);
+    for (const x of [5, 1, 5, -2, 3, 1, 5]) addToSketch(s, x);
+    const index = (x: number) => Math.ceil(Math.log(x) / Math.log(1.01 / 0.99));
+    expect(s.positive).toEqual([index(1), 2, index(3), 1, index(5), 3]);
+    expect(s.negative).toEqual([index(2), 1]);
+    // A merge that brings no new bucket adds the counts in place; one that does builds the union.
+    const same = structuredClone(s);
+    const positive = same.positive;
+    mergeSketch(same, s);
+    expect(same.positive).toBe(positive);
+    expect(same.positive).toEqual([index(1), 4, index(3), 2, index(5), 6]);
+    const other = emptySketch(0.01);
+    addToSketch(other, 2);
+    addToSketch(other, 5);
+    mergeSketch(same, other);
+    expect(same.positive).toEqual([index(1), 4, index(2), 1, index(3), 2, index(5), 7]);
+    expect(same.count).toBe(16);
+  });
+
   it('is JSON-safe and 0 when empty', () => {
     const s = emptySketch();
     expect(sketchQuantile(s, 0.5)).toBe(0);

@@ -268,7 +268,7 @@ describe('shard files: limits, integrity and identity', () => {
       ['a sum of squares', (s) => (s['policies'][1]['outcomes']['lots']['sumOfSquares'][0] += 1)],
       ['a minimum', (s) => (s['policies'][0]['outcomes']['hhi']['min'] /= 2)],
       ['a maximum', (s) => (s['policies'][0]['outcomes']['hhi']['max'] *= 2)],
-      ['a sketch bucket', (s) => (s['policies'][0]['outcomes']['hhi']['sketch']['positive'][0][0] -= 1)],
+      ['a sketch bucket', (s) => (s['policies'][0]['outcomes']['hhi']['sketch']['positive'][0] -= 1)],
       ['a difference sum', (s) => (s['policies'][1]['differences']['hhi']['sum'][0] += 0.01)],
       ['a difference maximum', (s) => (s['policies'][1]['differences']['lots']['max'] += 1)],
       ['a count of higher replications', (s) => (s['policies'][1]['higher']['hhi'] = s['policies'][1]['higher']['hhi'] === 0 ? 1 : 0)],

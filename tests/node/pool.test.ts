@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { compare as compareSerial, monteCarlo as monteCarloSerial, runExperiment, serialExecutor, type ExperimentSpec } from '../../src/experiment/index.js';
+import { compare as compareSerial, mergeShards, monteCarlo as monteCarloSerial, runExperiment, runShard, serialExecutor, type ExperimentSpec } from '../../src/experiment/index.js';
 import { replicationSeed } from '../../src/experiment/seeds.js';
 import { ReplicationError } from '../../src/experiment/errors.js';
 import { ConfigError } from '../../src/model/decode.js';
@@ -68,6 +68,12 @@ describe('workerExecutor gives the serial result, byte for byte', () => {
     const b = await serialExecutor.run(spec, 2, 9, { onReplication: () => undefined });
     expect(a.ranges).toEqual([[2, 9]]);
     expect(a.rows).toEqual(b.rows);
+    // Byte for byte the state mergeShards makes of the same chunks (one replication each here):
+    // chunks arrive packed and are merged in order as they come (issue 13, item 1).
+    const withSeries: ExperimentSpec = { ...spec, series: true, variants: [{ name: 'g', input: { policy: { minimumVolumeShare: 0.9 } } }] };
+    const pooled = await workerExecutor({ workers: 2 }).run(withSeries, 2, 9, { onReplication: () => undefined });
+    const chunks = [2, 3, 4, 5, 6, 7, 8].map((i) => runShard(withSeries, i, i + 1));
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(mergeShards(chunks)));
   });
 });
 
