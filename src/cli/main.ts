@@ -49,23 +49,26 @@ Commands:
         "explain --help" lists the mechanisms and options.
   shard --spec <spec.json> --from <A> --to <B> --out <shard.json> [--workers <N>]
         Run replications A..B-1 of the experiment in spec.json and write their shard state.
-  merge (--out <result.json> | --state <merged.json>) <shard.json>...
+  merge (--out <result.json> | --state <merged.json>) [--partial] <shard.json>...
         Merge shard states (in any order) into the experiment's result, or into one state.
-  run   --spec <spec.json> --runs <N> --out <result.json> [--workers <N>]
-        Run replications 0..N-1 and write the result.
+        Refuses a set that leaves replications out (0..runs-1 when the spec states "runs"),
+        naming them, unless --partial asks for a result of the replications covered.
+  run   --spec <spec.json> [--runs <N>] --out <result.json> [--workers <N>]
+        Run replications 0..N-1 and write the result (N defaults to the spec's "runs").
   report <result.json> --out <report.html | report.svg> [--title <text>]
         Chart an experiment result: one self-contained web page, or one SVG with the charts stacked.
 
 spec.json is an ExperimentSpec: { "config": {...}, "variants": [{ "name": "...", "input": {...} }],
-"seed": 1, "rows": false, "series": false } (variants default to [], seed to 1, rows and series
-to true). --workers defaults to the number of cores; 1 runs in the main thread.
+"seed": 1, "rows": false, "series": false, "runs": 1000 } (variants default to [], seed to 1, rows
+and series to true; "runs", the replications the experiment is meant to have, is optional but
+lets shard and merge check every range against it). --workers defaults to the number of cores; 1 runs in the main thread.
 The result of shards merged equals that of one run, byte for byte. See docs/cluster.md.
 `;
 
 // ---------------------------------------------------------------------------------------------
 // Specs and shard states
 
-const SPEC_KEYS = ['config', 'variants', 'seed', 'rows', 'series'] as const;
+const SPEC_KEYS = ['config', 'variants', 'seed', 'rows', 'series', 'runs'] as const;
 
 /** Lines of a ConfigError from decoding a spec, with paths as they are in the spec file. */
 function specIssues(error: ConfigError, file: string): string[] {
@@ -104,6 +107,10 @@ function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: st
   for (const key of ['rows', 'series'] as const) {
     if (value[key] !== undefined && typeof value[key] !== 'boolean') problems.push(`${file}: ${key}: expected true or false`);
   }
+  const runs = value['runs'];
+  if (runs !== undefined && !(typeof runs === 'number' && Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS)) {
+    problems.push(`${file}: runs: expected an integer in [1, ${MAX_RUNS}] (the replications the experiment is meant to have), got ${clip(JSON.stringify(runs) ?? String(runs))}`);
+  }
   if (problems.length > 0) throw new UsageError(problems);
   const spec: ExperimentSpec = {
     config: config as ExperimentSpec['config'],
@@ -111,6 +118,8 @@ function toSpec(value: unknown, file: string): { spec: ExperimentSpec; names: st
     seed: seed as ExperimentSpec['seed'],
     rows: (value['rows'] as boolean | undefined) ?? true,
     series: (value['series'] as boolean | undefined) ?? true,
+    // Only when stated: a spec without it keeps its identity (and its shards their hashes).
+    ...(runs !== undefined ? { runs: runs as number } : {}),
   };
   try {
     return { spec, names: [...decodeExperiment(spec).names] };
@@ -168,6 +177,18 @@ function toShard(value: unknown, file: string): ShardState {
   return state as unknown as ShardState;
 }
 
+/** The replications of 0..planned-1 (or, with no plan, of 0..the last one covered) that `ranges` leave out. */
+function missingRanges(ranges: ReadonlyArray<readonly [number, number]>, planned: number | undefined): Array<[number, number]> {
+  const missing: Array<[number, number]> = [];
+  let next = 0;
+  for (const [from, to] of ranges) {
+    if (from > next) missing.push([next, from]);
+    next = to;
+  }
+  if (planned !== undefined && next < planned) missing.push([next, planned]);
+  return missing;
+}
+
 function describeRanges(ranges: ReadonlyArray<readonly [number, number]>): string {
   const text = ranges.slice(0, 5).map(([a, b]) => (b - a === 1 ? `${a}` : `${a}..${b - 1}`));
   return text.join(', ') + (ranges.length > 5 ? ` and ${ranges.length - 5} more` : '');
@@ -203,6 +224,9 @@ async function shardCommand(args: readonly string[], io: CliIo): Promise<number>
   const to = integerFlag(required(values, 'to'), 'to', 1, MAX_RUNS);
   if (to <= from) throw new UsageError(`--to (${to}) must be greater than --from (${from}); the shard runs replications from..to-1`);
   const { spec, out, workers } = await specJob(values);
+  if (spec.runs !== undefined && to > spec.runs) {
+    throw new UsageError(`--to ${to} goes beyond the spec's runs (${spec.runs}): the experiment has replications 0..${spec.runs - 1}`);
+  }
   const rows = spec.rows ? tooManyRows(to - from, spec.variants.length + 1) : null;
   if (rows !== null) throw new UsageError(`--from ${from} --to ${to}: ${rows}; set "rows": false in the spec, or shard fewer replications`);
 
@@ -216,7 +240,7 @@ async function shardCommand(args: readonly string[], io: CliIo): Promise<number>
 }
 
 async function mergeCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string' }, state: { type: 'string' } }, true);
+  const { values, positionals } = parse(args, { out: { type: 'string' }, state: { type: 'string' }, partial: { type: 'boolean' } }, true);
   if (values['help'] === true) return help(io);
   const out = typeof values['out'] === 'string' && values['out'] !== '' ? values['out'] : null;
   const stateOut = typeof values['state'] === 'string' && values['state'] !== '' ? values['state'] : null;
@@ -268,14 +292,20 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
     return merged!;
   });
   const runs = state.ranges.reduce((a, [from, to]) => a + to - from, 0);
-  const gaps: Array<[number, number]> = [];
-  let next = 0;
-  for (const [from, to] of state.ranges) {
-    if (from > next) gaps.push([next, from]);
-    next = to;
+  const planned = state.spec.runs;
+  const missing = missingRanges(state.ranges, planned);
+  if (missing.length > 0) {
+    const count = missing.reduce((a, [from, to]) => a + to - from, 0);
+    const of = planned !== undefined ? `the spec's ${planned}` : `0..${state.ranges.at(-1)![1] - 1}`;
+    const what = `no shard covers replications ${describeRanges(missing)} (${count} of ${of})`;
+    if (values['partial'] !== true) {
+      const [a, b] = missing[0]!;
+      throw new UsageError(`incomplete: ${what}; run them (shard --from ${a} --to ${b}${missing.length > 1 ? ', and the rest' : ''}) and merge again, or pass --partial for a result of the ${runs} covered`);
+    }
+    io.stderr.write(`warning: --partial: ${what}; the result is of the ${runs} replications covered\n`);
   }
-  if (gaps.length > 0) {
-    io.stderr.write(`warning: no shard covers replications ${describeRanges(gaps)}; the result is of the ${runs} replications covered, not of one run 0..${next - 1}\n`);
+  if (planned === undefined) {
+    io.stderr.write(`note: the spec states no "runs", so shards missing after replication ${state.ranges.at(-1)![1] - 1} cannot be noticed; add "runs" to the spec to have them checked\n`);
   }
   if (stateOut !== null) await writeAtomically(stateOut, shardFileText(state, version()));
   if (out !== null) await writeAtomically(out, `${JSON.stringify(finaliseExperiment(state), null, 2)}\n`);
@@ -288,8 +318,13 @@ async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { spec: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } }, false);
   if (values['help'] === true) return help(io);
   required(values, 'spec'); // asked for first, as the usage line lists it
-  const runs = integerFlag(required(values, 'runs'), 'runs', 1, MAX_RUNS);
+  const given = typeof values['runs'] === 'string' ? integerFlag(values['runs'], 'runs', 1, MAX_RUNS) : null;
   const { spec, out, workers } = await specJob(values);
+  if (given === null && spec.runs === undefined) throw new UsageError('missing --runs (or "runs" in the spec) (see --help)');
+  if (given !== null && spec.runs !== undefined && given !== spec.runs) {
+    throw new UsageError(`--runs ${given} differs from the spec's runs (${spec.runs}); leave --runs out, or change the spec`);
+  }
+  const runs = given ?? spec.runs!;
 
   const started = Date.now();
   const result = await withProgress(io, 'replications', (onProgress) => runExperiment(spec, { runs, executor: executorFor(workers), signal: io.signal, onProgress }));

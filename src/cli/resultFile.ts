@@ -61,6 +61,8 @@ function differenceProblem(d: Record<string, unknown>, at: string): string | nul
 function resultProblem(value: Record<string, unknown>): string | null {
   const runs = value['runs'];
   if (!Number.isSafeInteger(runs) || (runs as number) < 1) return 'runs is not a positive integer';
+  const planned = value['plannedRuns'];
+  if (planned !== undefined && !(Number.isSafeInteger(planned) && (planned as number) >= (runs as number))) return 'plannedRuns is not an integer of at least runs';
   if (!(typeof value['seed'] === 'number' || typeof value['seed'] === 'string')) return 'seed is not a number or a string';
   if (!isPlainObject(value['config'])) return 'config is not an object';
   const policies = value['policies'];

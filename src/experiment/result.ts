@@ -68,6 +68,11 @@ export interface ExperimentResult {
   readonly seed: string;
   /** Replications run (each policy ran on every one). */
   readonly runs: number;
+  /**
+   * The replications the spec said the experiment is meant to have (its `runs`), when it said so.
+   * Fewer `runs` than this is a partial result (`merge --partial`).
+   */
+  readonly plannedRuns?: number;
   /** The decoded baseline config, distributions included (each replication drew its own values). */
   readonly config: UncertainConfig;
   /** The baseline first, then each variant in the order given. */
@@ -136,6 +141,7 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
     version: RESULT_FORMAT_VERSION,
     seed: canonicalSeed(state.spec.seed),
     runs,
+    ...(state.spec.runs !== undefined ? { plannedRuns: state.spec.runs } : {}),
     config: decoded.configs[0]!,
     policies,
     differences,

@@ -5,7 +5,7 @@ import { canonicalSeed, type Seed } from '../random/streams.js';
 import { serialExecutor, type Executor } from './executor.js';
 import { finaliseExperiment, type ExperimentResult } from './result.js';
 import { decodeExperiment, mergeShardInto, mergeShards, sortRows, type ShardState } from './shard.js';
-import type { ExperimentSpec, PolicyVariant } from './spec.js';
+import { MAX_RUNS, type ExperimentSpec, type PolicyVariant } from './spec.js';
 import { hasInterval, type Summary } from './summary.js';
 
 /** Where a long experiment stands. */
@@ -86,8 +86,7 @@ export const STOP_RULE_MIN_RUNS = 30;
 /** Fewest batches after which a stop rule may stop: the first check never stops. */
 export const STOP_RULE_MIN_BATCHES = 2;
 
-/** Largest number of replications one experiment may ask for. */
-export const MAX_RUNS = 100_000_000;
+export { MAX_RUNS };
 
 /**
  * Most tidy rows an experiment may keep (runs x policies x outcomes): about 2 GB of row objects.
@@ -166,6 +165,9 @@ function widestHalfWidth(watched: readonly Summary[]): number | null {
 export async function runExperiment(spec: ExperimentSpec, options: ExperimentOptions): Promise<ExperimentOutput> {
   checkOptions({ ...options, rows: spec.rows }, spec.variants.length + 1);
   decodeExperiment(spec); // fail fast, with paths, before any work
+  if (spec.runs !== undefined && options.runs !== spec.runs) {
+    throw new ConfigError([{ path: 'options.runs', message: `${options.runs} differs from the spec's runs (${spec.runs}); run the number the spec states, or change it there` }]);
+  }
   const rule = options.stopWhen;
   if (rule?.policy !== undefined && !spec.variants.some((v) => v.name === rule.policy)) {
     throw new ConfigError([{ path: 'options.stopWhen.policy', message: `no policy is named "${rule.policy}"` }]);

@@ -8,7 +8,7 @@ import { canonicalSeed } from '../random/streams.js';
 import { ReplicationError } from './errors.js';
 import { RESULT_FORMAT_VERSION } from './result.js';
 import { replicationSeed } from './seeds.js';
-import type { ExperimentSpec, InputRow, RunRow } from './spec.js';
+import { MAX_RUNS, type ExperimentSpec, type InputRow, type RunRow } from './spec.js';
 import { addValue, emptyTotals, mergeTotals, type MetricTotals } from './summary.js';
 
 const OUTCOMES = Object.keys(OUTCOME_METRICS) as OutcomeMetric[];
@@ -79,6 +79,10 @@ function horizonOf(config: UncertainConfig, series: boolean, where: string): num
 
 /** Decodes the baseline and every variant, rejecting bad input with paths (variant errors are prefixed with the variant). */
 export function decodeExperiment(spec: ExperimentSpec): DecodedExperiment {
+  const runs = spec.runs;
+  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS)) {
+    throw new ConfigError([{ path: 'runs', message: `expected an integer in [1, ${MAX_RUNS}] (the replications the experiment is meant to have), got ${String(runs)}` }]);
+  }
   const base = parseConfig(spec.config);
   const names = [base.policy.name];
   const configs: UncertainConfig[] = [base];
@@ -223,6 +227,9 @@ export function runShard(spec: ExperimentSpec, from: number, to: number): ShardS
     throw new RangeError(`expected a replication range 0 <= from <= to, got [${from}, ${to})`);
   }
   const experiment = decodeExperiment(spec);
+  if (spec.runs !== undefined && to > spec.runs) {
+    throw new RangeError(`replications ${from}..${to - 1} go beyond the ${spec.runs} the spec's runs gives (0..${spec.runs - 1})`);
+  }
   const state = emptyShard(spec, experiment);
   for (let i = from; i < to; i++) addReplication(state, experiment, i);
   return state;

@@ -1,6 +1,9 @@
 import type { ConfigInput } from '../model/config.js';
 import type { Seed } from '../random/streams.js';
 
+/** Largest number of replications one experiment may ask for. */
+export const MAX_RUNS = 100_000_000;
+
 /** A policy to compare with the baseline: a name and the partial config that defines it. */
 export interface PolicyVariant {
   /** Unique name, shown in results. */
@@ -24,6 +27,14 @@ export interface ExperimentSpec {
   readonly rows: boolean;
   /** Summarise every per-period series too (per period: mean, sd, quantiles). */
   readonly series: boolean;
+  /**
+   * The replications the experiment is meant to have, 0..runs-1 (optional). Stated, it lets
+   * shards and merges check what they hold against it: `shard` refuses a range beyond it, `merge`
+   * refuses a set of shards that leaves any of them out (unless asked for a partial result), and
+   * `runExperiment` refuses another `options.runs`. Part of the spec's identity: shards of a spec
+   * with and without it do not merge.
+   */
+  readonly runs?: number;
 }
 
 /** One outcome of one run, as a tidy row. */

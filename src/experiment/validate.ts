@@ -105,6 +105,9 @@ export function shardStateProblem(state: ShardState): string | null {
   } catch (error) {
     return `its spec does not decode (${error instanceof Error ? error.message : String(error)})`;
   }
+  const planned = state.spec.runs;
+  const end = state.ranges.at(-1)?.[1] ?? 0;
+  if (planned !== undefined && end > planned) return `its ranges go up to replication ${end - 1}, beyond the ${planned} its spec's runs gives`;
   if (!Array.isArray(state.policies) || state.policies.length !== names.length) {
     const held = Array.isArray(state.policies) ? state.policies.length : 0;
     return `it holds ${held} ${held === 1 ? 'policy' : 'policies'} where its spec has ${names.length}`;

@@ -55,13 +55,16 @@ export function reportText(result: AnyResult): ReportOptions {
     };
   }
   const baseline = names[0]!;
+  // A result merged with --partial says so first: its numbers are of fewer runs than planned.
+  const planned = result.plannedRuns;
+  const partial = planned !== undefined && result.runs < planned ? `A partial result: ${result.runs} of the ${planned} replications the spec plans. ` : '';
   if (names.length === 1) {
-    return { title: `${baseline}: ${plural(result.runs, 'run', 'runs')}`, intro: `${plural(result.runs, 'replication', 'replications')} (seed ${seed}) of ${baseline}.` };
+    return { title: `${baseline}: ${plural(result.runs, 'run', 'runs')}`, intro: `${partial}${plural(result.runs, 'replication', 'replications')} (seed ${seed}) of ${baseline}.` };
   }
   const variants = names.slice(1);
   return {
     title: `${variants.join(', ')} against ${baseline}: ${plural(result.runs, 'paired run', 'paired runs')}`,
-    intro: `${plural(result.runs, 'replication', 'replications')} (seed ${seed}) of ${plural(names.length, 'policy', 'policies')}: ${names.join(', ')}. Every policy ran on the same replications, so each difference from ${baseline} is measured run by run.`,
+    intro: `${partial}${plural(result.runs, 'replication', 'replications')} (seed ${seed}) of ${plural(names.length, 'policy', 'policies')}: ${names.join(', ')}. Every policy ran on the same replications, so each difference from ${baseline} is measured run by run.`,
   };
 }
 

@@ -62,10 +62,72 @@ describe('shard + merge = run', () => {
     expect(quiet.stderr).toMatch(/^wrote .*tty\.json: 6 replications in \d+\.\d s\n$/);
   });
 
-  it('a gap is merged with a warning', async () => {
+  it('an incomplete set is refused, naming what is missing, unless --partial asks for it', async () => {
+    // The spec states no runs: a gap before the last shard is still seen.
     const r = await cli('merge', '--out', at('gap.json'), at('b.json'));
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^warning: no shard covers replications 0\.\.4/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: incomplete: no shard covers replications 0\.\.4 \(5 of 0\.\.11\); run them \(shard --from 0 --to 5\) and merge again, or pass --partial for a result of the 7 covered\n$/);
+    expect(existsSync(at('gap.json'))).toBe(false);
+    const partial = await cli('merge', '--partial', '--out', at('gap.json'), at('b.json'));
+    expect(partial.code).toBe(0);
+    expect(partial.stderr).toMatch(/^warning: --partial: no shard covers replications 0\.\.4 \(5 of 0\.\.11\); the result is of the 7 replications covered\n/m);
+    // Without "runs" a missing last shard cannot be seen: merge says so.
+    expect(partial.stderr).toMatch(/^note: the spec states no "runs", so shards missing after replication 11 cannot be noticed/m);
+    expect((JSON.parse(read('gap.json')) as { runs: number }).runs).toBe(7);
+  });
+});
+
+describe('a spec that states its runs', () => {
+  const planned = { ...spec, rows: false, runs: 12 };
+  writeFileSync(at('planned.json'), JSON.stringify(planned));
+
+  it('run takes its runs from the spec, and shards merged equal it byte for byte, with plannedRuns', async () => {
+    expect((await cli('run', '--spec', at('planned.json'), '--out', at('planned-run.json'), '--workers', '1')).code).toBe(0);
+    expect((await cli('shard', '--spec', at('planned.json'), '--from', '0', '--to', '10', '--out', at('p0.json'), '--workers', '1')).code).toBe(0);
+    expect((await cli('shard', '--spec', at('planned.json'), '--from', '10', '--to', '12', '--out', at('p1.json'), '--workers', '1')).code).toBe(0);
+    const merged = await cli('merge', '--out', at('planned-merged.json'), at('p1.json'), at('p0.json'));
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).not.toMatch(/note:|warning:/);
+    expect(read('planned-merged.json')).toBe(read('planned-run.json'));
+    const result = JSON.parse(read('planned-run.json')) as { runs: number; plannedRuns: number };
+    expect([result.runs, result.plannedRuns]).toEqual([12, 12]);
+  });
+
+  it('merge refuses shards that leave out the last range (the issue: "runs": 350 of 400, exit 0)', async () => {
+    const r = await cli('merge', '--out', at('short.json'), at('p0.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: incomplete: no shard covers replications 10..11 (2 of the spec's 12); run them (shard --from 10 --to 12) and merge again, or pass --partial for a result of the 10 covered\n`);
+    expect(existsSync(at('short.json'))).toBe(false);
+    const partial = await cli('merge', '--partial', '--out', at('short.json'), at('p0.json'));
+    expect(partial.code).toBe(0);
+    const result = JSON.parse(read('short.json')) as { runs: number; plannedRuns: number };
+    expect([result.runs, result.plannedRuns]).toEqual([10, 12]);
+  });
+
+  it('shard refuses a range beyond the runs, run a different --runs, and the spec a bad runs', async () => {
+    const beyond = await cli('shard', '--spec', at('planned.json'), '--from', '10', '--to', '13', '--out', at('p2.json'));
+    expect(beyond.code).toBe(2);
+    expect(beyond.stderr).toBe(`error: --to 13 goes beyond the spec's runs (12): the experiment has replications 0..11\n`);
+    const other = await cli('run', '--spec', at('planned.json'), '--runs', '11', '--out', at('p3.json'));
+    expect(other.stderr).toBe(`error: --runs 11 differs from the spec's runs (12); leave --runs out, or change the spec\n`);
+    expect((await cli('run', '--spec', at('spec.json'), '--out', at('p3.json'))).stderr).toBe('error: missing --runs (or "runs" in the spec) (see --help)\n');
+    for (const bad of [0, 1.5, '12', null]) {
+      writeFileSync(at('bad-runs.json'), JSON.stringify({ ...planned, runs: bad }));
+      const r = await cli('run', '--spec', at('bad-runs.json'), '--out', at('p3.json'));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: .*bad-runs\.json: runs: expected an integer in \[1, 100000000\] \(the replications the experiment is meant to have\), got /);
+    }
+    expect(existsSync(at('p2.json')) || existsSync(at('p3.json'))).toBe(false);
+  });
+
+  it('shards of the spec with and without runs do not merge', async () => {
+    const r = await cli('merge', '--out', at('mixed.json'), at('p0.json'), at('a.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/are shards of different experiments \(their specs differ in "rows"\)/);
+    writeFileSync(at('planned-rows.json'), JSON.stringify({ ...spec, runs: 12 }));
+    expect((await cli('shard', '--spec', at('planned-rows.json'), '--from', '0', '--to', '5', '--out', at('pr.json'), '--workers', '1')).code).toBe(0);
+    const s = await cli('merge', '--out', at('mixed.json'), at('pr.json'), at('b.json'));
+    expect(s.stderr).toMatch(/are shards of different experiments \(their specs differ in "runs"\)/);
   });
 });
 

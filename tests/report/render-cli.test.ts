@@ -95,6 +95,7 @@ describe('report command', () => {
     ['a shard state', () => ['report', variantOf('shard.json', () => ({ kind: 'framework-agreement-sim/shard', version: 1 })), '--out', at('x.html')], /^error: .*shard\.json: a shard state, not an experiment result; merge it first/],
     ['a damaged summary', () => ['report', variantOf('damaged.json', (r) => void (r['policies'][1].outcomes.hhi.mean = 'x')), '--out', at('x.html')], /^error: .*damaged\.json: a damaged experiment result \(policies\[1\]\.outcomes\.hhi\.mean is not a finite number\)$/],
     ['a damaged series', () => ['report', variantOf('damaged2.json', (r) => void r['policies'][0].series.hhi.push(null)), '--out', at('x.html')], /^error: .*: a damaged experiment result \(policies\[0\]\.series\.hhi\[\d+\] is not a summary\)$/],
+    ['planned runs below the runs', () => ['report', variantOf('planned.json', (r) => void (r['plannedRuns'] = 2)), '--out', at('x.html')], /^error: .*: a damaged experiment result \(plannedRuns is not an integer of at least runs\)$/],
     ['no policies', () => ['report', variantOf('empty.json', (r) => void (r['policies'] = [])), '--out', at('x.html')], /^error: .*: a damaged experiment result \(policies is not a non-empty list\)$/],
     ['a variant without differences', () => ['report', variantOf('nodiff.json', (r) => void (r['differences'] = {})), '--out', at('x.html')], /^error: .*: a damaged experiment result \(differences lacks the variant "guarantee"\)$/],
     ['a result of another version', () => ['report', variantOf('old.json', (r) => {
@@ -134,6 +135,11 @@ describe('writeReport', () => {
     expect(read('lib.HTML')).toContain('<title>guarantee against today: 4 paired runs</title>');
     await writeReport(result, at('lib.svg'), { title: 'Mine' });
     expect(read('lib.svg')).toContain('<title>Mine</title>');
+  });
+
+  it('a partial result (merge --partial) says so before anything else', () => {
+    expect(reportText({ ...result, plannedRuns: 10 }).intro).toMatch(/^A partial result: 4 of the 10 replications the spec plans\. 4 replications/);
+    expect(reportText({ ...result, plannedRuns: 4 }).intro).toMatch(/^4 replications/);
   });
 
   it('reports a sweep and a single run too, with headings that say what they are', async () => {
