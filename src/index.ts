@@ -55,6 +55,7 @@ export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric,
 export type { SimulationResult, RunLedger } from './model/result.js';
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
 export { canonicalSeed, type Seed } from './random/streams.js';
+export { LIBRARY, LIBRARY_VERSION } from './version.js';
 export { herfindahl, topShares, quantileSorted, safeDivide, shareOf, binomialUpperTail } from './metrics/index.js';
 export {
   monteCarlo,
@@ -72,6 +73,9 @@ export {
   summarise,
   hasInterval,
   replicationSeed,
+  rerun,
+  type RerunOptions,
+  type RerunnableResult,
   RESULT_FORMAT_VERSION,
   ReplicationError,
   MAX_RUNS,

@@ -17,7 +17,7 @@
  * @packageDocumentation
  */
 import { shardStateProblem } from '../experiment/validate.js';
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ReplicationError } from '../experiment/errors.js';
 import { finaliseExperiment, RESULT_FORMAT_VERSION } from '../experiment/result.js';
@@ -28,6 +28,7 @@ import { isPlainObject } from '../model/codecs.js';
 import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../model/metrics.js';
 import { WorkerCrashError } from '../node/pool.js';
+import { LIBRARY_VERSION } from '../version.js';
 import { chapter5Command } from './chapter5.js';
 import { explainCommand } from './explain.js';
 import { reportCommand } from './report.js';
@@ -339,12 +340,7 @@ function help(io: CliIo): number {
 }
 
 function version(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return manifest.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return LIBRARY_VERSION;
 }
 
 function isAbort(error: unknown): boolean {

@@ -7,6 +7,7 @@ export { finaliseExperiment, RESULT_FORMAT_VERSION, type ExperimentResult, type 
 export { serialExecutor, type Executor, type ExecutorHooks } from './executor.js';
 export { summarise, hasInterval, QUANTILE_ACCURACY, type Summary, type MetricTotals } from './summary.js';
 export { replicationSeed } from './seeds.js';
+export { rerun, type RerunOptions, type RerunnableResult } from './rerun.js';
 export { ReplicationError } from './errors.js';
 export type { ExperimentSpec, PolicyVariant, RunRow, InputRow } from './spec.js';
 export { shardStateProblem } from './validate.js';

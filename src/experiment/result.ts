@@ -3,7 +3,8 @@ import { canonicalSeed } from '../random/streams.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
 import { policyInputs, type PolicyInputs } from './policyInputs.js';
 import { decodeExperiment, type ShardState } from './shard.js';
-import type { InputRow, RunRow } from './spec.js';
+import type { ExperimentSpec, InputRow, RunRow } from './spec.js';
+import { LIBRARY } from '../version.js';
 import { summarise, type Summary } from './summary.js';
 
 /** Many runs of one policy. */
@@ -61,6 +62,8 @@ export interface ExperimentResult {
   readonly kind: 'framework-agreement-sim/experiment';
   /** {@link RESULT_FORMAT_VERSION} of the library that wrote it. */
   readonly version: typeof RESULT_FORMAT_VERSION;
+  /** The library and its version that wrote it (`LIBRARY`: "framework-agreement-sim 0.2.0"). */
+  readonly library: string;
   /**
    * The master seed in its one text form (`canonicalSeed`: a number seed 1 is stored as "1");
    * replication i ran with `replicationSeed(seed, i)`.
@@ -73,6 +76,17 @@ export interface ExperimentResult {
    * Fewer `runs` than this is a partial result (`merge --partial`).
    */
   readonly plannedRuns?: number;
+  /**
+   * The replications it holds, as [from, to) ranges, when they are not simply 0..runs-1 (a
+   * result merged with `--partial`); {@link rerun} runs exactly these.
+   */
+  readonly ranges?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * The spec that produced it, whole (config, variants with their inputs, seed in its text form,
+   * rows, series and planned runs): with `runs` (and `ranges`, `stopWhen`) it is all
+   * {@link rerun} needs to reproduce the result byte for byte.
+   */
+  readonly spec: ExperimentSpec;
   /** The decoded baseline config, distributions included (each replication drew its own values). */
   readonly config: UncertainConfig;
   /** The baseline first, then each variant in the order given. */
@@ -89,6 +103,11 @@ export interface ExperimentResult {
   readonly rows?: readonly RunRow[];
   /** One row per run, policy and uncertain input with the value drawn, when rows were requested and some input was uncertain. */
   readonly inputRows?: readonly InputRow[];
+}
+
+/** Whether ranges are exactly [[0, n]] (or none): the replications 0..n-1 of a plain run. */
+function contiguousFromZero(ranges: ReadonlyArray<readonly [number, number]>): boolean {
+  return ranges.length === 0 || (ranges.length === 1 && ranges[0]![0] === 0);
 }
 
 /** Turns a (merged) shard state into the experiment's result. */
@@ -140,8 +159,11 @@ export function finaliseExperiment(state: ShardState): ExperimentResult {
     kind: 'framework-agreement-sim/experiment',
     version: RESULT_FORMAT_VERSION,
     seed: canonicalSeed(state.spec.seed),
+    library: LIBRARY,
     runs,
     ...(state.spec.runs !== undefined ? { plannedRuns: state.spec.runs } : {}),
+    ...(contiguousFromZero(state.ranges) ? {} : { ranges: state.ranges.map(([from, to]): [number, number] => [from, to]) }),
+    spec: state.spec,
     config: decoded.configs[0]!,
     policies,
     differences,

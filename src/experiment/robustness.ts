@@ -5,7 +5,8 @@ import { OUTCOME_METRICS, type Direction, type OutcomeMetric } from '../model/me
 import { DEFAULT_WORLDS, resolveWorld, type ResolvedWorld, type World } from '../scenarios/worlds.js';
 import { toVariants, type PolicyList } from './compare.js';
 import { basisOf } from './policyInputs.js';
-import type { ExperimentResult } from './result.js';
+import { RESULT_FORMAT_VERSION, type ExperimentResult } from './result.js';
+import { LIBRARY } from '../version.js';
 import { runExperiment, specOf, type ExperimentOptions, type Progress } from './run.js';
 import { decodeExperiment } from './shard.js';
 import { hasInterval } from './summary.js';
@@ -167,6 +168,10 @@ export interface RobustnessWorld extends ResolvedWorld {
 /** What `robustness` returns: plain JSON. */
 export interface RobustnessResult {
   readonly kind: 'framework-agreement-sim/robustness';
+  /** {@link RESULT_FORMAT_VERSION} of the library that wrote it. */
+  readonly version: typeof RESULT_FORMAT_VERSION;
+  /** The library and its version that wrote it (`LIBRARY`). */
+  readonly library: string;
   readonly seed: string | number;
   /** Paired runs in each world. */
   readonly runs: number;
@@ -268,6 +273,8 @@ export function robustnessOf(worlds: readonly ResolvedWorld[], results: readonly
   }
   return {
     kind: 'framework-agreement-sim/robustness',
+    version: RESULT_FORMAT_VERSION,
+    library: LIBRARY,
     seed: first.seed,
     runs: first.runs,
     baseline,

@@ -64,6 +64,8 @@ export interface ExperimentOptions {
 export interface ConvergenceReport {
   readonly metric: OutcomeMetric;
   readonly target: number;
+  /** The stop rule as it was given, with its batch size (so `rerun` can apply it again). */
+  readonly rule: StopRule & { readonly batch: number };
   /**
    * The widest watched half-width when the experiment stopped; null when a watched summary had no
    * interval then (its values did not vary, or only one replication ran).
@@ -209,7 +211,7 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
     const achieved = widestHalfWidth(watchedSummaries(result, rule));
     const converged = batches >= STOP_RULE_MIN_BATCHES && next >= STOP_RULE_MIN_RUNS && achieved !== null && achieved <= rule.halfWidth;
     if (converged || next >= options.runs) {
-      return { ...result, convergence: { metric: rule.metric, target: rule.halfWidth, achieved, converged } };
+      return { ...result, convergence: { metric: rule.metric, target: rule.halfWidth, rule: { ...rule, batch }, achieved, converged } };
     }
   }
 }

@@ -57,7 +57,7 @@ export function reportText(result: AnyResult): ReportOptions {
   const baseline = names[0]!;
   // A result merged with --partial says so first: its numbers are of fewer runs than planned.
   const planned = result.plannedRuns;
-  const partial = planned !== undefined && result.runs < planned ? `A partial result: ${result.runs} of the ${planned} replications the spec plans. ` : '';
+  const partial = planned !== undefined && result.runs < planned && !('convergence' in result && result.convergence !== undefined) ? `A partial result: ${result.runs} of the ${planned} replications the spec plans. ` : '';
   if (names.length === 1) {
     return { title: `${baseline}: ${plural(result.runs, 'run', 'runs')}`, intro: `${partial}${plural(result.runs, 'replication', 'replications')} (seed ${seed}) of ${baseline}.` };
   }

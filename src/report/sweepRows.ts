@@ -3,13 +3,14 @@ import { experimentRows, type RowOptions } from './experimentRows.js';
 import { tidyRow, type TidyRow } from './tidyRow.js';
 
 /**
- * How a swept value appears in the `parameterValue` column: a number as itself, anything else as
- * its JSON text (`true`, `"rank"`, `[1,2]`), the same text that follows "=" in the policy's name.
+ * How a swept value appears in the `parameterValue` column: a number or a text as itself, anything
+ * else as its JSON text (`true`, `[1,2]`). (The policy's name quotes a text, `path="rank"`, to
+ * tell it from a number; the column holds the value a user would filter or plot by.)
  * @example parameterValueOf(0.3) // 0.3
- * @example parameterValueOf('rank') // '"rank"'
+ * @example parameterValueOf('rank') // 'rank'
  */
 export function parameterValueOf(value: unknown): number | string {
-  return typeof value === 'number' ? value : (JSON.stringify(value) ?? String(value));
+  return typeof value === 'number' || typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 
 /**

@@ -73,7 +73,7 @@ describe('stopping when precise enough', () => {
     // A policy compared with itself: every paired difference is 0.
     const itself = await compare(small, { again: {} }, { runs: 12, series: false, rows: false, stopWhen: { metric: 'hhi', halfWidth: 1, batch: 4 } });
     expect(itself.runs).toBe(12);
-    expect(itself.convergence).toEqual({ metric: 'hhi', target: 1, achieved: null, converged: false });
+    expect(itself.convergence).toEqual({ metric: 'hhi', target: 1, rule: { metric: 'hhi', halfWidth: 1, batch: 4 }, achieved: null, converged: false });
     // A rare event (p = 0.02) that first happens in replication 208 (seed 17; the next in 232): no
     // stop until the batch that holds it.
     const options = { runs: 400, seed: 17, rows: false, series: false, executor: bernoulliExecutor('smallCohortAcquired', 0.02) };

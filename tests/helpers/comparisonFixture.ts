@@ -2,6 +2,7 @@ import type { PolicyInputs } from '../../src/experiment/policyInputs.js';
 import { RESULT_FORMAT_VERSION, type DifferenceSummary, type ExperimentResult, type PolicySummary } from '../../src/experiment/result.js';
 import type { Summary } from '../../src/experiment/summary.js';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
+import { LIBRARY } from '../../src/version.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../../src/model/metrics.js';
 
 /** A policy's hand-set numbers on one outcome: its mean, and its paired change with an interval. */
@@ -62,8 +63,10 @@ export function comparisonFixture(options: {
   return {
     kind: 'framework-agreement-sim/experiment',
     version: RESULT_FORMAT_VERSION,
+    library: LIBRARY,
     seed: '7',
     runs,
+    spec: { config: {}, variants: Object.keys(options.policies).map((name) => ({ name, input: {} })), seed: '7', rows: false, series: false },
     config: { ...BASELINE_CONFIG, run: { ...BASELINE_CONFIG.run, horizonYears: options.horizonYears ?? 12 } },
     policies,
     differences,

@@ -147,7 +147,7 @@ describe('chart specs', () => {
     const spec = sweepChart(text, 'lots');
     const { marks } = await compileAndDraw(spec);
     expect(marks).toEqual({ rule: 1, symbol: 1 });
-    expect((spec.data as { values: TidyRow[] }).values.map((r) => r.parameterValue)).toEqual(['"linear"', '"relative"']);
+    expect((spec.data as { values: TidyRow[] }).values.map((r) => r.parameterValue)).toEqual(['linear', 'relative']);
   });
 
   it('charts of the hand-made experiment draw awkward policy names', async () => {

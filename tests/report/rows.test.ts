@@ -91,7 +91,7 @@ describe('sweepRows', () => {
 
   it('writes values that are not numbers as their JSON text, as in the policy names', () => {
     expect(parameterValueOf(0.3)).toBe(0.3);
-    expect(parameterValueOf('rank')).toBe('"rank"');
+    expect(parameterValueOf('rank')).toBe('rank');
     expect(parameterValueOf(true)).toBe('true');
     expect(parameterValueOf([1, 2])).toBe('[1,2]');
   });
@@ -100,8 +100,8 @@ describe('sweepRows', () => {
     const s = await sweep(tinyConfig(), 'policy.scoringRule', ['relative', 'linear'], { runs: 2, series: false });
     const rows = sweepRows(s, { parts: ['outcomes'], metrics: ['lots'] });
     expect(rows.map((r) => [r.policy, r.parameterValue])).toEqual([
-      ['policy.scoringRule="relative"', '"relative"'],
-      ['policy.scoringRule="linear"', '"linear"'],
+      ['policy.scoringRule="relative"', 'relative'],
+      ['policy.scoringRule="linear"', 'linear'],
     ]);
   });
 
