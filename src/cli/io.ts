@@ -19,7 +19,27 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean | undefined };
   /** Aborting it stops the running command (the bin aborts on SIGINT and SIGTERM). */
   readonly signal?: AbortSignal | undefined;
+  /** How progress is shown (`--progress`; default `auto`): see `ProgressMode`. */
+  readonly progress?: ProgressMode | undefined;
+  /** The clock progress reads (tests give their own); default `Date.now`. */
+  readonly now?: (() => number) | undefined;
 }
+
+/**
+ * How the CLI shows progress on stderr (`--progress <mode>`):
+ * - `auto` (default): a bar redrawn in place when stderr is a terminal; otherwise (a log file, a
+ *   pipe, a batch job) a plain line every {@link PROGRESS_LINE_INTERVAL_MS}.
+ * - `json`: one JSON object a line, at most once a second and at the end, for notebooks and
+ *   scripts: `{"progress":"replications","done":40,"total":200,"elapsedMs":3012,"remainingMs":11870}`.
+ * - `none`: nothing.
+ */
+export type ProgressMode = 'auto' | 'json' | 'none';
+
+/** Every progress mode, in the order the help lists them. */
+export const PROGRESS_MODES: readonly ProgressMode[] = ['auto', 'json', 'none'];
+
+/** How often `auto` prints a plain progress line when stderr is not a terminal. */
+export const PROGRESS_LINE_INTERVAL_MS = 10_000;
 
 /**
  * Exit codes of the CLI: 0 done, 1 a failing replication or an unexpected error, 2 a user error

@@ -32,7 +32,7 @@ import { LIBRARY_VERSION } from '../version.js';
 import { chapter5Command } from './chapter5.js';
 import { explainCommand } from './explain.js';
 import { reportCommand } from './report.js';
-import { checkNotInput, checkWritable, clip, EXIT, fileIdentity, integerFlag, messageOf, oneLine, parse, readJson, required, sameFile, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, clip, EXIT, PROGRESS_MODES, type ProgressMode, fileIdentity, integerFlag, messageOf, oneLine, parse, readJson, required, sameFile, UsageError, writeAtomically, type CliIo } from './io.js';
 import { integrityProblem, shardFileText } from './shardFile.js';
 import { countReplications, executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
@@ -58,6 +58,10 @@ Commands:
         Run replications 0..N-1 and write the result (N defaults to the spec's "runs").
   report <result.json> --out <report.html | report.svg> [--title <text>]
         Chart an experiment result: one self-contained web page, or one SVG with the charts stacked.
+
+Every command takes --progress <auto|json|none>: auto (the default) draws a bar when stderr is a
+terminal and prints a plain line every 10 s otherwise; json writes one JSON object a line (at most
+once a second) for notebooks and scripts; none prints nothing.
 
 spec.json is an ExperimentSpec: { "config": {...}, "variants": [{ "name": "...", "input": {...} }],
 "seed": 1, "rows": false, "series": false, "runs": 1000 } (variants default to [], seed to 1, rows
@@ -377,9 +381,44 @@ function report(error: unknown, io: CliIo): number {
  * const code = await main(['run', '--spec', 'spec.json', '--runs', '100', '--out', 'result.json']);
  * process.exitCode = code;
  */
-export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: readonly string[], cliIo: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let io = cliIo;
   try {
+    const { mode, args } = progressFlag(argv);
+    if (mode !== null) io = { ...cliIo, progress: mode };
+    return await dispatch(args, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+/**
+ * Takes the global `--progress <mode>` (or `--progress=<mode>`) out of the arguments, wherever it
+ * stands, so every command accepts it without listing it.
+ */
+function progressFlag(argv: readonly string[]): { mode: ProgressMode | null; args: string[] } {
+  const args: string[] = [];
+  let mode: ProgressMode | null = null;
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k]!;
+    let value: string | undefined;
+    if (arg === '--progress') value = argv[++k] ?? '';
+    else if (arg.startsWith('--progress=')) value = arg.slice('--progress='.length);
+    else {
+      args.push(arg);
+      continue;
+    }
+    if (!(PROGRESS_MODES as readonly string[]).includes(value)) {
+      throw new UsageError(`--progress expects one of ${PROGRESS_MODES.join(', ')}, got ${JSON.stringify(clip(value))}`);
+    }
+    mode = value as ProgressMode;
+  }
+  return { mode, args };
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  {
     switch (command) {
       case 'shard':
         return await shardCommand(rest, io);
@@ -408,8 +447,6 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
         if (command.startsWith('-')) return await chapter5Command(argv, io);
         throw new UsageError(`unknown command "${command}"; expected chapter5, explain, shard, merge, run or report (see --help)`);
     }
-  } catch (error) {
-    return report(error, io);
   }
 }
 

@@ -5,8 +5,9 @@
  */
 import { serialExecutor, type Executor } from '../experiment/executor.js';
 import type { Progress } from '../experiment/run.js';
+import { progressClock } from '../experiment/progressClock.js';
 import { defaultWorkerCount, maxWorkerCount, workerExecutor, workerLimitReason } from '../node/pool.js';
-import { clip, UsageError, type CliIo } from './io.js';
+import { clip, PROGRESS_LINE_INTERVAL_MS, UsageError, type CliIo } from './io.js';
 
 /**
  * The `--workers` flag: an integer from 1 to {@link maxWorkerCount} (4 per core of this machine, at
@@ -61,24 +62,50 @@ function bar(done: number, total: number): string {
   return `[${'█'.repeat(full)}${'░'.repeat(BAR_WIDTH - full)}]`;
 }
 
+/** `40/200 replications (20.0 %)`, with the elapsed time and the time left. */
+function describe(p: Progress, what: string): { count: string; times: string } {
+  const percent = ((100 * p.done) / p.total).toFixed(1);
+  const left = p.remainingMs === null ? '' : `, about ${formatDuration(p.remainingMs)} left`;
+  const phase = p.phase === undefined ? '' : ` [${p.phase}]`;
+  return { count: `${p.done}/${p.total} ${what} (${percent} %)${phase}`, times: `${formatDuration(p.elapsedMs)} elapsed${left}` };
+}
+
 /**
- * A progress bar on stderr, redrawn at most ten times a second, only when stderr is a terminal
- * (so logs and pipes stay clean): `40/200 replications (20.0 %) [████░░░░] 0:03 elapsed, about 0:12 left`.
- * `end()` erases it.
+ * Progress on stderr in the io's mode ({@link ProgressMode}): a bar redrawn at most ten times a
+ * second on a terminal (`40/200 replications (20.0 %) [████░░░░] 0:03 elapsed, about 0:12 left`,
+ * erased by `end()`); a plain line every {@link PROGRESS_LINE_INTERVAL_MS} otherwise (the first
+ * after that interval, so short commands print none); JSON lines at most once a second and at the
+ * end with `--progress json`; nothing with `--progress none`.
  */
 function progressLine(io: CliIo) {
+  const mode = io.progress ?? 'auto';
+  const now = io.now ?? Date.now;
+  const tty = io.stderr.isTTY === true;
   let shown = false;
-  let last = 0;
+  let last = now();
   return {
     update(p: Progress, what = 'replications'): void {
-      if (io.stderr.isTTY !== true) return;
-      const now = Date.now();
-      if (now - last < 100 && p.done < p.total) return;
-      last = now;
+      if (mode === 'none') return;
+      const t = now();
+      const final = p.done >= p.total;
+      if (mode === 'json') {
+        if (t - last < 1000 && !final) return;
+        last = t;
+        const record = { progress: what, done: p.done, total: p.total, elapsedMs: Math.round(p.elapsedMs), remainingMs: p.remainingMs === null ? null : Math.round(p.remainingMs), ...(p.phase === undefined ? {} : { phase: p.phase }) };
+        io.stderr.write(`${JSON.stringify(record)}\n`);
+        return;
+      }
+      const { count, times } = describe(p, what);
+      if (!tty) {
+        if (t - last < PROGRESS_LINE_INTERVAL_MS) return;
+        last = t;
+        io.stderr.write(`progress: ${count}, ${times}\n`);
+        return;
+      }
+      if (t - last < 100 && !final) return;
+      last = t;
       shown = true;
-      const percent = ((100 * p.done) / p.total).toFixed(1);
-      const left = p.remainingMs === null ? '' : `, about ${formatDuration(p.remainingMs)} left`;
-      io.stderr.write(`\r\x1b[K${p.done}/${p.total} ${what} (${percent} %) ${bar(p.done, p.total)} ${formatDuration(p.elapsedMs)} elapsed${left}`);
+      io.stderr.write(`\r\x1b[K${count} ${bar(p.done, p.total)} ${times}`);
     },
     end(): void {
       if (shown) io.stderr.write('\r\x1b[K');
@@ -110,11 +137,6 @@ export async function withProgress<T>(io: CliIo, what: string, work: (update: (p
  * executor.run(spec, from, to, { onReplication: countReplications(to - from, (p) => console.log(p.done)) });
  */
 export function countReplications(total: number, onProgress: (progress: Progress) => void): () => void {
-  const started = Date.now();
-  let done = 0;
-  return () => {
-    done++;
-    const elapsedMs = Date.now() - started;
-    onProgress({ done, total, elapsedMs, remainingMs: (elapsedMs / done) * Math.max(0, total - done) });
-  };
+  const tick = progressClock(total);
+  return () => onProgress(tick());
 }

@@ -5,6 +5,7 @@ import { robustnessOf, type RobustnessResult } from './robustness.js';
 import { runExperiment, type ExperimentOutput, type Progress } from './run.js';
 import { emptyShard, decodeExperiment, mergeShardInto, sortRows } from './shard.js';
 import type { SweepOutput } from './sweep.js';
+import { progressClock } from './progressClock.js';
 
 /** Options of {@link rerun}: where to run and how to follow it; nothing that changes a number. */
 export interface RerunOptions {
@@ -35,17 +36,11 @@ async function rerunExperiment(result: ExperimentOutput | SweepOutput, options: 
   if (result.ranges !== undefined) {
     // A partial merge: exactly its ranges, merged in order as `merge` merges its shards.
     const merged = emptyShard(result.spec, decodeExperiment(result.spec));
-    let done = 0;
-    const started = Date.now();
-    const total = result.runs;
+    const tick = progressClock(result.runs);
     for (const [from, to] of result.ranges) {
       const state = await executor.run(result.spec, from, to, {
         signal: options.signal,
-        onReplication: () => {
-          done++;
-          const elapsedMs = Date.now() - started;
-          options.onProgress?.({ done, total, elapsedMs, remainingMs: (elapsedMs / done) * Math.max(0, total - done) });
-        },
+        onReplication: () => options.onProgress?.(tick()),
       });
       mergeShardInto(merged, state);
     }

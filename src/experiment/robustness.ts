@@ -9,6 +9,7 @@ import { RESULT_FORMAT_VERSION, type ExperimentResult } from './result.js';
 import { LIBRARY } from '../version.js';
 import { runExperiment, specOf, type ExperimentOptions, type Progress } from './run.js';
 import { decodeExperiment } from './shard.js';
+import { progressClock } from './progressClock.js';
 import { hasInterval } from './summary.js';
 
 /**
@@ -315,15 +316,11 @@ export async function robustness(base: ConfigInput, policies: PolicyList, option
     if (!same) throw new ConfigError([{ path: 'options.reference', message: `not the comparison of these policies in world "${resolved[0]!.name}" with this seed and ${options.runs} runs` }]);
   }
   const total = (reference === undefined ? specs.length : specs.length - 1) * options.runs;
-  const started = Date.now();
-  let done = 0;
-  const onProgress = () => {
-    done++;
-    const elapsedMs = Date.now() - started;
-    options.onProgress?.({ done, total, elapsedMs, remainingMs: (elapsedMs / done) * Math.max(0, total - done) });
-  };
+  const tick = progressClock(total);
   const results: ExperimentResult[] = [];
   for (const [k, spec] of specs.entries()) {
+    const world = resolved[k]!.name;
+    const onProgress = () => options.onProgress?.(tick(world));
     results.push(k === 0 && reference !== undefined ? reference : await runExperiment(spec, { ...experimentOptions, onProgress }));
   }
   return robustnessOf(resolved, results, metrics);

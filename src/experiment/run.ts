@@ -7,6 +7,7 @@ import { finaliseExperiment, type ExperimentResult } from './result.js';
 import { decodeExperiment, mergeShardInto, mergeShards, sortRows, type ShardState } from './shard.js';
 import { MAX_RUNS, type ExperimentSpec, type PolicyVariant } from './spec.js';
 import { hasInterval, type Summary } from './summary.js';
+import { progressClock } from './progressClock.js';
 
 /** Where a long experiment stands. */
 export interface Progress {
@@ -14,10 +15,17 @@ export interface Progress {
   readonly total: number;
   readonly elapsedMs: number;
   /**
-   * Estimated milliseconds left at the pace so far. Experiments always give a number (they report
-   * after each replication); null is for reporters with no pace to go by, such as the CLI's merge.
+   * Estimated milliseconds left at the pace so far, measured from the first finished replication
+   * on, so that start-up (worker threads, the first burn-in) is left out (`progressClock`).
+   * Experiments always give a number; null is for reporters with no pace to go by, such as the
+   * CLI's merge.
    */
   readonly remainingMs: number | null;
+  /**
+   * What is running, when an experiment has parts: the world of a robustness check, or the
+   * mechanism switched off in `explain`. Absent in a plain experiment.
+   */
+  readonly phase?: string;
 }
 
 /**
@@ -175,17 +183,13 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
     throw new ConfigError([{ path: 'options.stopWhen.policy', message: `no policy is named "${rule.policy}"` }]);
   }
   const executor = options.executor ?? serialExecutor;
-  const started = Date.now();
-  let done = 0;
+  const tick = progressClock(options.runs);
+  const onProgress = options.onProgress;
   const hooks = {
     signal: options.signal,
     onReplication: () => {
-      done++;
-      if (options.onProgress !== undefined) {
-        const elapsedMs = Date.now() - started;
-        const total = options.runs;
-        options.onProgress({ done, total, elapsedMs, remainingMs: (elapsedMs / done) * Math.max(0, total - done) });
-      }
+      const progress = tick();
+      onProgress?.(progress);
     },
   };
   if (rule === undefined) {
