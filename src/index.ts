@@ -267,4 +267,10 @@ export {
   type PrimBox,
   type PrimRestriction,
   type BoxChoice,
+  experiments,
+  type ExperimentsOptions,
+  type ExperimentsResult,
+  type ExperimentsRow,
+  type Uncertainty,
+  type Sampler,
 } from './analysis/index.js';

@@ -11,3 +11,4 @@ export { chooseBox, inBox, type BoxChoice } from './primBox.js';
 export { designRows } from './designRows.js';
 export { designSpec } from './designSpec.js';
 export { designOutputs } from './designOutputs.js';
+export { experiments, type ExperimentsOptions, type ExperimentsResult, type ExperimentsRow, type Uncertainty, type Sampler } from './experiments.js';
