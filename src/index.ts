@@ -5,7 +5,7 @@
  * The core entry runs anywhere (Node, Deno, browsers): no Node built-ins, no fast-check.
  * @module framework-agreement-sim
  */
-export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot } from './engine/simulate.js';
+export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot, type SimulateOptions } from './engine/simulate.js';
 export { BASELINE_CONFIG, TODAY_POLICY, CALIBRATED_VALUES } from './model/baseline.js';
 export {
   ConfigCodec,
@@ -52,7 +52,7 @@ export { resolveUncertain } from './model/resolve.js';
 export { decodeConfig, parseConfig, mergeOver, ConfigError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS, MAX_SUPPLIERS_EVER } from './model/decode.js';
 export type { ConfigIssue } from './model/codecs.js';
 export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric, type MetricInfo } from './model/metrics.js';
-export type { SimulationResult, RunLedger } from './model/result.js';
+export type { SimulationResult, RunLedger, SupplierLife } from './model/result.js';
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
 export { canonicalSeed, type Seed } from './random/streams.js';
 export { LIBRARY, LIBRARY_VERSION } from './version.js';
@@ -74,6 +74,9 @@ export {
   hasInterval,
   replicationSeed,
   rerun,
+  supplierHistories,
+  type SupplierHistoryRow,
+  type SupplierHistoryOptions,
   type RerunOptions,
   type RerunnableResult,
   RESULT_FORMAT_VERSION,
@@ -145,6 +148,8 @@ export {
 // Reports: charts as Vega-Lite specs (plain JSON; they display themselves in Deno notebooks).
 export {
   survivalChart,
+  kaplanMeierChart,
+  type KaplanMeierChartOptions,
   concentrationChart,
   forestPlot,
   sweepChart,
@@ -268,6 +273,11 @@ export {
   type PrimRestriction,
   type BoxChoice,
   experiments,
+  kaplanMeier,
+  supplierSurvival,
+  type KaplanMeierCurve,
+  type KaplanMeierStep,
+  type SurvivalGroup,
   type ExperimentsOptions,
   type ExperimentsResult,
   type ExperimentsRow,

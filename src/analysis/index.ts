@@ -12,3 +12,5 @@ export { designRows } from './designRows.js';
 export { designSpec } from './designSpec.js';
 export { designOutputs } from './designOutputs.js';
 export { experiments, type ExperimentsOptions, type ExperimentsResult, type ExperimentsRow, type Uncertainty, type Sampler } from './experiments.js';
+export { kaplanMeier, type KaplanMeierCurve, type KaplanMeierStep } from './kaplanMeier.js';
+export { supplierSurvival, type SurvivalGroup } from './supplierSurvival.js';

@@ -13,6 +13,7 @@ import { createRecorder, ledgerOf, markCohorts, recordPeriod, summarise } from '
 import { generatePopulation } from './population.js';
 import { allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
 import { runPeriod } from './step.js';
+import { finishLives, recordLivesPeriod, startLives } from './supplierLives.js';
 
 /**
  * A market after burn-in under the burn-in policy: the starting point from which several
@@ -151,15 +152,25 @@ export function sharesBurnIn(a: UncertainConfig, b: UncertainConfig): boolean {
  * (not checked here; for experiment loops). Its distributions are drawn for the snapshot's seed.
  * With `consume`, the snapshot is used up.
  */
-export function simulateFromDecoded(snapshot: MarketSnapshot, config: UncertainConfig, consume = false): SimulationResult {
+export function simulateFromDecoded(snapshot: MarketSnapshot, config: UncertainConfig, consume = false, options: SimulateOptions = {}): SimulationResult {
   // `consume`: the caller will not use the snapshot again, so its state can be run in place
   // (saves a copy of every column per replication in experiment loops).
   const drawn = resolveUncertain(config, snapshot.seed);
-  return runHorizon(consume ? snapshot.state : cloneState(snapshot.state), drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs);
+  return runHorizon(consume ? snapshot.state : cloneState(snapshot.state), drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs, options);
+}
+
+/** What a run can record besides its outcomes. */
+export interface SimulateOptions {
+  /**
+   * Record every supplier's life over the horizon (`SimulationResult.suppliers`): entry, ownership,
+   * size class at the start and at each year's end, tenders bid and places won, exit and its cause,
+   * censoring. Off by default: it costs memory in proportion to the suppliers. No number changes.
+   */
+  readonly suppliers?: boolean;
 }
 
 /** Runs the horizon on a state this call owns (it is mutated). */
-function runHorizon(state: MarketState, config: Config, seed: string, initialSuppliers: number, inputs: Readonly<Record<string, number>>): SimulationResult {
+function runHorizon(state: MarketState, config: Config, seed: string, initialSuppliers: number, inputs: Readonly<Record<string, number>>, options: SimulateOptions = {}): SimulationResult {
   const root = seedRoot(seed);
   const ctx = phaseContext(config, config.policy, root);
   const needed = lotsNeeded(config);
@@ -169,11 +180,13 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
   const H = config.run.horizonYears * config.run.periodsPerYear;
   markCohorts(state, config, ctx.policyStart);
   const rec = createRecorder(state, H);
+  const lives = options.suppliers === true ? startLives(state, config, ctx.policyStart) : null;
   const totals = emptyTotals();
   for (let h = 0; h < H; h++) {
     const t = ctx.policyStart + h;
     runPeriod(state, ctx, t, totals);
     recordPeriod(rec, state, config, totals, h, t);
+    if (lives !== null) recordLivesPeriod(lives, state, config, t);
   }
   const series = {} as Record<SeriesMetric, number[]>;
   for (const k of Object.keys(rec.series) as SeriesMetric[]) series[k] = Array.from(rec.series[k]);
@@ -187,6 +200,7 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
     outcomes: summarise(rec, state, config),
     ledger: ledgerOf(state, initialSuppliers),
     ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    ...(lives !== null ? { suppliers: finishLives(lives, state, H) } : {}),
   };
 }
 
@@ -196,7 +210,7 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
  * but not what shaped the market during burn-in. The snapshot is not changed.
  * @throws {ConfigError} if the input is invalid or changes a frozen part.
  */
-export function simulateFrom(snapshot: MarketSnapshot, input: ConfigInput = {}): SimulationResult {
+export function simulateFrom(snapshot: MarketSnapshot, input: ConfigInput = {}, options: SimulateOptions = {}): SimulationResult {
   const decoded = decodeConfig(input, snapshot.source);
   if (decoded._tag === 'Left') throw new ConfigError(decoded.left);
   const { config, inputs } = resolveUncertain(decoded.right, snapshot.seed);
@@ -209,18 +223,18 @@ export function simulateFrom(snapshot: MarketSnapshot, input: ConfigInput = {}):
       },
     ]);
   }
-  return runHorizon(cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers, inputs);
+  return runHorizon(cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers, inputs, options);
 }
 
 /**
  * {@link simulate} on an already decoded config (skips decoding; for experiment loops). Its
  * distributions are drawn for this seed (`resolveUncertain`).
  */
-export function simulateDecoded(config: UncertainConfig, seed: Seed): SimulationResult {
+export function simulateDecoded(config: UncertainConfig, seed: Seed, options: SimulateOptions = {}): SimulationResult {
   checkSeed(seed);
   const drawn = resolveUncertain(config, seed);
   const snapshot = burnInResolved(drawn.config, config, seed);
-  return runHorizon(snapshot.state, drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs);
+  return runHorizon(snapshot.state, drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs, options);
 }
 
 /**
@@ -233,8 +247,9 @@ export function simulateDecoded(config: UncertainConfig, seed: Seed): Simulation
  * @example
  * const r = simulate({ policy: { minimumVolumeShare: 0.3 } }, 42);
  * r.outcomes.smallCohortSurvival; // share of small suppliers still operating after 12 years
+ * simulate({}, 42, { suppliers: true }).suppliers; // every supplier's life over the horizon
  */
-export function simulate(input: ConfigInput = {}, seed: Seed = 1): SimulationResult {
-  return simulateDecoded(resolveConfig(input), seed);
+export function simulate(input: ConfigInput = {}, seed: Seed = 1, options: SimulateOptions = {}): SimulationResult {
+  return simulateDecoded(resolveConfig(input), seed, options);
 }
 

@@ -55,6 +55,10 @@ export interface SupplierColumns {
   cellsHeld: Int32Array;
   /** Identity of the last tender the supplier paid a bid for (bid cost and bid capacity go per tender, not per lot). */
   tenderStamp: Int32Array;
+  /** Tenders the supplier has bid in since the run began (for per-supplier histories; no mechanism reads it). */
+  tendersBid: Int32Array;
+  /** Places on lots the supplier has won since the run began, re-tenders included (histories only). */
+  placesWon: Int32Array;
   /** Consecutive periods with no agreement. */
   idlePeriods: Int32Array;
   /** First period the supplier operates (0 for the initial population). */
@@ -201,6 +205,8 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     contracts: new Int32Array(capacity),
     cellsHeld: new Int32Array(capacity),
     tenderStamp: new Int32Array(capacity).fill(-1),
+    tendersBid: new Int32Array(capacity),
+    placesWon: new Int32Array(capacity),
     idlePeriods: new Int32Array(capacity),
     entryPeriod: new Int32Array(capacity),
     exitPeriod: new Int32Array(capacity).fill(-1),

@@ -542,6 +542,7 @@ function collectBids(
       bidsLeft[i]!--;
       bidCostDue[i]! += due;
       tenderStamp[i] = tenderId;
+      state.s.tendersBid[i]!++;
     }
     bidder[bids] = i;
     price[bids] = p;
@@ -624,6 +625,7 @@ function awardPlaces(
     slotPrice[slot] = price[b]!;
     committed[i]! += slotCapacity;
     s.contracts[i]!++;
+    s.placesWon[i]!++;
     scratchLotsWon[i]!++;
     filled++;
   }

@@ -28,3 +28,4 @@ export {
   type WorldEffect,
   type WorldStatus,
 } from './robustness.js';
+export { supplierHistories, type SupplierHistoryRow, type SupplierHistoryOptions } from './supplierHistories.js';

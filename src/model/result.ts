@@ -1,4 +1,4 @@
-import type { Config } from './config.js';
+import type { Config, OwnershipType, SizeClass } from './config.js';
 import type { OutcomeMetric, SeriesMetric } from './metrics.js';
 
 /**
@@ -33,6 +33,41 @@ export interface RunLedger {
   activeAtEnd: number;
 }
 
+/**
+ * One supplier's life over a run's horizon, as `simulate(config, seed, { suppliers: true })`
+ * returns it: every supplier operating when the policy starts, and every one that begins operating
+ * during the horizon (an entrant operates from the period after it enters). Periods count from the policy's start (period 0 is the horizon's first).
+ */
+export interface SupplierLife {
+  /** Its index in the run (the order suppliers were created, burn-in included). */
+  readonly id: number;
+  readonly ownership: OwnershipType;
+  /** The first period it operated: 0 or less for a supplier operating at the start (it entered during burn-in), 1 to H-1 for an entrant. */
+  readonly entryPeriod: number;
+  /** Whether it was operating when the policy started (the cohorts follow these suppliers). */
+  readonly atStart: boolean;
+  /** Its size class by revenue over the year before the policy started; null for an entrant. */
+  readonly sizeAtStart: SizeClass | null;
+  /** Its size class by the year's revenue at the end of each horizon year while it operated (shorter if it exited). */
+  readonly sizeByYear: readonly SizeClass[];
+  /** Tenders it bid in during the horizon. */
+  readonly tendersBid: number;
+  /** Places on lots it won during the horizon, re-tenders included. */
+  readonly placesWon: number;
+  /** The horizon period in which it exited, or null if it still operated at the end (censored). */
+  readonly exitPeriod: number | null;
+  /** Why it exited (the engine's `EXIT_CAUSES`), or null. */
+  readonly exitCause: 'insolvency' | 'voluntary' | 'acquired' | null;
+  /** True when it still operated at the horizon's end: its survival time is censored there. */
+  readonly censored: boolean;
+  /**
+   * The time a survival analysis uses, in periods: from the later of the policy's start and its
+   * entry to the end of the period in which it exited (exitPeriod + 1 - start), or to the horizon's
+   * end when censored.
+   */
+  readonly periodsObserved: number;
+}
+
 /** What one run returns: plain, JSON-serialisable data. */
 export interface SimulationResult {
   /**
@@ -57,4 +92,6 @@ export interface SimulationResult {
    * `effects.dataSharing.workRateGain`); absent when the config had none.
    */
   readonly inputs?: Readonly<Record<string, number>>;
+  /** Every supplier's life over the horizon, with `{ suppliers: true }` (absent otherwise). */
+  readonly suppliers?: readonly SupplierLife[];
 }
