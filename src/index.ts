@@ -149,6 +149,10 @@ export {
 export {
   survivalChart,
   kaplanMeierChart,
+  sensitivityChart,
+  primChart,
+  designHeatMap,
+  type DesignHeatMapOptions,
   type KaplanMeierChartOptions,
   concentrationChart,
   forestPlot,

@@ -6,6 +6,9 @@
 export { VEGA_LITE_SCHEMA, VEGA_LITE_MIME, JUPYTER_DISPLAY, vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
 export { survivalChart } from './survivalChart.js';
 export { kaplanMeierChart, type KaplanMeierChartOptions } from './kaplanMeierChart.js';
+export { sensitivityChart } from './sensitivityChart.js';
+export { primChart } from './primChart.js';
+export { designHeatMap, type DesignHeatMapOptions } from './designHeatMap.js';
 export { concentrationChart } from './concentrationChart.js';
 export { forestPlot } from './forestPlot.js';
 export { sweepChart } from './sweepChart.js';
