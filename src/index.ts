@@ -277,6 +277,7 @@ export {
   type PrimRestriction,
   type BoxChoice,
   experiments,
+  rerunExperiments,
   kaplanMeier,
   supplierSurvival,
   type KaplanMeierCurve,

@@ -9,7 +9,7 @@ import { RESULT_FORMAT_VERSION } from '../experiment/result.js';
 import { MAX_RUNS, runExperiment, type Progress } from '../experiment/run.js';
 import { decodeExperiment } from '../experiment/shard.js';
 import { setAt } from '../experiment/sweep.js';
-import type { ExperimentSpec } from '../experiment/spec.js';
+import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
 import { LIBRARY } from '../version.js';
 import { toRange, type RangeParameter } from './parameters.js';
 import { MAX_SOBOL_DIMENSIONS, sobolSequence } from './sobolSequence.js';
@@ -73,6 +73,8 @@ export interface ExperimentsResult {
   readonly config: ConfigInput;
   /** Policy names: the base's own first, then the levers in order. */
   readonly policies: readonly string[];
+  /** The levers as given: each policy's name and the partial config that defines it. */
+  readonly levers: readonly PolicyVariant[];
   readonly outcomes: readonly OutcomeMetric[];
   /** Each scenario's inputs by path, in order (scenario k is `scenarios[k]`). */
   readonly scenarios: readonly Record<string, number | string | boolean>[];
@@ -149,6 +151,29 @@ function sample(options: ExperimentsOptions, seed: Seed): (number | string | boo
   const n = options.scenarios!;
   const unit = sampler === 'lhs' ? unitLatinHypercube(us.length, n, seed) : sobolSequence(us.length, n, { scramble: `${canonicalSeed(seed)}#experiments` });
   return unit.map((row) => row.map((u, j) => toRange(u, { path: us[j]!.path, range: us[j]!.range!, ...(us[j]!.integer === true ? { integer: true } : {}) } satisfies RangeParameter)));
+}
+
+/**
+ * Runs a saved {@link experiments} result again from what it records (base config, uncertainties,
+ * levers, sampler, number of scenarios, runs, seed, outcomes, and whether it kept replication rows)
+ * and returns the new result: byte for byte the saved one with the same library version.
+ * @throws {Error} for a result written by another library version or result format.
+ * @example JSON.stringify(await rerunExperiments(saved)) === JSON.stringify(saved) // true
+ */
+export async function rerunExperiments(result: ExperimentsResult, options: Pick<ExperimentsOptions, 'executor' | 'signal' | 'onProgress'> = {}): Promise<ExperimentsResult> {
+  if (result.version !== RESULT_FORMAT_VERSION) throw new Error(`cannot rerun this study: it is of result format ${String(result.version)}, and this library writes format ${RESULT_FORMAT_VERSION}`);
+  if (result.library !== LIBRARY) throw new Error(`cannot rerun this study: it was written by ${String(result.library)}, and this is ${LIBRARY}: install that version to reproduce it`);
+  return experiments(result.config, {
+    uncertainties: result.uncertainties,
+    policies: result.levers,
+    sampler: result.sampler,
+    ...(result.sampler === 'factorial' ? {} : { scenarios: result.scenarios.length }),
+    runs: result.runs,
+    seed: result.seed,
+    outcomes: result.outcomes,
+    replications: result.replicationRows !== undefined,
+    ...options,
+  });
 }
 
 /** Sets a property as an own property whatever its name. */
@@ -250,6 +275,7 @@ export async function experiments(config: ConfigInput, options: ExperimentsOptio
     uncertainties: options.uncertainties.map((u) => ({ ...u })),
     config,
     policies: names,
+    levers: variants,
     outcomes,
     scenarios: values.map((row) => {
       const out: Record<string, number | string | boolean> = {};

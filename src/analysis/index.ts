@@ -11,6 +11,6 @@ export { chooseBox, inBox, type BoxChoice } from './primBox.js';
 export { designRows } from './designRows.js';
 export { designSpec } from './designSpec.js';
 export { designOutputs } from './designOutputs.js';
-export { experiments, type ExperimentsOptions, type ExperimentsResult, type ExperimentsRow, type Uncertainty, type Sampler } from './experiments.js';
+export { experiments, rerunExperiments, type ExperimentsOptions, type ExperimentsResult, type ExperimentsRow, type Uncertainty, type Sampler } from './experiments.js';
 export { kaplanMeier, type KaplanMeierCurve, type KaplanMeierStep } from './kaplanMeier.js';
 export { supplierSurvival, type SurvivalGroup } from './supplierSurvival.js';

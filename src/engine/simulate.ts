@@ -13,6 +13,7 @@ import { createRecorder, ledgerOf, markCohorts, recordPeriod, summarise } from '
 import { generatePopulation } from './population.js';
 import { allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
 import { runPeriod } from './step.js';
+import { LIBRARY } from '../version.js';
 import { finishLives, recordLivesPeriod, startLives } from './supplierLives.js';
 
 /**
@@ -192,6 +193,7 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
   for (const k of Object.keys(rec.series) as SeriesMetric[]) series[k] = Array.from(rec.series[k]);
   return {
     seed,
+    library: LIBRARY,
     config,
     policy: config.policy.name,
     periodsPerYear: config.run.periodsPerYear,

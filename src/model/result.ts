@@ -75,6 +75,8 @@ export interface SimulationResult {
    * `String(seed)`, so `simulate(config, 1)` and `simulate(config, "1")` give the same result.
    */
   readonly seed: string;
+  /** The library and its version that produced it (`LIBRARY`: "framework-agreement-sim 0.2.0"). */
+  readonly library: string;
   /** The decoded config that produced it, with every distribution replaced by the value this run drew. */
   readonly config: Config;
   /** Name of the policy simulated over the horizon. */

@@ -2,7 +2,7 @@
  * experiments(): scenarios of the world's uncertainties x policies, paired, as one tidy table.
  */
 import { describe, expect, it } from 'vitest';
-import { experiments } from '../../src/analysis/experiments.js';
+import { experiments, rerunExperiments } from '../../src/analysis/experiments.js';
 import { compare } from '../../src/experiment/compare.js';
 import { ConfigError } from '../../src/model/decode.js';
 import { LIBRARY } from '../../src/version.js';
@@ -58,6 +58,14 @@ describe('experiments', () => {
       const own = study.replicationRows!.filter((r) => r.policy === row.policy).map((r) => r.hhi as number);
       expect(own.reduce((a, b) => a + b, 0) / 3).toBeCloseTo(row.hhi as number, 12);
     }
+  });
+
+  it('records its levers, and rerunExperiments reproduces a saved study byte for byte', async () => {
+    const study = await experiments(small, { uncertainties: [{ path: 'suppliers.exit.idleExitProbability', range: [0, 0.4] }], policies, sampler: 'sobol', scenarios: 2, runs: 2, seed: 5, outcomes: ['hhi'], replications: true });
+    expect(study.levers).toEqual([{ name: 'guarantee', input: policies.guarantee }]);
+    const saved = JSON.parse(JSON.stringify(study)) as typeof study;
+    expect(JSON.stringify(await rerunExperiments(saved))).toBe(JSON.stringify(saved));
+    await expect(rerunExperiments({ ...saved, library: 'framework-agreement-sim 0.1.0' })).rejects.toThrow('it was written by framework-agreement-sim 0.1.0');
   });
 
   it('reports progress over every scenario, naming it', async () => {
