@@ -1,7 +1,8 @@
 import type { ConfigInput } from '../model/config.js';
 import { ConfigError, mergeOver } from '../model/decode.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
-import { canonicalSeed, openStream, seedRoot, StreamPurpose, type Seed } from '../random/streams.js';
+import { canonicalSeed, type Seed } from '../random/streams.js';
+import { unitLatinHypercube } from '../random/unitLatinHypercube.js';
 import { toVariants, type PolicyList } from '../experiment/compare.js';
 import type { Executor } from '../experiment/executor.js';
 import { progressClock } from '../experiment/progressClock.js';
@@ -123,21 +124,6 @@ function check(options: ExperimentsOptions): { outcomes: OutcomeMetric[] } {
   for (const m of outcomes) if (!Object.hasOwn(OUTCOME_METRICS, m)) issues.push({ path: 'outcomes', message: `no outcome is named ${JSON.stringify(m)}` });
   if (issues.length > 0) throw new ConfigError(issues);
   return { outcomes };
-}
-
-/** A Latin hypercube in the unit cube: each column a random permutation of n strata, a uniform point in each. */
-function unitLatinHypercube(d: number, n: number, seed: Seed): number[][] {
-  const out = Array.from({ length: n }, () => new Array<number>(d).fill(0));
-  for (let j = 0; j < d; j++) {
-    const rng = openStream(seedRoot(seed), StreamPurpose.analysis, 2000 + j);
-    const order = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const k = Math.floor(rng.next() * (i + 1));
-      [order[i], order[k]] = [order[k]!, order[i]!];
-    }
-    for (let i = 0; i < n; i++) out[i]![j] = (order[i]! + rng.next()) / n;
-  }
-  return out;
 }
 
 /** The scenarios' input values, row by row, in the order of the uncertainties. */

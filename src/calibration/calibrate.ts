@@ -5,7 +5,10 @@ import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { monteCarlo } from '../experiment/monteCarlo.js';
 import { setAt } from '../experiment/sweep.js';
 import type { Executor } from '../experiment/executor.js';
-import { openStream, seedRoot, StreamPurpose, type Seed } from '../random/streams.js';
+import type { Seed } from '../random/streams.js';
+import { unitLatinHypercube } from '../random/unitLatinHypercube.js';
+
+export { unitLatinHypercube };
 import { nelderMead } from './nelderMead.js';
 import { addValue, emptyTotals, summarise } from '../experiment/summary.js';
 
@@ -162,21 +165,6 @@ function checkTarget(t: CalibrationTarget, at: string, issues: ConfigIssue[]): v
     issues.push({ path: `${at}.range`, message: 'expected [low, high] with low <= high' });
   }
   if (!(Number.isFinite(t.tolerance) && t.tolerance > 0)) issues.push({ path: `${at}.tolerance`, message: `expected a positive number, got ${t.tolerance}` });
-}
-
-/** `points` points of a Latin hypercube in [0, 1]^d: each axis cut into `points` strata, each used once, shuffled from `seed`. */
-export function unitLatinHypercube(d: number, points: number, seed: Seed): number[][] {
-  const out = Array.from({ length: points }, () => new Array<number>(d).fill(0));
-  for (let k = 0; k < d; k++) {
-    const rng = openStream(seedRoot(seed), StreamPurpose.design, 1000 + k);
-    const order = Array.from({ length: points }, (_, i) => i);
-    for (let i = points - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    order.forEach((stratum, i) => (out[i]![k] = (stratum + rng.next()) / points));
-  }
-  return out;
 }
 
 /** Distance of `x` from a target: from its value, or from the nearest end of its range (0 inside). */
