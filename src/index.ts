@@ -5,7 +5,7 @@
  * The core entry runs anywhere (Node, Deno, browsers): no Node built-ins, no fast-check.
  * @module framework-agreement-sim
  */
-export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot, type SimulateOptions } from './engine/simulate.js';
+export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot, type SimulateOptions } from './simulate.js';
 export { BASELINE_CONFIG, TODAY_POLICY, CALIBRATED_VALUES } from './model/baseline.js';
 export {
   ConfigCodec,

@@ -1,5 +1,4 @@
-import { OWNERSHIP_TYPES } from '../model/config.js';
-import { MAX_SUPPLIERS_EVER } from '../model/decode.js';
+import { MAX_SUPPLIERS_EVER, OWNERSHIP_TYPES } from '../model/enums.js';
 import { poisson } from '../random/poisson.js';
 import type { Rng } from '../random/rng.js';
 import { ExitCause, Ownership } from './codes.js';

@@ -1,4 +1,5 @@
-import { OWNERSHIP_TYPES, type Config } from '../model/config.js';
+import type { Config } from '../model/config.js';
+import { OWNERSHIP_TYPES } from '../model/enums.js';
 import { beta } from '../random/beta.js';
 import { logNormal } from '../random/logNormal.js';
 import type { Rng } from '../random/rng.js';

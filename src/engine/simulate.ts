@@ -1,7 +1,5 @@
 import type { Config, UncertainConfig } from '../model/config.js';
-import { ConfigError, decodeConfig, resolveConfig } from '../model/decode.js';
-import type { ConfigInput } from '../model/config.js';
-import { resolveUncertain } from '../model/resolve.js';
+import { ConfigError } from '../model/configError.js';
 import type { SeriesMetric } from '../model/metrics.js';
 import type { SimulationResult } from '../model/result.js';
 import { canonicalSeed, openStream, seedRoot, StreamPurpose, type Seed, type SeedRoot } from '../random/streams.js';
@@ -34,7 +32,8 @@ export interface MarketSnapshot {
   readonly state: MarketState;
 }
 
-function checkSeed(seed: unknown): asserts seed is Seed {
+/** Throws a ConfigError at path "seed" unless it is a finite number or a string of at most 1000 characters. @internal */
+export function checkSeed(seed: unknown): asserts seed is Seed {
   const ok = (typeof seed === 'number' && Number.isFinite(seed)) || (typeof seed === 'string' && seed.length <= 1000);
   if (!ok) {
     throw new ConfigError([{ path: 'seed', message: 'expected a finite number or a string of at most 1000 characters' }]);
@@ -102,8 +101,14 @@ function initialState(config: Config, root: SeedRoot): MarketState {
   return state;
 }
 
-/** Burn-in of a config of numbers (distributions already drawn). */
-function burnInResolved(config: Config, source: UncertainConfig, seed: Seed): MarketSnapshot {
+/**
+ * Burn-in of a config of numbers (its distributions already drawn for this seed, by
+ * `resolveUncertain` at the boundary); `source` is the config as decoded, kept in the snapshot for
+ * the policies that start from it.
+ * @internal The public `burnIn` and `burnInDecoded` (src/simulate.ts) decode and draw, then call this.
+ */
+export function burnInDrawn(config: Config, source: UncertainConfig, seed: Seed): MarketSnapshot {
+  checkSeed(seed);
   const root = seedRoot(seed);
   const state = initialState(config, root);
   const ctx = phaseContext(config, config.burnInPolicy, root);
@@ -112,27 +117,11 @@ function burnInResolved(config: Config, source: UncertainConfig, seed: Seed): Ma
   return { kind: 'framework-agreement-sim/market-snapshot', seed: canonicalSeed(seed), config, source, initialSuppliers: config.suppliers.initialCount, state };
 }
 
-/** Burn-in on an already decoded config; its distributions are drawn for this seed (`resolveUncertain`). */
-export function burnInDecoded(config: UncertainConfig, seed: Seed): MarketSnapshot {
-  checkSeed(seed);
-  return burnInResolved(resolveUncertain(config, seed).config, config, seed);
-}
-
 /**
- * Generates the initial market from `seed` and runs the burn-in years under the burn-in policy
- * (today's policy by default). The snapshot can then start any number of policies.
- * @throws {ConfigError} if the config or seed is invalid (every problem listed with its path).
- * @example
- * const market = burnIn({}, 42);
- * const today = simulateFrom(market);
- * const guarantee = simulateFrom(market, { policy: { minimumVolumeShare: 0.3 } });
+ * The parts of a config that shaped the burned-in market and so cannot change afterwards, as text.
+ * @internal
  */
-export function burnIn(input: ConfigInput = {}, seed: Seed = 1): MarketSnapshot {
-  return burnInDecoded(resolveConfig(input), seed);
-}
-
-/** The parts of a config that shaped the burned-in market and so cannot change afterwards. */
-function frozenParts(config: UncertainConfig): string {
+export function frozenParts(config: UncertainConfig | Config): string {
   const { run, market, suppliers, behaviour, burnInPolicy } = config;
   // The allocation rule shapes burn-in too (who is used, who earns, who survives): a world with
   // another rule is another market, not a policy starting from this one.
@@ -148,18 +137,6 @@ export function sharesBurnIn(a: UncertainConfig, b: UncertainConfig): boolean {
   return frozenParts(a) === frozenParts(b);
 }
 
-/**
- * {@link simulateFrom} with a decoded config that {@link sharesBurnIn} with the snapshot's
- * (not checked here; for experiment loops). Its distributions are drawn for the snapshot's seed.
- * With `consume`, the snapshot is used up.
- */
-export function simulateFromDecoded(snapshot: MarketSnapshot, config: UncertainConfig, consume = false, options: SimulateOptions = {}): SimulationResult {
-  // `consume`: the caller will not use the snapshot again, so its state can be run in place
-  // (saves a copy of every column per replication in experiment loops).
-  const drawn = resolveUncertain(config, snapshot.seed);
-  return runHorizon(consume ? snapshot.state : cloneState(snapshot.state), drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs, options);
-}
-
 /** What a run can record besides its outcomes. */
 export interface SimulateOptions {
   /**
@@ -168,6 +145,17 @@ export interface SimulateOptions {
    * censoring. Off by default: it costs memory in proportion to the suppliers. No number changes.
    */
   readonly suppliers?: boolean;
+}
+
+/**
+ * Runs the horizon of a config of numbers (drawn for the snapshot's seed at the boundary) from a
+ * burned-in market. With `consume` the snapshot's state is run in place (the caller will not use
+ * the snapshot again: saves a copy of every column per replication in experiment loops); otherwise
+ * on a copy. `inputs` are the values drawn, recorded in the result.
+ * @internal The public `simulateFrom` and `simulateFromDecoded` (src/simulate.ts) call this.
+ */
+export function simulateDrawnFrom(snapshot: MarketSnapshot, config: Config, inputs: Readonly<Record<string, number>>, consume = false, options: SimulateOptions = {}): SimulationResult {
+  return runHorizon(consume ? snapshot.state : cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers, inputs, options);
 }
 
 /** Runs the horizon on a state this call owns (it is mutated). */
@@ -205,53 +193,3 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
     ...(lives !== null ? { suppliers: finishLives(lives, state, H) } : {}),
   };
 }
-
-/**
- * Simulates the horizon from a burned-in market. `input` is merged over the snapshot's config;
- * it may change the policy, the horizon, scripted demand shocks, effect sizes and outcome values,
- * but not what shaped the market during burn-in. The snapshot is not changed.
- * @throws {ConfigError} if the input is invalid or changes a frozen part.
- */
-export function simulateFrom(snapshot: MarketSnapshot, input: ConfigInput = {}, options: SimulateOptions = {}): SimulationResult {
-  const decoded = decodeConfig(input, snapshot.source);
-  if (decoded._tag === 'Left') throw new ConfigError(decoded.left);
-  const { config, inputs } = resolveUncertain(decoded.right, snapshot.seed);
-  if (frozenParts(config) !== frozenParts(snapshot.config)) {
-    throw new ConfigError([
-      {
-        path: '(config)',
-        message:
-          'a burned-in market can only change policy, run.horizonYears, market.shocks, effects and outcomes; run burnIn again to change anything else',
-      },
-    ]);
-  }
-  return runHorizon(cloneState(snapshot.state), config, snapshot.seed, snapshot.initialSuppliers, inputs, options);
-}
-
-/**
- * {@link simulate} on an already decoded config (skips decoding; for experiment loops). Its
- * distributions are drawn for this seed (`resolveUncertain`).
- */
-export function simulateDecoded(config: UncertainConfig, seed: Seed, options: SimulateOptions = {}): SimulationResult {
-  checkSeed(seed);
-  const drawn = resolveUncertain(config, seed);
-  const snapshot = burnInResolved(drawn.config, config, seed);
-  return runHorizon(snapshot.state, drawn.config, snapshot.seed, snapshot.initialSuppliers, drawn.inputs, options);
-}
-
-/**
- * Runs one replication: burn-in under `burnInPolicy`, then the horizon under `policy`.
- * `input` is a partial config merged over the built-in Norwegian baseline. Any number in it may
- * be a distribution: the run draws each from its own stream of the seed (`resolveUncertain`), and
- * `result.inputs` lists the values drawn. The same input and seed always give the same result,
- * byte for byte.
- * @throws {ConfigError} if the config or seed is invalid (every problem listed with its path).
- * @example
- * const r = simulate({ policy: { minimumVolumeShare: 0.3 } }, 42);
- * r.outcomes.smallCohortSurvival; // share of small suppliers still operating after 12 years
- * simulate({}, 42, { suppliers: true }).suppliers; // every supplier's life over the horizon
- */
-export function simulate(input: ConfigInput = {}, seed: Seed = 1, options: SimulateOptions = {}): SimulationResult {
-  return simulateDecoded(resolveConfig(input), seed, options);
-}
-

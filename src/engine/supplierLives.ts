@@ -1,4 +1,5 @@
-import { OWNERSHIP_TYPES, SIZE_CLASSES, type Config, type SizeClass } from '../model/config.js';
+import type { Config } from '../model/config.js';
+import { OWNERSHIP_TYPES, SIZE_CLASSES, type SizeClass } from '../model/enums.js';
 import type { SupplierLife } from '../model/result.js';
 import { EXIT_CAUSES } from './codes.js';
 import { sizeClassOf } from './observe.js';

@@ -1,4 +1,5 @@
-import { burnInDecoded, sharesBurnIn, simulateDecoded, simulateFromDecoded } from '../engine/simulate.js';
+import { sharesBurnIn } from '../engine/simulate.js';
+import { burnInDecoded, simulateDecoded, simulateFromDecoded } from '../simulate.js';
 import type { UncertainConfig } from '../model/config.js';
 import { ConfigError, decodeConfig, parseConfig } from '../model/decode.js';
 import { uncertainInputs } from '../model/uncertain.js';
@@ -6,7 +7,7 @@ import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric 
 import type { SimulationResult } from '../model/result.js';
 import { canonicalSeed } from '../random/streams.js';
 import { ReplicationError } from './errors.js';
-import { RESULT_FORMAT_VERSION } from './result.js';
+import { RESULT_FORMAT_VERSION } from './format.js';
 import { replicationSeed } from './seeds.js';
 import { MAX_RUNS, type ExperimentSpec, type InputRow, type RunRow } from './spec.js';
 import { addValue, emptyTotals, mergeTotals, type MetricTotals } from './summary.js';

@@ -1,7 +1,7 @@
 import type { ConfigInput } from '../model/config.js';
 import { ConfigError, resolveConfig } from '../model/decode.js';
 import type { SupplierLife } from '../model/result.js';
-import { simulateDecoded } from '../engine/simulate.js';
+import { simulateDecoded } from '../simulate.js';
 import { canonicalSeed, type Seed } from '../random/streams.js';
 import { MAX_RUNS } from './spec.js';
 import { replicationSeed } from './seeds.js';

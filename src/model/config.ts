@@ -2,28 +2,8 @@ import type * as t from 'io-ts/lib/index.js';
 import { listOf, name, nullable, numberIn, oneOf, strict } from './codecs.js';
 import type { Distribution } from './distributions.js';
 
-/** Ownership types the report distinguishes (facts.md, section 2). */
-export const OWNERSHIP_TYPES = ['foreignGroup', 'norwegianGroup', 'standalone', 'municipal', 'nonProfit'] as const;
-/** One of {@link OWNERSHIP_TYPES}. */
-export type OwnershipType = (typeof OWNERSHIP_TYPES)[number];
-
-/** Size classes by annual revenue (see `suppliers.sizeThresholds`). */
-export const SIZE_CLASSES = ['small', 'medium', 'large'] as const;
-/** One of {@link SIZE_CLASSES}. */
-export type SizeClass = (typeof SIZE_CLASSES)[number];
-
-/**
- * How demand is called off among the parallel suppliers of one lot (a setting of the world, not of
- * the policy: which rule the buyer's offices really use is uncertain). "rank": a ranked cascade,
- * down the award ranking; "shares": a fixed allocation key, equal shares; "qualityChoice":
- * caseworkers or participants choose, in proportion to each supplier's current quality;
- * "miniCompetition": each period in order of a new price-quality score.
- */
-export const ALLOCATION_RULES = ['rank', 'shares', 'qualityChoice', 'miniCompetition'] as const;
-/** One of {@link ALLOCATION_RULES}. */
-export type AllocationRule = (typeof ALLOCATION_RULES)[number];
-/** How price is turned into points in the award. */
-export const SCORING_RULES = ['relative', 'linear', 'absolute'] as const;
+export { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES, type OwnershipType, type SizeClass, type AllocationRule } from './enums.js';
+import { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES } from './enums.js';
 
 const share = numberIn(0, 1);
 const nok = numberIn(0, 1e12);

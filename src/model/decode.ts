@@ -7,13 +7,8 @@ import { OWNERSHIP_TYPES, type Config, type ConfigInput, type Policy, type Uncer
 import { isDistributionLike } from './distributions.js';
 import { configAtEnd, hasDistributions, UncertainConfigCodec } from './uncertain.js';
 
-/** Largest number of supplier-periods a run may cover (initial suppliers x periods): a guard against runs that would take hours. Entrants come on top; MAX_SUPPLIERS_EVER caps them. */
-export const MAX_SUPPLIER_PERIODS = 5e7;
-/** Most suppliers one run creates, initial ones and entrants together; entry stops there (a guard on memory). */
-export const MAX_SUPPLIERS_EVER = 100_000;
-/** Largest number of agreement slots (lots x suppliers per agreement) a policy may create. */
-export const MAX_AGREEMENT_SLOTS = 500_000;
-
+export { MAX_SUPPLIER_PERIODS, MAX_SUPPLIERS_EVER, MAX_AGREEMENT_SLOTS } from './enums.js';
+import { MAX_SUPPLIER_PERIODS, MAX_SUPPLIERS_EVER, MAX_AGREEMENT_SLOTS } from './enums.js';
 export { ConfigError } from './configError.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import type { SimulationResult } from '../../src/model/result.js';
 
 // Issue "market model v2", item 7: after burn-in, under today's policy, key series do not drift,

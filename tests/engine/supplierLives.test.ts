@@ -3,7 +3,7 @@
  * horizon once, with counts that add up to the run's own figures.
  */
 import { describe, expect, it } from 'vitest';
-import { burnIn, simulate } from '../../src/engine/simulate.js';
+import { burnIn, simulate } from '../../src/simulate.js';
 import { supplierSurvival } from '../../src/analysis/supplierSurvival.js';
 import { supplierHistories } from '../../src/experiment/supplierHistories.js';
 import { compare } from '../../src/experiment/compare.js';

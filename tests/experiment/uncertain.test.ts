@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnIn, simulate, simulateFrom } from '../../src/engine/simulate.js';
+import { burnIn, simulate, simulateFrom } from '../../src/simulate.js';
 import { compare, finaliseExperiment, mergeShards, monteCarlo, runShard, shardStateProblem, type ExperimentSpec, type ShardState } from '../../src/experiment/index.js';
 import { ConfigError, mergeOver } from '../../src/model/decode.js';
 import { POINT_ASSUMPTIONS } from '../helpers/pointAssumptions.js';

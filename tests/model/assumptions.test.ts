@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { BASELINE_CONFIG } from '../../src/model/baseline.js';
 import { distributionMean, supportOf, type Distribution } from '../../src/model/distributions.js';
 import { uncertainInputs } from '../../src/model/uncertain.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compare, sweep, type ExperimentOutput, type SweepOutput } from '../../src/experiment/index.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import {
   chartsFor,
   concentrationChart,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentResult } from '../../src/experiment/result.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { sweep } from '../../src/experiment/sweep.js';
 import { renderReport, reportText, writeReport } from '../../src/render/index.js';
 import { cli } from '../helpers/cli.js';

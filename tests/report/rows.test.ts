@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compare, sweep } from '../../src/experiment/index.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { OUTCOME_METRICS, SERIES_METRICS } from '../../src/model/metrics.js';
 import { experimentRows, parameterValueOf, runRows, sweepRows, TIDY_COLUMNS, toRows, type TidyRow } from '../../src/report/index.js';
 import { tinyConfig } from '../helpers/tinyMarket.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demandShift, scenario } from '../../src/scenarios/index.js';
 import { compare } from '../../src/experiment/compare.js';
 import { sweep } from '../../src/experiment/sweep.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { ConfigError, mergeOver } from '../../src/model/decode.js';
 import type { ConfigInput } from '../../src/model/config.js';
 
