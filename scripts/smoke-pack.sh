@@ -200,4 +200,63 @@ timeout 300 "$cli" --runs 2 --world-runs 2 --horizon 4 --policies riskSharing,sm
 grep -q 'riskSharing' chapter5.txt || { echo "FAIL: the chapter-5 table lacks a policy" >&2; cat chapter5.txt >&2; exit 1; }
 grep -q '^Does it hold in other worlds' chapter5.txt || { echo "FAIL: the chapter-5 output lacks the robustness check" >&2; cat chapter5.txt >&2; exit 1; }
 echo "report and chapter-5 command OK"
+
+# vega and vega-lite are optional peer dependencies: an app without them gets the core, the chart
+# specs and the CLI's tables, and a render says what to install instead of a module-not-found trace.
+mkdir -p "$work/lean/node_modules"
+cp -R "$work/app/node_modules/framework-agreement-sim" "$work/lean/node_modules/"
+for dep in $(node -p 'Object.keys(require(process.argv[1]).dependencies).join(" ")' "$work/lean/node_modules/framework-agreement-sim/package.json"); do
+  ln -s "$root/node_modules/$dep" "$work/lean/node_modules/$dep"
+done
+cd "$work/lean"
+cat > lean.mjs <<'JS'
+import { survivalChart, simulate } from 'framework-agreement-sim';
+import { renderSvg } from 'framework-agreement-sim/report';
+if (typeof survivalChart !== 'function' || simulate({ run: { burnInYears: 1, horizonYears: 1 }, suppliers: { initialCount: 30 } }, 1).outcomes === undefined) throw new Error('the core does not run without vega');
+try {
+  await renderSvg({ data: { values: [] }, mark: 'point' });
+  throw new Error('rendered without vega installed');
+} catch (error) {
+  if (!String(error.message).includes('npm install vega vega-lite')) throw error;
+  console.log('without vega: the core runs, and a render says to install vega and vega-lite');
+}
+JS
+# Fail the check if vega could still be found from here (through a parent directory's node_modules).
+if node -e 'require.resolve("vega")' 2>/dev/null; then echo "skipped: the lean install check (vega resolves from a parent directory)"; else timeout 120 node lean.mjs; fi
+cd "$work/app"
+# The installed size: the package and the closure of its dependencies, with and without the optional peers.
+node --input-type=module - "$root" <<'JS'
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+const root = process.argv[2];
+// A dependency of the package in `from` is in its own node_modules or in one of a parent's, as Node finds it.
+const locate = (name, from) => {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dir === dirname(dir)) return null;
+  }
+};
+const closure = (names) => {
+  const seen = new Set();
+  const stack = names.map((n) => locate(n, root));
+  while (stack.length > 0) {
+    const dir = stack.pop();
+    if (dir === null || seen.has(dir)) continue;
+    seen.add(dir);
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    for (const dep of Object.keys(manifest.dependencies ?? {})) stack.push(locate(dep, dir));
+  }
+  return [...seen];
+};
+const kb = (dir) => Number(execFileSync('du', ['-sk', dir]).toString().split('\t')[0]);
+const sum = (dirs) => dirs.reduce((a, d) => a + kb(d), 0);
+const own = kb('node_modules/framework-agreement-sim');
+const deps = Object.keys(JSON.parse(readFileSync('node_modules/framework-agreement-sim/package.json', 'utf8')).dependencies);
+const core = closure(deps);
+const withVega = closure([...deps, 'vega', 'vega-lite']);
+const mb = (k) => (k / 1024).toFixed(1);
+console.log(`installed size: the package ${mb(own)} MB; with its dependencies (${core.length} packages) ${mb(own + sum(core))} MB; with the optional vega and vega-lite too (${withVega.length} packages) ${mb(own + sum(withVega))} MB`);
+JS
 echo "smoke test of the packed tarball passed"

@@ -14,8 +14,26 @@ interface VegaModules {
 
 let modules: Promise<VegaModules> | undefined;
 
+/**
+ * What a render says when vega or vega-lite is not installed: they are optional peer dependencies
+ * (about 11 MB), needed only to draw charts to SVG or HTML; chart specs are plain JSON without them.
+ */
+export const MISSING_VEGA =
+  'rendering charts to SVG or HTML needs vega and vega-lite, optional peer dependencies of framework-agreement-sim: install them with `npm install vega vega-lite` (chart specs, tables and rows need neither)';
+
+function isMissingModule(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+}
+
 function loadVega(): Promise<VegaModules> {
-  modules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ vega, vegaLite }));
+  modules ??= Promise.all([import('vega'), import('vega-lite')]).then(
+    ([vega, vegaLite]) => ({ vega, vegaLite }),
+    (error: unknown) => {
+      modules = undefined; // installed later in the same process, the next render finds them
+      throw isMissingModule(error) ? new Error(MISSING_VEGA, { cause: error }) : error;
+    },
+  );
   return modules;
 }
 
