@@ -132,6 +132,7 @@ export {
   isSweep,
   tidyRow,
   toCsv,
+  toWideCsv,
   parseCsv,
   toJsonLines,
   parseJsonLines,

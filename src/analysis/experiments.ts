@@ -19,7 +19,7 @@ import { MAX_SOBOL_DIMENSIONS, sobolSequence } from './sobolSequence.js';
  * An uncertainty of an exploratory study: a dotted config path of the world (market, suppliers,
  * allocation rule, events, effect sizes) and either a range it is sampled from (`lhs`, `sobol`)
  * or the values a full factorial crosses (`factorial`; numbers or texts).
- * @example { path: 'market.demandTrend', range: [-0.03, 0.03] }
+ * @example { path: 'market.demand.macroVolatility', range: [0.02, 0.08] }
  * @example { path: 'market.allocationRule', values: ['shares', 'rank'] }
  */
 export interface Uncertainty {
@@ -180,11 +180,11 @@ function put(row: ExperimentsRow, key: string, value: number | string | boolean)
  * @throws {ConfigError} for bad options, and for a scenario or policy whose config does not decode (its path names the scenario).
  * @example
  * const study = await experiments({}, {
- *   uncertainties: [{ path: 'market.demandTrend', range: [-0.03, 0.03] }, { path: 'effects.dataSharing.workRateGain', range: [0, 0.03] }],
+ *   uncertainties: [{ path: 'market.demand.macroVolatility', range: [0.02, 0.08] }, { path: 'suppliers.exit.idleExitProbability', range: [0.05, 0.2] }],
  *   policies: { riskSharing: { policy: namedPolicy('riskSharing') } },
  *   sampler: 'lhs', scenarios: 64, runs: 20, seed: 7,
  * });
- * prim(study.rows.filter((r) => r.policy === 'riskSharing'), (r) => (r.smallCohortSurvivalChange as number) < 0, { inputs: ['market.demandTrend'] });
+ * prim(study.rows.filter((r) => r.policy === 'riskSharing'), (r) => (r.smallCohortSurvivalChange as number) < 0, { inputs: ['market.demand.macroVolatility', 'suppliers.exit.idleExitProbability'] });
  */
 export async function experiments(config: ConfigInput, options: ExperimentsOptions): Promise<ExperimentsResult> {
   const { outcomes } = check(options);

@@ -4,6 +4,8 @@ import { ConfigError } from '../model/decode.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import type { Seed } from '../random/streams.js';
 import { runExperiment, type ExperimentOptions } from '../experiment/run.js';
+import { RESULT_FORMAT_VERSION } from '../experiment/format.js';
+import { LIBRARY } from '../version.js';
 import { morrisDesign, type MorrisDesign } from './morrisDesign.js';
 import { morrisEffects, type MorrisEffects } from './morrisEffects.js';
 import { bootstrapSettings } from './bootstrap.js';
@@ -40,6 +42,10 @@ export interface SensitivityOptions extends Pick<ExperimentOptions, 'executor' |
 /** What every sensitivity result holds besides its method's numbers. */
 export interface SensitivityBase {
   readonly kind: 'framework-agreement-sim/sensitivity';
+  /** `RESULT_FORMAT_VERSION` of the library that wrote it. */
+  readonly version: typeof RESULT_FORMAT_VERSION;
+  /** The library and its version that wrote it (`LIBRARY`). */
+  readonly library: string;
   /** The config every point is merged over, as given. */
   readonly config: ConfigInput;
   readonly runs: number;
@@ -126,7 +132,7 @@ export async function sensitivity(config: ConfigInput, parameters: readonly Rang
     outputs[m] = designOutputs(result, m);
     standardErrors[m] = result.policies.slice(1).map((p) => p.outcomes[m].se);
   }
-  const common = { kind: 'framework-agreement-sim/sensitivity' as const, config, runs: result.runs, seed, outcomes: [...options.outcomes], outputs, standardErrors };
+  const common = { kind: 'framework-agreement-sim/sensitivity' as const, version: RESULT_FORMAT_VERSION as typeof RESULT_FORMAT_VERSION, library: LIBRARY, config, runs: result.runs, seed, outcomes: [...options.outcomes], outputs, standardErrors };
   if (design.kind === 'framework-agreement-sim/saltelli-design') {
     const indices: Record<string, SobolIndices> = {};
     for (const m of options.outcomes) indices[m] = sobolIndices(design, outputs[m]!, bootstrap);

@@ -76,6 +76,11 @@ async function rerunExperiment(result: ExperimentOutput | SweepOutput, options: 
  * JSON.stringify(again) === JSON.stringify(saved); // true
  */
 export async function rerun<R extends RerunnableResult>(result: R, options: RerunOptions = {}): Promise<R> {
+  const kind = (result as { kind?: unknown }).kind;
+  if (kind === 'framework-agreement-sim/experiments') throw new Error('cannot rerun this result with rerun: it is an experiments study; use rerunExperiments(study)');
+  if (kind !== 'framework-agreement-sim/experiment' && kind !== 'framework-agreement-sim/robustness') {
+    throw new Error(`cannot rerun this result: rerun takes what an experiment function or robustness returned, and this is ${JSON.stringify(kind) ?? 'not a result'}`);
+  }
   if (result.kind === 'framework-agreement-sim/robustness') {
     const robust = result as RobustnessResult;
     const problem = rerunProblem(robust, false);

@@ -3,7 +3,7 @@ import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
 
 /** Options of {@link designHeatMap}. */
 export interface DesignHeatMapOptions {
-  /** Bins along each axis (default 10). */
+  /** Most bins along each axis (default 10): Vega-Lite picks round bin edges, so there may be fewer. */
   readonly bins?: number;
   readonly title?: string;
 }

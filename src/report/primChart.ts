@@ -35,7 +35,7 @@ export function primChart(result: PrimResult, box: number = result.trajectory.le
             encoding: {
               x: { field: 'coverage', type: 'quantitative' },
               y: { field: 'density', type: 'quantitative' },
-              color: { field: 'restricted', type: 'ordinal', title: 'Inputs restricted' },
+              color: { field: 'restricted', type: 'ordinal', title: 'Inputs restricted', legend: { orient: 'bottom' } },
               size: { condition: { test: 'datum.chosen', value: 160 }, value: 40 },
               tooltip: [{ field: 'index', title: 'Box' }, { field: 'phase' }, { field: 'coverage', format: '.3f' }, { field: 'density', format: '.3f' }, { field: 'mass', format: '.3f' }],
             },
@@ -47,8 +47,8 @@ export function primChart(result: PrimResult, box: number = result.trajectory.le
         width: PANEL.width,
         data: { values: limits },
         layer: [
-          { mark: { type: 'bar', color: '#eee' }, encoding: { y: { field: 'input', type: 'nominal', title: null }, x: { datum: 0, type: 'quantitative', scale: { domain: [0, 1] }, title: 'Share of the input\u2019s range' }, x2: { datum: 1 } } },
-          { mark: { type: 'bar', color: '#c0392b' }, encoding: { y: { field: 'input', type: 'nominal' }, x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' }, tooltip: [{ field: 'lower', format: '.4~g' }, { field: 'upper', format: '.4~g' }, { field: 'qp', title: 'quasi-p', format: '.2g' }] } },
+          { mark: { type: 'bar', color: '#eee' }, encoding: { y: { field: 'input', type: 'nominal', title: null, axis: { labelLimit: 320 } }, x: { datum: 0, type: 'quantitative', scale: { domain: [0, 1] }, title: 'Share of the input\u2019s range' }, x2: { datum: 1 } } },
+          { mark: { type: 'bar', color: '#c0392b' }, encoding: { y: { field: 'input', type: 'nominal' }, x: { field: 'from', type: 'quantitative', title: 'Share of the input’s range' }, x2: { field: 'to' }, tooltip: [{ field: 'lower', format: '.4~g' }, { field: 'upper', format: '.4~g' }, { field: 'qp', title: 'quasi-p', format: '.2g' }] } },
         ],
       },
     ],

@@ -9,4 +9,5 @@ export { experimentRows, ROW_PARTS, type RowOptions, type RowPart } from './expe
 export { sweepRows, parameterValueOf } from './sweepRows.js';
 export { toRows, isExperiment, isSweep, type AnyResult } from './toRows.js';
 export { toCsv, parseCsv } from './csv.js';
+export { toWideCsv } from './wideCsv.js';
 export { toJsonLines, parseJsonLines } from './jsonLines.js';

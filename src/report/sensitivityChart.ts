@@ -31,7 +31,8 @@ export function sensitivityChart(result: SensitivityResult): VegaLiteSpec {
   const sobol = result.method === 'sobol';
   // Most influential first in each panel: the data in that order, and the axis keeps it.
   values.sort((a, b) => (a['outcome'] === b['outcome'] ? (b['order'] as number) - (a['order'] as number) : 0));
-  const y = { field: 'parameter', type: 'nominal', title: null, sort: null };
+  // Config paths are long: the default label width cut them (suppliers.entry.rateP…).
+  const y = { field: 'parameter', type: 'nominal', title: null, sort: null, axis: { labelLimit: 320 } };
   const layers: Record<string, unknown>[] = [
     { mark: { type: 'bar' }, encoding: { y, x: { field: 'value', type: 'quantitative', title: sobol ? 'Sobol index (share of variance)' : 'mu* (mean absolute elementary effect)' }, ...(sobol ? { yOffset: { field: 'index' }, color: { field: 'index', type: 'nominal', title: 'Index' } } : {}) } },
     { mark: { type: 'rule' }, encoding: { y, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' }, ...(sobol ? { yOffset: { field: 'index' } } : {}) } },

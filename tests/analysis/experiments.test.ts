@@ -68,6 +68,11 @@ describe('experiments', () => {
     await expect(rerunExperiments({ ...saved, library: 'framework-agreement-sim 0.1.0' })).rejects.toThrow('it was written by framework-agreement-sim 0.1.0');
   });
 
+  it('the paths of the TSDoc example decode (a study over them runs)', async () => {
+    const study = await experiments(small, { uncertainties: [{ path: 'market.demand.macroVolatility', range: [0.02, 0.08] }, { path: 'suppliers.exit.idleExitProbability', range: [0.05, 0.2] }], policies: {}, sampler: 'lhs', scenarios: 2, runs: 1, outcomes: ['hhi'] });
+    expect(study.rows).toHaveLength(2);
+  });
+
   it('reports progress over every scenario, naming it', async () => {
     const phases: string[] = [];
     await experiments(small, { uncertainties: [{ path: 'market.allocationRule', values: ['shares', 'rank'] }], policies: {}, sampler: 'factorial', runs: 2, outcomes: ['hhi'], onProgress: (p) => phases.push(`${p.done}/${p.total} ${p.phase}`) });

@@ -76,5 +76,7 @@ describe('rerun(result) reproduces a saved result byte for byte', () => {
     await expect(rerun({ ...r, version: 1 } as unknown as ExperimentResult)).rejects.toThrow('it is of result format 1');
     const { spec: _spec, ...old } = r;
     await expect(rerun(old as unknown as ExperimentResult)).rejects.toThrow('it does not carry its spec');
+    await expect(rerun({ kind: 'framework-agreement-sim/experiments' } as never)).rejects.toThrow('it is an experiments study; use rerunExperiments(study)');
+    await expect(rerun({ kind: 'framework-agreement-sim/sensitivity' } as never)).rejects.toThrow('rerun takes what an experiment function or robustness returned, and this is "framework-agreement-sim/sensitivity"');
   });
 });
