@@ -11,7 +11,7 @@ import { createRecorder, ledgerOf, markCohorts, recordPeriod, summarise } from '
 import { generatePopulation } from './population.js';
 import { allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
 import { runPeriod } from './step.js';
-import { LIBRARY } from '../version.js';
+import { LIBRARY, RESULT_FORMAT_VERSION } from '../version.js';
 import { finishLives, recordLivesPeriod, startLives } from './supplierLives.js';
 
 /**
@@ -182,6 +182,7 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
   return {
     seed,
     library: LIBRARY,
+    version: RESULT_FORMAT_VERSION,
     config,
     policy: config.policy.name,
     periodsPerYear: config.run.periodsPerYear,

@@ -77,6 +77,8 @@ export interface SimulationResult {
   readonly seed: string;
   /** The library and its version that produced it (`LIBRARY`: "framework-agreement-sim 0.2.0"). */
   readonly library: string;
+  /** `RESULT_FORMAT_VERSION` of the library that produced it: the random streams its numbers came from. */
+  readonly version: number;
   /** The decoded config that produced it, with every distribution replaced by the value this run drew. */
   readonly config: Config;
   /** Name of the policy simulated over the horizon. */
