@@ -4,23 +4,51 @@ import { outcomePayFactor, outcomeResultsFactor, workRate } from './outcomes.js'
 import { priceScore, qualityScore, RELATIVE } from './scoring.js';
 import type { MarketState } from './state.js';
 
-/** What the buyer paid and got in one period. */
-export interface PeriodTotals {
-  demand: number;
-  served: number;
-  unserved: number;
-  buyerPaid: number;
-  guaranteePaid: number;
-  transitions: number;
+/**
+ * What the buyer paid and got in one period, one number each: the single list of the period
+ * totals. Their type, zeroing, resetting and adding all follow from it, so a new total is one
+ * entry here plus the line of `callOffs` that computes it (the compiler asks for that line).
+ */
+export const PERIOD_TOTAL_FIELDS = [
+  /** Participant-weeks of demand that arose. */
+  'demand',
+  /** Participant-weeks called off and delivered. */
+  'served',
+  /** Participant-weeks left unserved for lack of contracted capacity. */
+  'unserved',
+  /** NOK the buyer paid: call-offs plus guarantee payments. */
+  'buyerPaid',
+  /** NOK of `buyerPaid` for guaranteed but unused capacity. */
+  'guaranteePaid',
+  /** Participants expected to move into work after their measure. */
+  'transitions',
   /** Transitions above what participants would have achieved without any measure. */
-  additionalTransitions: number;
+  'additionalTransitions',
   /** Sum of quality x participant-weeks served. */
-  qualityWeeks: number;
-}
+  'qualityWeeks',
+] as const;
+
+/** One of the {@link PERIOD_TOTAL_FIELDS}. */
+export type PeriodTotalField = (typeof PERIOD_TOTAL_FIELDS)[number];
+
+/** What the buyer paid and got in one period (or summed over several): see {@link PERIOD_TOTAL_FIELDS}. */
+export type PeriodTotals = Record<PeriodTotalField, number>;
 
 /** A zeroed totals record. */
 export function emptyTotals(): PeriodTotals {
-  return { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, additionalTransitions: 0, qualityWeeks: 0 };
+  const totals = {} as PeriodTotals;
+  for (const k of PERIOD_TOTAL_FIELDS) totals[k] = 0;
+  return totals;
+}
+
+/** Zeroes every total of `totals` in place (at the start of a period). */
+export function resetTotals(totals: PeriodTotals): void {
+  for (const k of PERIOD_TOTAL_FIELDS) totals[k] = 0;
+}
+
+/** Adds every total of `from` to `into`'s. */
+export function addTotals(into: PeriodTotals, from: Readonly<PeriodTotals>): void {
+  for (const k of PERIOD_TOTAL_FIELDS) into[k] += from[k];
 }
 
 /**
@@ -242,12 +270,15 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
       unservedTotal += demand > served ? demand - served : 0;
     }
   }
-  totals.demand += demandTotal;
-  totals.served += servedTotal;
-  totals.unserved += unservedTotal;
-  totals.buyerPaid += paidTotal;
-  totals.guaranteePaid += guaranteeTotal;
-  totals.transitions += transitionsTotal;
-  totals.additionalTransitions += additionalTotal;
-  totals.qualityWeeks += qualityWeeksTotal;
+  // Summed in locals above (the loop reads and writes plain numbers); one record of them a period.
+  addTotals(totals, {
+    demand: demandTotal,
+    served: servedTotal,
+    unserved: unservedTotal,
+    buyerPaid: paidTotal,
+    guaranteePaid: guaranteeTotal,
+    transitions: transitionsTotal,
+    additionalTransitions: additionalTotal,
+    qualityWeeks: qualityWeeksTotal,
+  });
 }

@@ -6,7 +6,7 @@ import { quantileSorted } from '../metrics/quantile.js';
 import { safeDivide } from '../metrics/safeDivide.js';
 import { shareOf } from '../metrics/shareOf.js';
 import { topShares } from '../metrics/topShares.js';
-import type { PeriodTotals } from './callOff.js';
+import { addTotals, emptyTotals, type PeriodTotals } from './callOff.js';
 import { ExitCause, MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
 
@@ -75,7 +75,7 @@ export function createRecorder(state: MarketState, horizonPeriods: number): Reco
   return {
     horizonPeriods,
     series,
-    horizon: { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, additionalTransitions: 0, qualityWeeks: 0 },
+    horizon: emptyTotals(),
     smallCohortSize: count(state.s.cohortSmall, state.n),
     nonProfitCohortSize: count(state.s.cohortNonProfit, state.n),
     lastEntries: l.entries,
@@ -176,15 +176,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   let lots = 0;
   for (let c = 0; c < state.cellLotCount.length; c++) lots += state.cellLotCount[c]!;
   x.lots[h] = lots;
-  const H = rec.horizon;
-  H.demand += totals.demand;
-  H.served += totals.served;
-  H.unserved += totals.unserved;
-  H.buyerPaid += totals.buyerPaid;
-  H.guaranteePaid += totals.guaranteePaid;
-  H.transitions += totals.transitions;
-  H.additionalTransitions += totals.additionalTransitions;
-  H.qualityWeeks += totals.qualityWeeks;
+  addTotals(rec.horizon, totals);
 }
 
 function cohortExits(state: MarketState, flags: Uint8Array, cause: number): number {

@@ -1,23 +1,12 @@
 import type { Rng } from '../random/rng.js';
 import { openStream, StreamPurpose } from '../random/streams.js';
-import { callOffs, type PeriodTotals } from './callOff.js';
+import { callOffs, resetTotals, type PeriodTotals } from './callOff.js';
 import type { PhaseContext } from './context.js';
 import { advanceDemand } from './demand.js';
 import { clearPeriodAccumulators, settleFinances } from './finance.js';
 import { processAcquisitions, processEntry, processExits } from './lifecycle.js';
 import { compactOperating, type MarketState } from './state.js';
 import { retenderLot, tenderCell } from './tender.js';
-
-function resetTotals(totals: PeriodTotals): void {
-  totals.demand = 0;
-  totals.served = 0;
-  totals.unserved = 0;
-  totals.buyerPaid = 0;
-  totals.guaranteePaid = 0;
-  totals.transitions = 0;
-  totals.additionalTransitions = 0;
-  totals.qualityWeeks = 0;
-}
 
 /**
  * Counts, for every supplier, the distinct cells in which it holds a place (the diversification
