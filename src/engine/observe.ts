@@ -1,6 +1,6 @@
 import type { Config } from '../model/config.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
-import type { RunLedger } from '../model/result.js';
+import { LEDGER_FIELD_NAMES, type RunLedger } from '../model/result.js';
 import { herfindahl } from '../metrics/herfindahl.js';
 import { quantileSorted } from '../metrics/quantile.js';
 import { safeDivide } from '../metrics/safeDivide.js';
@@ -344,31 +344,17 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   return outcomes;
 }
 
-/** The run's ledger in result form. */
+/** The run's ledger in result form: the running totals, and the fields counted at the end. */
 export function ledgerOf(state: MarketState, initialSuppliers: number): RunLedger {
-  const l = state.ledger;
   let cashAtEnd = 0;
   let activeAtEnd = 0;
   for (let i = 0; i < state.n; i++) {
     cashAtEnd += state.s.cash[i]!;
     activeAtEnd += state.s.alive[i]!;
   }
-  return {
-    buyerPaid: l.buyerPaid,
-    supplierReceipts: l.supplierReceipts,
-    guaranteePaid: l.guaranteePaid,
-    otherRevenue: l.otherRevenue,
-    costs: l.costs,
-    ownerSupport: l.ownerSupport,
-    payouts: l.payouts,
-    startingCash: l.startingCash,
-    cashAtEnd,
-    initialSuppliers,
-    entries: l.entries,
-    exits: l.exits,
-    insolvencies: l.insolvencies,
-    voluntaryExits: l.voluntaryExits,
-    acquisitions: l.acquisitions,
-    activeAtEnd,
-  };
+  const values: RunLedger = { ...state.ledger, cashAtEnd, initialSuppliers, activeAtEnd };
+  // Listed in the order of LEDGER_FIELDS, where the counts at the end sit among the running totals.
+  const ledger = {} as RunLedger;
+  for (const k of LEDGER_FIELD_NAMES) ledger[k] = values[k];
+  return ledger;
 }

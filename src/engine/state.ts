@@ -2,6 +2,7 @@
  * The market's mutable state during a run: flat typed arrays indexed by supplier, cell and lot,
  * so the inner loop allocates nothing. It never leaves the engine except as a cloned snapshot.
  */
+import { RUNNING_LEDGER_FIELDS, type RunLedger, type RunningLedgerField } from '../model/result.js';
 
 /** Per-supplier columns. Index i is the i-th supplier ever created in the run (exited ones stay, marked dead). */
 export interface SupplierColumns {
@@ -95,22 +96,11 @@ export interface SupplierColumns {
   operating: Int32Array;
 }
 
-/** Running totals that let tests check that money and counts add up. */
-export interface Ledger {
-  buyerPaid: number;
-  supplierReceipts: number;
-  guaranteePaid: number;
-  otherRevenue: number;
-  costs: number;
-  ownerSupport: number;
-  payouts: number;
-  startingCash: number;
-  entries: number;
-  exits: number;
-  insolvencies: number;
-  voluntaryExits: number;
-  acquisitions: number;
-}
+/**
+ * Running totals that let tests check that money and counts add up: the `running` fields of the
+ * result's ledger (`LEDGER_FIELDS`, src/model/result.ts, lists them and says what each holds).
+ */
+export type Ledger = Pick<RunLedger, RunningLedgerField>;
 
 /** The whole world of one run at the end of a period. */
 export interface MarketState {
@@ -249,21 +239,9 @@ export function ensureSupplierRoom(state: MarketState): void {
 
 /** An empty ledger. */
 export function emptyLedger(): Ledger {
-  return {
-    buyerPaid: 0,
-    supplierReceipts: 0,
-    guaranteePaid: 0,
-    otherRevenue: 0,
-    costs: 0,
-    ownerSupport: 0,
-    payouts: 0,
-    startingCash: 0,
-    entries: 0,
-    exits: 0,
-    insolvencies: 0,
-    voluntaryExits: 0,
-    acquisitions: 0,
-  };
+  const ledger = {} as Ledger;
+  for (const k of RUNNING_LEDGER_FIELDS) ledger[k] = 0;
+  return ledger;
 }
 
 /**
