@@ -9,7 +9,7 @@ import { phaseContext } from './context.js';
 import { cellBaseDemand, initialiseDemand } from './demand.js';
 import { createRecorder, ledgerOf, markCohorts, recordPeriod, summarise } from './observe.js';
 import { generatePopulation } from './population.js';
-import { allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
+import { allocateLots, allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
 import { runPeriod } from './step.js';
 import { LIBRARY } from '../version.js';
 import { finishLives, recordLivesPeriod, startLives } from './supplierLives.js';
@@ -82,17 +82,7 @@ function initialState(config: Config, root: SeedRoot): MarketState {
     cellMembers: Array.from({ length: nCells }, () => []),
     lotCount: 0,
     stride: 0,
-    lotCell: new Int32Array(0),
-    lotShare: new Float64Array(0),
-    lotSlotCapacity: new Float64Array(0),
-    lotGuarantee: new Float64Array(0),
-    lotOutcomeShare: new Float64Array(0),
-    lotRule: new Uint8Array(0),
-    lotPriceWeight: new Float64Array(0),
-    lotPlaces: new Uint8Array(0),
-    lotShortSince: new Int32Array(0),
-    slotSupplier: new Int32Array(0),
-    slotPrice: new Float64Array(0),
+    ...allocateLots(0, 0),
     ledger: emptyLedger(),
   };
   layoutLots(state, lotsNeeded(config), Math.max(config.burnInPolicy.suppliersPerAgreement, config.policy.suppliersPerAgreement));
