@@ -3,6 +3,7 @@ import { CallOffCode } from './codes.js';
 import { outcomePayFactor, outcomeResultsFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE } from './scoring.js';
 import type { MarketState } from './state.js';
+import { slotRoom, type Workspace } from './workspace.js';
 
 /**
  * What the buyer paid and got in one period, one number each: the single list of the period
@@ -103,45 +104,19 @@ export function allocateCallOffs(
   }
 }
 
-/** Per-lot working arrays, reused across periods and runs (a run is single-threaded; each worker has its own module). */
-interface SlotScratch {
-  members: Int32Array;
-  prices: Float64Array;
-  capacities: Float64Array;
-  used: Float64Array;
-  order: Int32Array;
-  score: Float64Array;
-  /** Choice weights (current quality) under "qualityChoice". */
-  weights: Float64Array;
-}
-
-function allocateSlotScratch(size: number): SlotScratch {
-  return {
-    members: new Int32Array(size),
-    prices: new Float64Array(size),
-    capacities: new Float64Array(size),
-    used: new Float64Array(size),
-    order: new Int32Array(size),
-    score: new Float64Array(size),
-    weights: new Float64Array(size),
-  };
-}
-
-let slotScratch = allocateSlotScratch(20);
-
 /**
  * Mechanisms 1 and 6, every period: demand in each lot is called off from its suppliers under the
  * agreement's rule. There is no purchase obligation: a supplier is paid for what is used, plus,
  * under a minimum-volume guarantee, for the shortfall below the guaranteed share of its committed
  * capacity. Delivery cost (variable on use, capacity cost on everything committed) accrues here.
+ * The per-slot working arrays come from the run's workspace `ws`.
  */
-export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTotals): void {
+export function callOffs(state: MarketState, ctx: PhaseContext, ws: Workspace, totals: PeriodTotals): void {
   const s = state.s;
   const stride = state.stride;
   const nM = state.nMeasures;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
-  if (slotScratch.members.length < stride) slotScratch = allocateSlotScratch(stride);
-  const { members, prices, capacities, used, order, score, weights } = slotScratch;
+  const { members, prices, capacities, used, order, score, weights } = slotRoom(ws, stride);
 
   const { slotSupplier, slotPrice, lotShare, lotSlotCapacity, lotRule, lotGuarantee, lotOutcomeShare } = state;
   const { cellDemand, cellLotStart, cellLotCount } = state;

@@ -9,6 +9,7 @@ import { topShares } from '../metrics/topShares.js';
 import { addTotals, emptyTotals, type PeriodTotals } from './callOff.js';
 import { ExitCause, MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
+import { paidRoom, type Workspace } from './workspace.js';
 
 const TOP_KS = [4, 15] as const;
 const OWNERSHIP_SERIES = ['activeForeignGroup', 'activeNorwegianGroup', 'activeStandalone', 'activeMunicipal', 'activeNonProfit'] as const;
@@ -90,11 +91,8 @@ function survivalShare(size: number, alive: number): number {
   return size > 0 ? alive / size : 1;
 }
 
-/** The period's positive receipts in supplier order, reused across periods (a run is single-threaded). */
-let paidScratch = new Float64Array(1024);
-
-/** Records horizon period h (absolute period t), after it has run. */
-export function recordPeriod(rec: Recorder, state: MarketState, config: Config, totals: PeriodTotals, h: number, t: number): void {
+/** Records horizon period h (absolute period t), after it has run; `ws` is the run's working memory. */
+export function recordPeriod(rec: Recorder, state: MarketState, ws: Workspace, config: Config, totals: PeriodTotals, h: number, t: number): void {
   const s = state.s;
   const x = rec.series;
   let active = 0;
@@ -115,8 +113,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   // Positive receipts, compacted in supplier order: concentration needs only them, in this order.
   // The walk is over the operating list, which still holds the period's exits (they were paid in
   // it); suppliers that left before it began were paid nothing, and cannot add to any sum here.
-  if (paidScratch.length < listed) paidScratch = new Float64Array(Math.max(listed, 2 * paidScratch.length));
-  const paidValues = paidScratch;
+  const paidValues = paidRoom(ws, listed);
   for (let k = 0; k < listed; k++) {
     const i = operating[k]!;
     if (alive[i] === 1) {

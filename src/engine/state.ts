@@ -1,6 +1,8 @@
 /**
  * The market's mutable state during a run: flat typed arrays indexed by supplier, cell and lot,
  * so the inner loop allocates nothing. It never leaves the engine except as a cloned snapshot.
+ * Working memory that is not part of the market (scratch arrays, the period's lifecycle draws)
+ * is the run's workspace (workspace.ts), not state.
  */
 import { RUNNING_LEDGER_FIELDS, type RunLedger, type RunningLedgerField } from '../model/result.js';
 
@@ -87,8 +89,6 @@ export interface SupplierColumns {
   bidCostDue: Float64Array;
   /** Lots won in the tender under way (the buyer's cap on lots per supplier applies per tender). */
   scratchLotsWon: Int32Array;
-  /** Each supplier's uniform draw for exit and acquisition in the current period. */
-  lifecycleDraw: Float64Array;
   /**
    * Not a column but a list, kept here because it grows with them: the indices of the operating
    * suppliers in its first `MarketState.operatingCount` entries, ascending (see {@link listOperating}).
@@ -281,7 +281,6 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     deliveryCost: f(),
     bidCostDue: f(),
     scratchLotsWon: new Int32Array(capacity),
-    lifecycleDraw: f(),
     operating: new Int32Array(capacity),
   };
 }

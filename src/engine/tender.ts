@@ -8,6 +8,7 @@ import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE, totalScore } from './scoring.js';
 import { SCORING_CODE } from './scoringCodes.js';
 import type { MarketState } from './state.js';
+import { competitionRoom, type CompetitionScratch, type Workspace } from './workspace.js';
 
 /** Takes every supplier off a lot, releasing their committed capacity. */
 export function releaseLot(state: MarketState, lot: number): void {
@@ -67,47 +68,6 @@ export function placeTerms(
 }
 
 /**
- * Working arrays of a competition, reused across calls (a competition never runs inside another):
- * per candidate (the likely field and its first-round ranking), per bid, and per place.
- */
-interface CompetitionScratch {
-  candidate: Int32Array;
-  strength: Float64Array;
-  naive: Float64Array;
-  fieldOrder: Int32Array;
-  /** Each candidate's position in the cell's member list. */
-  candidateMember: Int32Array;
-  bidder: Int32Array;
-  price: Float64Array;
-  observed: Float64Array;
-  score: Float64Array;
-  order: Int32Array;
-}
-
-let scratch: CompetitionScratch = allocateScratch(64);
-
-function allocateScratch(size: number): CompetitionScratch {
-  return {
-    candidate: new Int32Array(size),
-    strength: new Float64Array(size),
-    naive: new Float64Array(size),
-    fieldOrder: new Int32Array(size),
-    candidateMember: new Int32Array(size),
-    bidder: new Int32Array(size),
-    price: new Float64Array(size),
-    observed: new Float64Array(size),
-    score: new Float64Array(size),
-    order: new Int32Array(size),
-  };
-}
-
-/** Working arrays with room for `candidates` candidates; their contents are stale. */
-function competitionScratch(candidates: number): CompetitionScratch {
-  if (scratch.candidate.length < candidates) scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length));
-  return scratch;
-}
-
-/**
  * A table for the {@link placeTerms} of a lot's places, none computed yet (-1): index 0 for the
  * bidder at hand under choice by quality, 1 to `places` for the places, `places` + 1 for round
  * one's average place. Every lot of a tender has the same terms (places, commitment, guarantee,
@@ -158,8 +118,8 @@ function rankNonFinite(order: Int32Array, n: number, score: Float64Array, bidder
   order.set(sorted);
 }
 
-/** Sorts order[0..n) into the award ranking, for finite scores. */
-function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
+/** Sorts order[0..n) into the award ranking, for finite scores; `merge` is working room for n indices. */
+function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array, merge: Int32Array): void {
   if (n <= 32) {
     insertionRank(order, 0, n, score, bidder);
     return;
@@ -168,7 +128,7 @@ function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: 
   const run = 16;
   for (let lo = 0; lo < n; lo += run) insertionRank(order, lo, Math.min(n, lo + run), score, bidder);
   let from = order;
-  let to = mergeBuffer(n);
+  let to = merge;
   for (let width = run; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(n, lo + width);
@@ -185,13 +145,6 @@ function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: 
     to = swap;
   }
   if (from !== order) order.set(from.subarray(0, n));
-}
-
-let mergeScratch = new Int32Array(64);
-
-function mergeBuffer(n: number): Int32Array {
-  if (mergeScratch.length < n) mergeScratch = new Int32Array(Math.max(n, 2 * mergeScratch.length));
-  return mergeScratch;
 }
 
 /** Whether bid a ranks strictly above bid b (finite scores). */
@@ -212,9 +165,9 @@ const SELECTION_STEPS = 8;
  * does a fraction of a full sort's work. The ranking is a strict total order (see above), so
  * the bids come out in the very order a full sort gives.
  */
-function rankNext(order: Int32Array, r: number, n: number, score: Float64Array, bidder: Int32Array): number {
+function rankNext(order: Int32Array, r: number, n: number, score: Float64Array, bidder: Int32Array, merge: Int32Array): number {
   if (r >= SELECTION_STEPS) {
-    sortRanking(order.subarray(r, n), n - r, score, bidder);
+    sortRanking(order.subarray(r, n), n - r, score, bidder, merge);
     return n;
   }
   let best = r;
@@ -261,11 +214,12 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
  * policy's delay. Returns the number of bids received.
  *
  * `work` is shared by the competitions of one tender ({@link tenderWork}; a fresh one when not
- * given).
+ * given); the working arrays come from the run's workspace `ws`.
  */
 export function runCompetition(
   state: MarketState,
   ctx: PhaseContext,
+  ws: Workspace,
   lot: number,
   open: number,
   lotsLeft: number,
@@ -280,7 +234,7 @@ export function runCompetition(
   const members = operatingMembers(state, state.lotCell[lot]!);
   const shared = work ?? tenderWork(c.places, members.length);
   const terms = shared.terms;
-  const scratch = competitionScratch(members.length);
+  const scratch = competitionRoom(ws, members.length);
   const eligible = findCandidates(state, c, members, scratch);
   if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
   const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
@@ -434,7 +388,7 @@ function rankField(
   }
   if (allFinite(strength, eligible)) {
     startFromLastRanking(work, scratch, eligible);
-    if (!isRanked(fieldOrder, eligible, strength, candidate)) sortRanking(fieldOrder, eligible, strength, candidate);
+    if (!isRanked(fieldOrder, eligible, strength, candidate)) sortRanking(fieldOrder, eligible, strength, candidate, scratch.merge);
   } else {
     for (let e = 0; e < eligible; e++) fieldOrder[e] = e;
     rankNonFinite(fieldOrder, eligible, strength, candidate);
@@ -592,7 +546,7 @@ function awardPlaces(
   const s = state.s;
   const { committed, quality, scratchLotsWon, variableCost, capacityCost } = s;
   const { slotSupplier, slotPrice } = state;
-  const { bidder, price, score, order } = scratch;
+  const { bidder, price, score, order, merge } = scratch;
   const { lot, places, held, open, rule, commitment, costIndex, slotCapacity, guarantee: g, outcomeShare: phi, expectedRate } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
   const variableCostFactor = ctx.variableCostFactor;
@@ -606,7 +560,7 @@ function awardPlaces(
   const ranked = rule === CallOffCode.rank || rule === CallOffCode.miniCompetition;
   let filled = 0;
   for (let r = 0; r < bids && filled < open; r++) {
-    if (r === rankedTo) rankedTo = rankNext(order, r, bids, score, bidder);
+    if (r === rankedTo) rankedTo = rankNext(order, r, bids, score, bidder, merge);
     const b = order[r]!;
     const i = bidder[b]!;
     const place = held + filled + 1;
@@ -676,6 +630,7 @@ function endTender(state: MarketState, cell: number): void {
 export function tenderCell(
   state: MarketState,
   ctx: PhaseContext,
+  ws: Workspace,
   cell: number,
   t: number,
   rng: Rng,
@@ -695,7 +650,7 @@ export function tenderCell(
   state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
   const id = tenderIdOf(state, cell, t);
   const work = tenderWork(K, operatingMembers(state, cell).length);
-  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng, work);
+  for (let j = 0; j < lots; j++) runCompetition(state, ctx, ws, start + j, K, lots - j, termPeriods, id, rng, work);
   endTender(state, cell);
 }
 
@@ -704,7 +659,7 @@ export function tenderCell(
  * acceptable bids) for the rest of its cell's agreement period, on the lot's own terms, with its
  * capacity per place re-sized to the demand the buyer sees now.
  */
-export function retenderLot(state: MarketState, ctx: PhaseContext, lot: number, t: number, rng: Rng): void {
+export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace, lot: number, t: number, rng: Rng): void {
   const cell = state.lotCell[lot]!;
   const periodsLeft = state.cellCycleEnd[cell]! - t;
   if (periodsLeft < 1) return;
@@ -727,6 +682,6 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, lot: number, 
       if (i >= 0) state.s.scratchLotsWon[i]!++;
     }
   }
-  runCompetition(state, ctx, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
+  runCompetition(state, ctx, ws, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
   endTender(state, cell);
 }
