@@ -87,8 +87,6 @@ export interface SupplierColumns {
   used: Float64Array;
   deliveryCost: Float64Array;
   bidCostDue: Float64Array;
-  /** Lots won in the tender under way (the buyer's cap on lots per supplier applies per tender). */
-  scratchLotsWon: Int32Array;
   /**
    * Not a column but a list, kept here because it grows with them: the indices of the operating
    * suppliers in its first `MarketState.operatingCount` entries, ascending (see {@link listOperating}).
@@ -280,7 +278,6 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     used: f(),
     deliveryCost: f(),
     bidCostDue: f(),
-    scratchLotsWon: new Int32Array(capacity),
     operating: new Int32Array(capacity),
   };
 }

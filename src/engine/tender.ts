@@ -8,7 +8,7 @@ import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE, totalScore } from './scoring.js';
 import { SCORING_CODE } from './scoringCodes.js';
 import type { MarketState } from './state.js';
-import { competitionRoom, type CompetitionScratch, type Workspace } from './workspace.js';
+import { competitionRoom, lotsWonRoom, type CompetitionScratch, type Workspace } from './workspace.js';
 
 /** Takes every supplier off a lot, releasing their committed capacity. */
 export function releaseLot(state: MarketState, lot: number): void {
@@ -235,14 +235,15 @@ export function runCompetition(
   const shared = work ?? tenderWork(c.places, members.length);
   const terms = shared.terms;
   const scratch = competitionRoom(ws, members.length);
-  const eligible = findCandidates(state, c, members, scratch);
+  const lotsWon = lotsWonRoom(ws, state.n);
+  const eligible = findCandidates(state, c, members, scratch, lotsWon);
   if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
   const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
   rankField(state, ctx, c, scratch, shared, eligible, markup);
-  const bids = collectBids(state, ctx, c, scratch, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
+  const bids = collectBids(state, ctx, c, scratch, lotsWon, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
   if (bids === 0) return markShort(state, lot, c.held, c.places, state.period);
   scoreBids(state, ctx, c, scratch, bids, rng);
-  const filled = awardPlaces(state, ctx, c, scratch, terms, bids);
+  const filled = awardPlaces(state, ctx, c, scratch, lotsWon, terms, bids);
   markShort(state, lot, c.held + filled, c.places, state.period);
   return bids;
 }
@@ -332,14 +333,14 @@ function operatingMembers(state: MarketState, cell: number): number[] {
  * Writes the members eligible to bid for the lot to `candidate`, and their positions in the member
  * list to `candidateMember` (see {@link runCompetition}); returns how many there are.
  */
-function findCandidates(state: MarketState, c: LotCompetition, members: number[], scratch: CompetitionScratch): number {
+function findCandidates(state: MarketState, c: LotCompetition, members: number[], scratch: CompetitionScratch, lotsWon: Int32Array): number {
   const { candidate, candidateMember } = scratch;
-  const { bidsLeft, maxCapacity, committed, scratchLotsWon, tenderStamp } = state.s;
+  const { bidsLeft, maxCapacity, committed, tenderStamp } = state.s;
   const { growth, slotCapacity, cap, tenderId, held, lot } = c;
   let eligible = 0;
   for (let r = 0; r < members.length; r++) {
     const i = members[r]!;
-    if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || scratchLotsWon[i]! >= cap) continue;
+    if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || lotsWon[i]! >= cap) continue;
     if (bidsLeft[i]! === 0 && tenderStamp[i] !== tenderId) continue;
     if (held > 0 && holdsPlace(state, lot, held, i)) continue;
     candidateMember[eligible] = r;
@@ -449,12 +450,13 @@ function collectBids(
   ctx: PhaseContext,
   c: LotCompetition,
   scratch: CompetitionScratch,
+  lotsWon: Int32Array,
   terms: Float64Array,
   eligible: number,
   markup: number,
   likelyQuality: number,
 ): number {
-  const { bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = state.s;
+  const { bidsLeft, maxCapacity, committed, quality, cellsHeld, tenderStamp } = state.s;
   const { variableCost, capacityCost, overhead, cash, bidCostDue } = state.s;
   const { candidate, fieldOrder, bidder, price } = scratch;
   const { places, held, rule, commitment, costIndex, slotCapacity, ceiling, cap, growth, tenderId } = c;
@@ -490,7 +492,7 @@ function collectBids(
     const firstLot = tenderStamp[i] !== tenderId;
     const due = firstLot ? bidCost : 0;
     const room = maxCapacity[i]! * growth - committed[i]!;
-    const slots = expectedSlots(firstLot ? lotsLeft : 1, open, eligible, cap - scratchLotsWon[i]!, room, slotCapacity);
+    const slots = expectedSlots(firstLot ? lotsLeft : 1, open, eligible, cap - lotsWon[i]!, room, slotCapacity);
     if (expectedBidGain(slots, p, breakEven, u, slotCapacity, periodsLeft, due) <= 0) continue;
     if (firstLot) {
       bidsLeft[i]!--;
@@ -540,11 +542,12 @@ function awardPlaces(
   ctx: PhaseContext,
   c: LotCompetition,
   scratch: CompetitionScratch,
+  lotsWon: Int32Array,
   terms: Float64Array,
   bids: number,
 ): number {
   const s = state.s;
-  const { committed, quality, scratchLotsWon, variableCost, capacityCost } = s;
+  const { committed, quality, variableCost, capacityCost } = s;
   const { slotSupplier, slotPrice } = state;
   const { bidder, price, score, order, merge } = scratch;
   const { lot, places, held, open, rule, commitment, costIndex, slotCapacity, guarantee: g, outcomeShare: phi, expectedRate } = c;
@@ -580,7 +583,7 @@ function awardPlaces(
     committed[i]! += slotCapacity;
     s.contracts[i]!++;
     s.placesWon[i]!++;
-    scratchLotsWon[i]!++;
+    lotsWon[i]!++;
     filled++;
   }
   return filled;
@@ -614,10 +617,11 @@ function tenderIdOf(state: MarketState, cell: number, t: number): number {
   return t * state.cellDemand.length + cell;
 }
 
-/** Clears the per-tender count of lots won for everyone who could have won in the cell. */
-function endTender(state: MarketState, cell: number): void {
+/** Clears the per-tender count of lots won for everyone who could have won in the cell (zero between tenders). */
+function endTender(state: MarketState, ws: Workspace, cell: number): void {
   const members = state.cellMembers[cell]!;
-  for (let r = 0; r < members.length; r++) state.s.scratchLotsWon[members[r]!] = 0;
+  const lotsWon = ws.lotsWon;
+  for (let r = 0; r < members.length; r++) lotsWon[members[r]!] = 0;
 }
 
 /**
@@ -651,7 +655,7 @@ export function tenderCell(
   const id = tenderIdOf(state, cell, t);
   const work = tenderWork(K, operatingMembers(state, cell).length);
   for (let j = 0; j < lots; j++) runCompetition(state, ctx, ws, start + j, K, lots - j, termPeriods, id, rng, work);
-  endTender(state, cell);
+  endTender(state, ws, cell);
 }
 
 /**
@@ -676,12 +680,13 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace
   // The cap on lots per supplier counts the lots of this tender each bidder already holds.
   const start = state.cellLotStart[cell]!;
   const stride = state.stride;
+  const lotsWon = lotsWonRoom(ws, state.n);
   for (let j = 0; j < state.cellLotCount[cell]!; j++) {
     for (let k = 0; k < stride; k++) {
       const i = state.slotSupplier[(start + j) * stride + k]!;
-      if (i >= 0) state.s.scratchLotsWon[i]!++;
+      if (i >= 0) lotsWon[i]!++;
     }
   }
   runCompetition(state, ctx, ws, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
-  endTender(state, cell);
+  endTender(state, ws, cell);
 }

@@ -1,11 +1,12 @@
 /**
- * A run's working memory: the arrays the engine's steps fill and read back within one call, and
- * the period's lifecycle draws. Each phase of a run (burn-in, horizon) makes one with
- * {@link createWorkspace} and passes it explicitly to every step that needs room, so no step keeps
- * state of its own between calls and two runs never share memory. Nothing in it is part of the
- * market: it is not in the state, not in a snapshot, and a fresh workspace gives the same results
- * as a used one (every array is written before it is read). Its arrays only grow, when a run needs
- * more room than they have; their contents are stale between uses.
+ * A run's working memory: the arrays the engine's steps fill and read back within one call (a
+ * competition, a tender, the call-offs, a period's record), and the period's lifecycle draws. Each
+ * phase of a run (burn-in, horizon) makes one with {@link createWorkspace} and passes it explicitly
+ * to every step that needs room, so no step keeps state of its own between calls and two runs
+ * never share memory. Nothing in it is part of the market: it is not in the state, not in a
+ * snapshot, and a fresh workspace gives the same results as a used one (every array is written
+ * before it is read, except the per-tender counts of lots won, which each tender returns to zero).
+ * Its arrays only grow, when a run needs more room than they have.
  */
 
 /**
@@ -47,6 +48,12 @@ export interface Workspace {
   competition: CompetitionScratch;
   /** A lot's call-offs; see {@link slotRoom}. */
   slots: SlotScratch;
+  /**
+   * By supplier index, the lots it has won in the tender under way (the buyer's cap on lots per
+   * supplier applies per tender; tender.ts). Zero between tenders: each tender clears what it
+   * counted. See {@link lotsWonRoom}.
+   */
+  lotsWon: Int32Array;
   /** By supplier index, the last cell seen to hold it (countCellsHeld, step.ts); see {@link seenRoom}. */
   seen: Int32Array;
   /** The period's positive receipts in supplier order (the horizon's record, observe.ts); see {@link paidRoom}. */
@@ -94,6 +101,7 @@ export function createWorkspace(): Workspace {
   return {
     competition: allocateCompetition(64),
     slots: allocateSlots(20),
+    lotsWon: new Int32Array(1024),
     seen: new Int32Array(1024),
     paid: new Float64Array(1024),
     maskWeights: [],
@@ -111,6 +119,16 @@ export function competitionRoom(ws: Workspace, candidates: number): CompetitionS
 export function slotRoom(ws: Workspace, stride: number): SlotScratch {
   if (ws.slots.members.length < stride) ws.slots = allocateSlots(stride);
   return ws.slots;
+}
+
+/** {@link Workspace.lotsWon} with room for `n` suppliers (the counts so far kept). */
+export function lotsWonRoom(ws: Workspace, n: number): Int32Array {
+  if (ws.lotsWon.length < n) {
+    const grown = new Int32Array(Math.max(n, 2 * ws.lotsWon.length));
+    grown.set(ws.lotsWon);
+    ws.lotsWon = grown;
+  }
+  return ws.lotsWon;
 }
 
 /** {@link Workspace.seen} with room for `n` suppliers. */

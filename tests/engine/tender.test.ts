@@ -126,9 +126,12 @@ describe('tendering', () => {
   it('respects the cap on lots per supplier', () => {
     // Two lots competed in turn: supplier 0 wins the first and is then capped, so 1 wins the second.
     const { state, ctx } = market([2600, 2800, 3000], { market: oneMeasure(2), policy: { priceWeight: 1, maxLotsPerSupplier: 1 } });
-    tenderCell(state, ctx, createWorkspace(), 0, 0, rng());
+    const ws = createWorkspace();
+    tenderCell(state, ctx, ws, 0, 0, rng());
     expect(state.cellLotCount[0]).toBe(2);
     expect([state.slotSupplier[0], state.slotSupplier[state.stride]]).toEqual([0, 1]);
+    // The count of lots won is the workspace's, and back to zero once the tender is over.
+    expect(Array.from(ws.lotsWon.subarray(0, state.n))).toEqual([0, 0, 0]);
   });
 
   it('tenderCell sizes lots on current demand and the policy’s commitment', () => {
@@ -235,7 +238,9 @@ describe('re-tendering a short lot', () => {
     s.contracts[first]!++;
     s.committed[first]! += state.lotSlotCapacity[0]!;
     state.lotShortSince[0] = 0;
-    retenderLot(state, ctx, createWorkspace(), 0, 1, rng());
+    const ws = createWorkspace();
+    retenderLot(state, ctx, ws, 0, 1, rng());
+    expect(Array.from(ws.lotsWon.subarray(0, state.n))).toEqual([0, 0, 0]);
     expect(state.slotSupplier[0]).toBe(first);
     expect(state.slotSupplier[1]).not.toBe(first);
     expect([second, 2]).toContain(state.slotSupplier[1]);
