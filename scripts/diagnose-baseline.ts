@@ -16,6 +16,7 @@ import { createMarket } from '../src/engine/simulate.js';
 import { phaseContext } from '../src/engine/context.js';
 import { runPeriod } from '../src/engine/step.js';
 import { emptyTotals } from '../src/engine/callOff.js';
+import { createWorkspace } from '../src/engine/workspace.js';
 import { seedRoot } from '../src/random/streams.js';
 import { MAIN_INCOME_SHARE } from '../src/engine/codes.js';
 import { receiptsInLastYear } from '../src/engine/observe.js';
@@ -52,6 +53,7 @@ for (let r = 0; r < runs; r++) {
   const drawn = resolveUncertain(uncertain, seed).config;
   const state = createMarket(drawn, seed);
   const totals = emptyTotals();
+  const ws = createWorkspace();
   const series: Record<string, number[]> = { tendered: [], active: [], unserved: [], top15: [], margin: [], insolv: [] };
   let lastInsolv = 0;
   let yearUnserved = 0;
@@ -59,7 +61,7 @@ for (let r = 0; r < runs; r++) {
   // Per-lot, per-place running sums over the horizon (profit by place needs a lot's place held by one supplier).
   for (let t = 0; t < B + H; t++) {
     const ctx = phaseContext(drawn, t < B ? drawn.burnInPolicy : drawn.policy, root);
-    runPeriod(state, ctx, t, totals);
+    runPeriod(state, ctx, ws, t, totals);
     if (t < B) {
       lastInsolv = state.ledger.insolvencies;
       continue;

@@ -3,24 +3,53 @@ import { CallOffCode } from './codes.js';
 import { outcomePayFactor, outcomeResultsFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE } from './scoring.js';
 import type { MarketState } from './state.js';
+import { slotRoom, type Workspace } from './workspace.js';
 
-/** What the buyer paid and got in one period. */
-export interface PeriodTotals {
-  demand: number;
-  served: number;
-  unserved: number;
-  buyerPaid: number;
-  guaranteePaid: number;
-  transitions: number;
+/**
+ * What the buyer paid and got in one period, one number each: the single list of the period
+ * totals. Their type, zeroing, resetting and adding all follow from it, so a new total is one
+ * entry here plus the line of `callOffs` that computes it (the compiler asks for that line).
+ */
+export const PERIOD_TOTAL_FIELDS = [
+  /** Participant-weeks of demand that arose. */
+  'demand',
+  /** Participant-weeks called off and delivered. */
+  'served',
+  /** Participant-weeks left unserved for lack of contracted capacity. */
+  'unserved',
+  /** NOK the buyer paid: call-offs plus guarantee payments. */
+  'buyerPaid',
+  /** NOK of `buyerPaid` for guaranteed but unused capacity. */
+  'guaranteePaid',
+  /** Participants expected to move into work after their measure. */
+  'transitions',
   /** Transitions above what participants would have achieved without any measure. */
-  additionalTransitions: number;
+  'additionalTransitions',
   /** Sum of quality x participant-weeks served. */
-  qualityWeeks: number;
-}
+  'qualityWeeks',
+] as const;
+
+/** One of the {@link PERIOD_TOTAL_FIELDS}. */
+export type PeriodTotalField = (typeof PERIOD_TOTAL_FIELDS)[number];
+
+/** What the buyer paid and got in one period (or summed over several): see {@link PERIOD_TOTAL_FIELDS}. */
+export type PeriodTotals = Record<PeriodTotalField, number>;
 
 /** A zeroed totals record. */
 export function emptyTotals(): PeriodTotals {
-  return { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, additionalTransitions: 0, qualityWeeks: 0 };
+  const totals = {} as PeriodTotals;
+  for (const k of PERIOD_TOTAL_FIELDS) totals[k] = 0;
+  return totals;
+}
+
+/** Zeroes every total of `totals` in place (at the start of a period). */
+export function resetTotals(totals: PeriodTotals): void {
+  for (const k of PERIOD_TOTAL_FIELDS) totals[k] = 0;
+}
+
+/** Adds every total of `from` to `into`'s. */
+export function addTotals(into: PeriodTotals, from: Readonly<PeriodTotals>): void {
+  for (const k of PERIOD_TOTAL_FIELDS) into[k] += from[k];
 }
 
 /**
@@ -75,45 +104,19 @@ export function allocateCallOffs(
   }
 }
 
-/** Per-lot working arrays, reused across periods and runs (a run is single-threaded; each worker has its own module). */
-interface SlotScratch {
-  members: Int32Array;
-  prices: Float64Array;
-  capacities: Float64Array;
-  used: Float64Array;
-  order: Int32Array;
-  score: Float64Array;
-  /** Choice weights (current quality) under "qualityChoice". */
-  weights: Float64Array;
-}
-
-function allocateSlotScratch(size: number): SlotScratch {
-  return {
-    members: new Int32Array(size),
-    prices: new Float64Array(size),
-    capacities: new Float64Array(size),
-    used: new Float64Array(size),
-    order: new Int32Array(size),
-    score: new Float64Array(size),
-    weights: new Float64Array(size),
-  };
-}
-
-let slotScratch = allocateSlotScratch(20);
-
 /**
  * Mechanisms 1 and 6, every period: demand in each lot is called off from its suppliers under the
  * agreement's rule. There is no purchase obligation: a supplier is paid for what is used, plus,
  * under a minimum-volume guarantee, for the shortfall below the guaranteed share of its committed
  * capacity. Delivery cost (variable on use, capacity cost on everything committed) accrues here.
+ * The per-slot working arrays come from the run's workspace `ws`.
  */
-export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTotals): void {
+export function callOffs(state: MarketState, ctx: PhaseContext, ws: Workspace, totals: PeriodTotals): void {
   const s = state.s;
   const stride = state.stride;
   const nM = state.nMeasures;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
-  if (slotScratch.members.length < stride) slotScratch = allocateSlotScratch(stride);
-  const { members, prices, capacities, used, order, score, weights } = slotScratch;
+  const { members, prices, capacities, used, order, score, weights } = slotRoom(ws, stride);
 
   const { slotSupplier, slotPrice, lotShare, lotSlotCapacity, lotRule, lotGuarantee, lotOutcomeShare } = state;
   const { cellDemand, cellLotStart, cellLotCount } = state;
@@ -242,12 +245,15 @@ export function callOffs(state: MarketState, ctx: PhaseContext, totals: PeriodTo
       unservedTotal += demand > served ? demand - served : 0;
     }
   }
-  totals.demand += demandTotal;
-  totals.served += servedTotal;
-  totals.unserved += unservedTotal;
-  totals.buyerPaid += paidTotal;
-  totals.guaranteePaid += guaranteeTotal;
-  totals.transitions += transitionsTotal;
-  totals.additionalTransitions += additionalTotal;
-  totals.qualityWeeks += qualityWeeksTotal;
+  // Summed in locals above (the loop reads and writes plain numbers); one record of them a period.
+  addTotals(totals, {
+    demand: demandTotal,
+    served: servedTotal,
+    unserved: unservedTotal,
+    buyerPaid: paidTotal,
+    guaranteePaid: guaranteeTotal,
+    transitions: transitionsTotal,
+    additionalTransitions: additionalTotal,
+    qualityWeeks: qualityWeeksTotal,
+  });
 }

@@ -52,13 +52,8 @@ export function clearPeriodAccumulators(state: MarketState): void {
  * ones (as `fillNormals` does), so a supplier's fortunes do not depend on how many others exist
  * before it. The walk goes over the operating list; an exited supplier's index only takes its
  * uniform.
- *
- * When `lifecycle` is given, the same walk also takes one uniform from it per index and stores
- * an active supplier's in the column `lifecycleDraw` (the draws exits and acquisitions use).
- * That is exactly what drawing them in a loop of their own would store; drawing from the two
- * independent streams side by side is just faster.
  */
-export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, t: number, lifecycle?: Rng): number {
+export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, t: number): number {
   const s = state.s;
   const b = ctx.config.behaviour;
   const P = state.periodsPerYear;
@@ -81,19 +76,14 @@ export function settleFinances(state: MarketState, ctx: PhaseContext, rng: Rng, 
   let payoutTotal = 0;
   let marginSum = 0;
   let marginCount = 0;
-  const draws = s.lifecycleDraw;
   const operating = s.operating;
-  let drawn = 0; // the streams' next uniforms are those of this index
+  let drawn = 0; // the stream's next uniform is this index's
   for (let k = 0; k < state.operatingCount; k++) {
     const i = operating[k]!;
-    // Exited suppliers' indices take their uniforms too, to keep the streams aligned by index.
-    for (; drawn < i; drawn++) {
-      rng.next();
-      lifecycle?.next();
-    }
+    // Exited suppliers' indices take their uniforms too, to keep the stream aligned by index.
+    for (; drawn < i; drawn++) rng.next();
     drawn = i + 1;
     const u = rng.next();
-    if (lifecycle !== undefined) draws[i] = lifecycle.next();
     if (alive[i] !== 1) continue;
     const z = rho * otherShock[i]! + innovationScale * normalQuantile(u);
     otherShock[i] = z;

@@ -5,6 +5,7 @@ import { ExitCause, Ownership } from './codes.js';
 import type { PhaseContext } from './context.js';
 import { addSupplier, pickWeighted } from './population.js';
 import { cellsCovered, registerCells, type MarketState } from './state.js';
+import { lifecycleRoom, type Workspace } from './workspace.js';
 
 /**
  * Marks a supplier as gone and takes it off every agreement. The suppliers below it on a lot move
@@ -49,6 +50,27 @@ export function removeSupplier(state: MarketState, i: number, cause: number, t: 
   s.contracts[i] = 0;
   s.committed[i] = 0;
   state.ledger.exits++;
+}
+
+/**
+ * The period's lifecycle uniforms, which exits and acquisitions share: one from the lifecycle
+ * stream `rng` for every supplier index up to the last operating one, stored at `draws[i]` for the
+ * operating supplier i (in the workspace; other entries are stale). An exited supplier's index only
+ * takes its uniform, so a supplier's draws do not depend on how many others exist before it, and
+ * the stream stays aligned by index across policies. Drawn after the finances are settled (the
+ * lifecycle stream is independent of the shock stream, so this fixes no order between them).
+ */
+export function drawLifecycleUniforms(state: MarketState, ws: Workspace, rng: Rng): Float64Array {
+  const draws = lifecycleRoom(ws, state.n);
+  const operating = state.s.operating;
+  let drawn = 0; // the stream's next uniform is this index's
+  for (let k = 0; k < state.operatingCount; k++) {
+    const i = operating[k]!;
+    for (; drawn < i; drawn++) rng.next();
+    drawn = i + 1;
+    draws[i] = rng.next();
+  }
+  return draws;
 }
 
 /**
@@ -196,7 +218,7 @@ export function accessibleLotShare(state: MarketState, entrantCapacity: number):
  * Entrants' ownership follows `entry.ownershipShares`; their attributes are drawn like the initial population's.
  * No entry happens once MAX_SUPPLIERS_EVER suppliers have been created in the run (a guard on memory).
  */
-export function processEntry(state: MarketState, ctx: PhaseContext, rng: Rng, t: number, mainIncomeMargin: number): void {
+export function processEntry(state: MarketState, ctx: PhaseContext, ws: Workspace, rng: Rng, t: number, mainIncomeMargin: number): void {
   const entry = ctx.config.suppliers.entry;
   if (entry.ratePerYear <= 0) return;
   const attractiveness = Math.max(0, 1 + entry.profitSensitivity * (mainIncomeMargin - entry.referenceMargin));
@@ -207,7 +229,7 @@ export function processEntry(state: MarketState, ctx: PhaseContext, rng: Rng, t:
   const total = weights.reduce((a, b) => a + b, 0);
   for (let k = 0; k < count; k++) {
     // An entrant operates from the next period: its first accounts are settled then.
-    addSupplier(state, ctx.config, pickWeighted(rng, weights, total), rng, t + 1);
+    addSupplier(state, ws, ctx.config, pickWeighted(rng, weights, total), rng, t + 1);
     state.ledger.entries++;
   }
 }

@@ -1,14 +1,15 @@
 import type { Config } from '../model/config.js';
 import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric } from '../model/metrics.js';
-import type { RunLedger } from '../model/result.js';
+import { LEDGER_FIELD_NAMES, type RunLedger } from '../model/result.js';
 import { herfindahl } from '../metrics/herfindahl.js';
 import { quantileSorted } from '../metrics/quantile.js';
 import { safeDivide } from '../metrics/safeDivide.js';
 import { shareOf } from '../metrics/shareOf.js';
 import { topShares } from '../metrics/topShares.js';
-import type { PeriodTotals } from './callOff.js';
+import { addTotals, emptyTotals, type PeriodTotals } from './callOff.js';
 import { ExitCause, MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
+import { paidRoom, type Workspace } from './workspace.js';
 
 const TOP_KS = [4, 15] as const;
 const OWNERSHIP_SERIES = ['activeForeignGroup', 'activeNorwegianGroup', 'activeStandalone', 'activeMunicipal', 'activeNonProfit'] as const;
@@ -75,7 +76,7 @@ export function createRecorder(state: MarketState, horizonPeriods: number): Reco
   return {
     horizonPeriods,
     series,
-    horizon: { demand: 0, served: 0, unserved: 0, buyerPaid: 0, guaranteePaid: 0, transitions: 0, additionalTransitions: 0, qualityWeeks: 0 },
+    horizon: emptyTotals(),
     smallCohortSize: count(state.s.cohortSmall, state.n),
     nonProfitCohortSize: count(state.s.cohortNonProfit, state.n),
     lastEntries: l.entries,
@@ -90,11 +91,8 @@ function survivalShare(size: number, alive: number): number {
   return size > 0 ? alive / size : 1;
 }
 
-/** The period's positive receipts in supplier order, reused across periods (a run is single-threaded). */
-let paidScratch = new Float64Array(1024);
-
-/** Records horizon period h (absolute period t), after it has run. */
-export function recordPeriod(rec: Recorder, state: MarketState, config: Config, totals: PeriodTotals, h: number, t: number): void {
+/** Records horizon period h (absolute period t), after it has run; `ws` is the run's working memory. */
+export function recordPeriod(rec: Recorder, state: MarketState, ws: Workspace, config: Config, totals: PeriodTotals, h: number, t: number): void {
   const s = state.s;
   const x = rec.series;
   let active = 0;
@@ -115,8 +113,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   // Positive receipts, compacted in supplier order: concentration needs only them, in this order.
   // The walk is over the operating list, which still holds the period's exits (they were paid in
   // it); suppliers that left before it began were paid nothing, and cannot add to any sum here.
-  if (paidScratch.length < listed) paidScratch = new Float64Array(Math.max(listed, 2 * paidScratch.length));
-  const paidValues = paidScratch;
+  const paidValues = paidRoom(ws, listed);
   for (let k = 0; k < listed; k++) {
     const i = operating[k]!;
     if (alive[i] === 1) {
@@ -176,15 +173,7 @@ export function recordPeriod(rec: Recorder, state: MarketState, config: Config, 
   let lots = 0;
   for (let c = 0; c < state.cellLotCount.length; c++) lots += state.cellLotCount[c]!;
   x.lots[h] = lots;
-  const H = rec.horizon;
-  H.demand += totals.demand;
-  H.served += totals.served;
-  H.unserved += totals.unserved;
-  H.buyerPaid += totals.buyerPaid;
-  H.guaranteePaid += totals.guaranteePaid;
-  H.transitions += totals.transitions;
-  H.additionalTransitions += totals.additionalTransitions;
-  H.qualityWeeks += totals.qualityWeeks;
+  addTotals(rec.horizon, totals);
 }
 
 function cohortExits(state: MarketState, flags: Uint8Array, cause: number): number {
@@ -352,31 +341,17 @@ export function summarise(rec: Recorder, state: MarketState, config: Config): Re
   return outcomes;
 }
 
-/** The run's ledger in result form. */
+/** The run's ledger in result form: the running totals, and the fields counted at the end. */
 export function ledgerOf(state: MarketState, initialSuppliers: number): RunLedger {
-  const l = state.ledger;
   let cashAtEnd = 0;
   let activeAtEnd = 0;
   for (let i = 0; i < state.n; i++) {
     cashAtEnd += state.s.cash[i]!;
     activeAtEnd += state.s.alive[i]!;
   }
-  return {
-    buyerPaid: l.buyerPaid,
-    supplierReceipts: l.supplierReceipts,
-    guaranteePaid: l.guaranteePaid,
-    otherRevenue: l.otherRevenue,
-    costs: l.costs,
-    ownerSupport: l.ownerSupport,
-    payouts: l.payouts,
-    startingCash: l.startingCash,
-    cashAtEnd,
-    initialSuppliers,
-    entries: l.entries,
-    exits: l.exits,
-    insolvencies: l.insolvencies,
-    voluntaryExits: l.voluntaryExits,
-    acquisitions: l.acquisitions,
-    activeAtEnd,
-  };
+  const values: RunLedger = { ...state.ledger, cashAtEnd, initialSuppliers, activeAtEnd };
+  // Listed in the order of LEDGER_FIELDS, where the counts at the end sit among the running totals.
+  const ledger = {} as RunLedger;
+  for (const k of LEDGER_FIELD_NAMES) ledger[k] = values[k];
+  return ledger;
 }

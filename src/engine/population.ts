@@ -5,6 +5,7 @@ import { logNormal } from '../random/logNormal.js';
 import type { Rng } from '../random/rng.js';
 import type { MarketState } from './state.js';
 import { ensureSupplierRoom, listOperating, registerCells } from './state.js';
+import { maskWeights, type Workspace } from './workspace.js';
 
 /** Picks an index with probability proportional to its weight (weights need not sum to 1). */
 export function pickWeighted(rng: Rng, weights: ArrayLike<number>, total: number): number {
@@ -18,23 +19,13 @@ export function pickWeighted(rng: Rng, weights: ArrayLike<number>, total: number
   return 0;
 }
 
-/** Draws `count` distinct indices, weighted, as a bit mask (count is capped at the number of positive weights). */
-export function pickMask(rng: Rng, weights: ArrayLike<number>, count: number, first: number): number {
-  const w = maskScratch(weights.length);
+/**
+ * Draws `count` distinct indices, weighted, as a bit mask (count is capped at the number of
+ * positive weights). `w` is working room for the weights (as many entries; overwritten).
+ */
+export function pickMask(rng: Rng, weights: ArrayLike<number>, count: number, first: number, w: Float64Array = new Float64Array(weights.length)): number {
   for (let k = 0; k < weights.length; k++) w[k] = weights[k]!;
   return drawMask(rng, w, count, first);
-}
-
-/** Scratch weights for {@link drawMask}, one array per length (masks have at most 32 bits). */
-const maskScratchByLength: Float64Array[] = [];
-
-function maskScratch(length: number): Float64Array {
-  let w = maskScratchByLength[length];
-  if (w === undefined) {
-    w = new Float64Array(length);
-    maskScratchByLength[length] = w;
-  }
-  return w;
 }
 
 /** {@link pickMask} on weights the caller has copied into `w`, which it overwrites. */
@@ -83,8 +74,9 @@ function allRegions(count: number): number {
 /**
  * Creates one supplier of the given ownership type at index `state.n` and returns its index.
  * Its money figures scale with its capacity: full-capacity cost per period = capacity x unit cost.
+ * `ws` is the run's working memory (room for the weights its regions and measure types are drawn with).
  */
-export function addSupplier(state: MarketState, config: Config, ownership: number, rng: Rng, period: number): number {
+export function addSupplier(state: MarketState, ws: Workspace, config: Config, ownership: number, rng: Rng, period: number): number {
   ensureSupplierRoom(state);
   const i = state.n++;
   listOperating(state, i);
@@ -96,11 +88,11 @@ export function addSupplier(state: MarketState, config: Config, ownership: numbe
   if (profile.regionsServed >= regionWeights.length) {
     s.regionMask[i] = allRegions(regionWeights.length);
   } else {
-    const w = maskScratch(regionWeights.length);
+    const w = maskWeights(ws, regionWeights.length);
     for (let k = 0; k < w.length; k++) w[k] = k === home ? regionWeights[k]! : 1;
     s.regionMask[i] = drawMask(rng, w, profile.regionsServed, home);
   }
-  s.measureMask[i] = pickMask(rng, measureWeights, profile.measureTypesServed, -1);
+  s.measureMask[i] = pickMask(rng, measureWeights, profile.measureTypesServed, -1, maskWeights(ws, measureWeights.length));
   const capacity = logNormal(rng, profile.capacityMedian, profile.capacitySpread);
   const unitCost = logNormal(rng, profile.unitCostMedian, profile.unitCostSpread);
   const fullCost = capacity * unitCost;
@@ -145,10 +137,10 @@ export function apportion(count: number, weights: readonly number[]): number[] {
 }
 
 /** Generates the initial population: counts per ownership type by largest remainder, attributes drawn. */
-export function generatePopulation(state: MarketState, config: Config, rng: Rng): void {
+export function generatePopulation(state: MarketState, ws: Workspace, config: Config, rng: Rng): void {
   const shares = OWNERSHIP_TYPES.map((o) => config.suppliers.ownership[o].share);
   const counts = apportion(config.suppliers.initialCount, shares);
   counts.forEach((count, ownership) => {
-    for (let k = 0; k < count; k++) addSupplier(state, config, ownership, rng, 0);
+    for (let k = 0; k < count; k++) addSupplier(state, ws, config, ownership, rng, 0);
   });
 }

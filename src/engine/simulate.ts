@@ -9,10 +9,11 @@ import { phaseContext } from './context.js';
 import { cellBaseDemand, initialiseDemand } from './demand.js';
 import { createRecorder, ledgerOf, markCohorts, recordPeriod, summarise } from './observe.js';
 import { generatePopulation } from './population.js';
-import { allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
+import { allocateLots, allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
 import { runPeriod } from './step.js';
 import { LIBRARY, RESULT_FORMAT_VERSION } from '../version.js';
 import { finishLives, recordLivesPeriod, startLives } from './supplierLives.js';
+import { createWorkspace, type Workspace } from './workspace.js';
 
 /**
  * A market after burn-in under the burn-in policy: the starting point from which several
@@ -51,10 +52,10 @@ function lotsNeeded(config: Config): Int32Array {
  * @internal For tests of single mechanisms; not part of the public API.
  */
 export function createMarket(config: Config, seed: Seed): MarketState {
-  return initialState(config, seedRoot(seed));
+  return initialState(config, seedRoot(seed), createWorkspace());
 }
 
-function initialState(config: Config, root: SeedRoot): MarketState {
+function initialState(config: Config, root: SeedRoot, ws: Workspace): MarketState {
   const P = config.run.periodsPerYear;
   const nRegions = config.market.regions.length;
   const nMeasures = config.market.measureTypes.length;
@@ -82,21 +83,11 @@ function initialState(config: Config, root: SeedRoot): MarketState {
     cellMembers: Array.from({ length: nCells }, () => []),
     lotCount: 0,
     stride: 0,
-    lotCell: new Int32Array(0),
-    lotShare: new Float64Array(0),
-    lotSlotCapacity: new Float64Array(0),
-    lotGuarantee: new Float64Array(0),
-    lotOutcomeShare: new Float64Array(0),
-    lotRule: new Uint8Array(0),
-    lotPriceWeight: new Float64Array(0),
-    lotPlaces: new Uint8Array(0),
-    lotShortSince: new Int32Array(0),
-    slotSupplier: new Int32Array(0),
-    slotPrice: new Float64Array(0),
+    ...allocateLots(0, 0),
     ledger: emptyLedger(),
   };
   layoutLots(state, lotsNeeded(config), Math.max(config.burnInPolicy.suppliersPerAgreement, config.policy.suppliersPerAgreement));
-  generatePopulation(state, config, openStream(root, StreamPurpose.population));
+  generatePopulation(state, ws, config, openStream(root, StreamPurpose.population));
   initialiseDemand(state, config, openStream(root, StreamPurpose.demand, 0x7fffffff));
   return state;
 }
@@ -110,10 +101,11 @@ function initialState(config: Config, root: SeedRoot): MarketState {
 export function burnInDrawn(config: Config, source: UncertainConfig, seed: Seed): MarketSnapshot {
   checkSeed(seed);
   const root = seedRoot(seed);
-  const state = initialState(config, root);
+  const ws = createWorkspace();
+  const state = initialState(config, root, ws);
   const ctx = phaseContext(config, config.burnInPolicy, root);
   const totals = emptyTotals();
-  for (let t = 0; t < ctx.policyStart; t++) runPeriod(state, ctx, t, totals);
+  for (let t = 0; t < ctx.policyStart; t++) runPeriod(state, ctx, ws, t, totals);
   return { kind: 'framework-agreement-sim/market-snapshot', seed: canonicalSeed(seed), config, source, initialSuppliers: config.suppliers.initialCount, state };
 }
 
@@ -170,11 +162,12 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
   markCohorts(state, config, ctx.policyStart);
   const rec = createRecorder(state, H);
   const lives = options.suppliers === true ? startLives(state, config, ctx.policyStart) : null;
+  const ws = createWorkspace();
   const totals = emptyTotals();
   for (let h = 0; h < H; h++) {
     const t = ctx.policyStart + h;
-    runPeriod(state, ctx, t, totals);
-    recordPeriod(rec, state, config, totals, h, t);
+    runPeriod(state, ctx, ws, t, totals);
+    recordPeriod(rec, state, ws, config, totals, h, t);
     if (lives !== null) recordLivesPeriod(lives, state, config, t);
   }
   const series = {} as Record<SeriesMetric, number[]>;

@@ -1,7 +1,10 @@
 /**
  * The market's mutable state during a run: flat typed arrays indexed by supplier, cell and lot,
  * so the inner loop allocates nothing. It never leaves the engine except as a cloned snapshot.
+ * Working memory that is not part of the market (scratch arrays, the period's lifecycle draws)
+ * is the run's workspace (workspace.ts), not state.
  */
+import { RUNNING_LEDGER_FIELDS, type RunLedger, type RunningLedgerField } from '../model/result.js';
 
 /** Per-supplier columns. Index i is the i-th supplier ever created in the run (exited ones stay, marked dead). */
 export interface SupplierColumns {
@@ -84,10 +87,6 @@ export interface SupplierColumns {
   used: Float64Array;
   deliveryCost: Float64Array;
   bidCostDue: Float64Array;
-  /** Lots won in the tender under way (the buyer's cap on lots per supplier applies per tender). */
-  scratchLotsWon: Int32Array;
-  /** Each supplier's uniform draw for exit and acquisition in the current period. */
-  lifecycleDraw: Float64Array;
   /**
    * Not a column but a list, kept here because it grows with them: the indices of the operating
    * suppliers in its first `MarketState.operatingCount` entries, ascending (see {@link listOperating}).
@@ -95,25 +94,92 @@ export interface SupplierColumns {
   operating: Int32Array;
 }
 
-/** Running totals that let tests check that money and counts add up. */
-export interface Ledger {
-  buyerPaid: number;
-  supplierReceipts: number;
-  guaranteePaid: number;
-  otherRevenue: number;
-  costs: number;
-  ownerSupport: number;
-  payouts: number;
-  startingCash: number;
-  entries: number;
-  exits: number;
-  insolvencies: number;
-  voluntaryExits: number;
-  acquisitions: number;
+/**
+ * Running totals that let tests check that money and counts add up: the `running` fields of the
+ * result's ledger (`LEDGER_FIELDS`, src/model/result.ts, lists them and says what each holds).
+ */
+export type Ledger = Pick<RunLedger, RunningLedgerField>;
+
+/** A typed-array constructor a lot or slot column is made with. */
+type ColumnArray = Int32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor;
+
+/** How a column is made: its typed array, and the value of an entry not in use. */
+interface ColumnSpec {
+  readonly array: ColumnArray;
+  readonly empty: number;
 }
 
-/** The whole world of one run at the end of a period. */
-export interface MarketState {
+/** The columns a list of {@link ColumnSpec}s makes, each typed as its own typed array. */
+export type ColumnsOf<T extends Readonly<Record<string, ColumnSpec>>> = { -readonly [K in keyof T]: InstanceType<T[K]['array']> };
+
+/**
+ * The per-lot columns (index = cellLotStart[cell] + j): the one list of them. `MarketState`
+ * declares them from it, and {@link layoutLots} allocates them and copies every cell's lots over,
+ * so a new lot column is one entry here (and the code that sets and reads it).
+ */
+export const LOT_COLUMNS = {
+  /** The cell (region x measure) the lot belongs to. */
+  lotCell: { array: Int32Array, empty: 0 },
+  /** The lot's share of its cell's demand. */
+  lotShare: { array: Float64Array, empty: 0 },
+  /** Capacity each place commits, participant-weeks per period. */
+  lotSlotCapacity: { array: Float64Array, empty: 0 },
+  /** Minimum-volume guarantee: the share of a place's committed capacity paid for if unused. */
+  lotGuarantee: { array: Float64Array, empty: 0 },
+  /** Share of the price paid by results (outcome-based payment). */
+  lotOutcomeShare: { array: Float64Array, empty: 0 },
+  /** The agreement's allocation rule (a CallOffCode). */
+  lotRule: { array: Uint8Array, empty: 0 },
+  /** Price weight of mini-competitions under the agreement (fixed when it was made). */
+  lotPriceWeight: { array: Float64Array, empty: 0 },
+  /** Places (parallel suppliers) the agreement was tendered for. */
+  lotPlaces: { array: Uint8Array, empty: 0 },
+  /** Period since which the lot has had fewer suppliers than places, or -1 when it is full or not in use. */
+  lotShortSince: { array: Int32Array, empty: -1 },
+} as const satisfies Record<string, ColumnSpec>;
+
+/**
+ * The per-slot columns, `stride` slots a lot (index = lot x stride + k): the one list of them, as
+ * {@link LOT_COLUMNS} is for lots. A lot's suppliers fill its first slots in award order.
+ */
+export const SLOT_COLUMNS = {
+  /** The supplier holding the place, or -1 for an empty slot. */
+  slotSupplier: { array: Int32Array, empty: -1 },
+  /** The price it won the place at, NOK per participant-week. */
+  slotPrice: { array: Float64Array, empty: 0 },
+} as const satisfies Record<string, ColumnSpec>;
+
+/** The per-lot columns of a market (see {@link LOT_COLUMNS}). */
+export type LotColumns = ColumnsOf<typeof LOT_COLUMNS>;
+/** The per-slot columns of a market (see {@link SLOT_COLUMNS}). */
+export type SlotColumns = ColumnsOf<typeof SLOT_COLUMNS>;
+
+const LOT_KEYS = Object.keys(LOT_COLUMNS) as Array<keyof LotColumns>;
+const SLOT_KEYS = Object.keys(SLOT_COLUMNS) as Array<keyof SlotColumns>;
+
+/** What {@link layoutLots} does with a column of either kind. */
+interface Column {
+  set(values: ArrayLike<number>, offset?: number): void;
+  subarray(begin: number, end: number): ArrayLike<number>;
+}
+
+function allocateColumns<T extends Readonly<Record<string, ColumnSpec>>>(specs: T, length: number): ColumnsOf<T> {
+  const columns: Record<string, unknown> = {};
+  for (const [name, { array, empty }] of Object.entries(specs)) {
+    const column = new array(length);
+    if (empty !== 0) column.fill(empty);
+    columns[name] = column;
+  }
+  return columns as ColumnsOf<T>;
+}
+
+/** Lot and slot columns for `lots` lots of `stride` slots, every lot and slot not in use. */
+export function allocateLots(lots: number, stride: number): LotColumns & SlotColumns {
+  return { ...allocateColumns(LOT_COLUMNS, lots), ...allocateColumns(SLOT_COLUMNS, lots * stride) };
+}
+
+/** The whole world of one run at the end of a period. Its lot and slot columns are those of {@link LOT_COLUMNS} and {@link SLOT_COLUMNS}. */
+export interface MarketState extends LotColumns, SlotColumns {
   /** Periods already simulated (the next period to run). */
   period: number;
   periodsPerYear: number;
@@ -145,27 +211,13 @@ export interface MarketState {
   cellLotCount: Int32Array;
   /** Suppliers that serve each cell (region and measure), in order of joining; exited ones stay listed. */
   cellMembers: number[][];
-  // lots: index = cellLotStart[c] + j
+  // lots: index = cellLotStart[c] + j; the lot and slot columns come from LOT_COLUMNS and SLOT_COLUMNS
   lotCount: number;
   /**
    * Slots per lot (suppliers per agreement, the largest any policy of the run needs). A lot's
    * suppliers fill its first slots in award order (rank order), with no gaps.
    */
   stride: number;
-  lotCell: Int32Array;
-  lotShare: Float64Array;
-  lotSlotCapacity: Float64Array;
-  lotGuarantee: Float64Array;
-  lotOutcomeShare: Float64Array;
-  lotRule: Uint8Array;
-  /** Price weight of mini-competitions under the agreement (fixed when it was made). */
-  lotPriceWeight: Float64Array;
-  /** Places (parallel suppliers) the agreement was tendered for. */
-  lotPlaces: Uint8Array;
-  /** Period since which the lot has had fewer suppliers than places, or -1 when it is full or not in use. */
-  lotShortSince: Int32Array;
-  slotSupplier: Int32Array;
-  slotPrice: Float64Array;
   ledger: Ledger;
 }
 
@@ -226,8 +278,6 @@ export function allocateSuppliers(capacity: number, periodsPerYear: number): Sup
     used: f(),
     deliveryCost: f(),
     bidCostDue: f(),
-    scratchLotsWon: new Int32Array(capacity),
-    lifecycleDraw: f(),
     operating: new Int32Array(capacity),
   };
 }
@@ -249,26 +299,15 @@ export function ensureSupplierRoom(state: MarketState): void {
 
 /** An empty ledger. */
 export function emptyLedger(): Ledger {
-  return {
-    buyerPaid: 0,
-    supplierReceipts: 0,
-    guaranteePaid: 0,
-    otherRevenue: 0,
-    costs: 0,
-    ownerSupport: 0,
-    payouts: 0,
-    startingCash: 0,
-    entries: 0,
-    exits: 0,
-    insolvencies: 0,
-    voluntaryExits: 0,
-    acquisitions: 0,
-  };
+  const ledger = {} as Ledger;
+  for (const k of RUNNING_LEDGER_FIELDS) ledger[k] = 0;
+  return ledger;
 }
 
 /**
- * Lays out lot arrays so every cell has room for `lotsNeeded[cell]` lots of `stride` slots,
- * copying existing agreements. Used when a policy needs more or larger lots than the state has room for.
+ * Lays out the lot and slot columns so every cell has room for `lotsNeeded[cell]` lots of `stride`
+ * slots, copying existing agreements. Used when a policy needs more or larger lots than the state
+ * has room for.
  */
 export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, stride: number): void {
   const nCells = state.nRegions * state.nMeasures;
@@ -284,54 +323,23 @@ export function layoutLots(state: MarketState, lotsNeeded: ArrayLike<number>, st
     total += cellLotMax[c]!;
   }
   const newStride = Math.max(stride, oldStride);
-  const lotCell = new Int32Array(total);
-  const lotShare = new Float64Array(total);
-  const lotSlotCapacity = new Float64Array(total);
-  const lotGuarantee = new Float64Array(total);
-  const lotOutcomeShare = new Float64Array(total);
-  const lotRule = new Uint8Array(total);
-  const lotPriceWeight = new Float64Array(total);
-  const lotPlaces = new Uint8Array(total);
-  const lotShortSince = new Int32Array(total).fill(-1);
-  const slotSupplier = new Int32Array(total * newStride).fill(-1);
-  const slotPrice = new Float64Array(total * newStride);
+  const laid = allocateLots(total, newStride);
+  const columns = laid as unknown as Record<keyof LotColumns | keyof SlotColumns, Column>;
+  const old = state as unknown as Record<keyof LotColumns | keyof SlotColumns, Column>;
   for (let c = 0; c < nCells; c++) {
-    for (let j = 0; j < cellLotMax[c]!; j++) lotCell[cellLotStart[c]! + j] = c;
-    if (oldMax.length !== nCells) continue;
-    for (let j = 0; j < oldMax[c]!; j++) {
-      const from = oldStart[c]! + j;
-      const to = cellLotStart[c]! + j;
-      lotShare[to] = state.lotShare[from]!;
-      lotSlotCapacity[to] = state.lotSlotCapacity[from]!;
-      lotGuarantee[to] = state.lotGuarantee[from]!;
-      lotOutcomeShare[to] = state.lotOutcomeShare[from]!;
-      lotRule[to] = state.lotRule[from]!;
-      lotPriceWeight[to] = state.lotPriceWeight[from]!;
-      lotPlaces[to] = state.lotPlaces[from]!;
-      lotShortSince[to] = state.lotShortSince[from]!;
-      for (let k = 0; k < oldStride; k++) {
-        slotSupplier[to * newStride + k] = state.slotSupplier[from * oldStride + k]!;
-        slotPrice[to * newStride + k] = state.slotPrice[from * oldStride + k]!;
+    const to = cellLotStart[c]!;
+    if (oldMax.length === nCells) {
+      // The cell's lots keep their index within the cell, and their slots their order.
+      const from = oldStart[c]!;
+      const count = oldMax[c]!;
+      for (const k of LOT_KEYS) columns[k].set(old[k].subarray(from, from + count), to);
+      for (let j = 0; j < count; j++) {
+        for (const k of SLOT_KEYS) columns[k].set(old[k].subarray((from + j) * oldStride, (from + j + 1) * oldStride), (to + j) * newStride);
       }
     }
+    laid.lotCell.fill(c, to, to + cellLotMax[c]!);
   }
-  Object.assign(state, {
-    cellLotStart,
-    cellLotMax,
-    lotCount: total,
-    stride: newStride,
-    lotCell,
-    lotShare,
-    lotSlotCapacity,
-    lotGuarantee,
-    lotOutcomeShare,
-    lotRule,
-    lotPriceWeight,
-    lotPlaces,
-    lotShortSince,
-    slotSupplier,
-    slotPrice,
-  });
+  Object.assign(state, { cellLotStart, cellLotMax, lotCount: total, stride: newStride }, laid);
 }
 
 /** Adds supplier i, just created (so above every listed index), to the operating list. */

@@ -1,33 +1,23 @@
 import type { Rng } from '../random/rng.js';
 import { openStream, StreamPurpose } from '../random/streams.js';
-import { callOffs, type PeriodTotals } from './callOff.js';
+import { callOffs, resetTotals, type PeriodTotals } from './callOff.js';
 import type { PhaseContext } from './context.js';
 import { advanceDemand } from './demand.js';
 import { clearPeriodAccumulators, settleFinances } from './finance.js';
-import { processAcquisitions, processEntry, processExits } from './lifecycle.js';
+import { drawLifecycleUniforms, processAcquisitions, processEntry, processExits } from './lifecycle.js';
 import { compactOperating, type MarketState } from './state.js';
 import { retenderLot, tenderCell } from './tender.js';
-
-function resetTotals(totals: PeriodTotals): void {
-  totals.demand = 0;
-  totals.served = 0;
-  totals.unserved = 0;
-  totals.buyerPaid = 0;
-  totals.guaranteePaid = 0;
-  totals.transitions = 0;
-  totals.additionalTransitions = 0;
-  totals.qualityWeeks = 0;
-}
+import { seenRoom, type Workspace } from './workspace.js';
 
 /**
  * Counts, for every supplier, the distinct cells in which it holds a place (the diversification
  * its risk premium counts; mechanism 2).
  */
-export function countCellsHeld(state: MarketState): void {
+export function countCellsHeld(state: MarketState, ws: Workspace): void {
   const { cellsHeld } = state.s;
   cellsHeld.fill(0, 0, state.n);
   const stride = state.stride;
-  const seen = scratchSeen(state.n);
+  const seen = seenRoom(ws, state.n);
   seen.fill(-1, 0, state.n);
   for (let c = 0; c < state.cellLotCount.length; c++) {
     const start = state.cellLotStart[c]!;
@@ -41,13 +31,6 @@ export function countCellsHeld(state: MarketState): void {
   }
 }
 
-let seenScratch = new Int32Array(1024);
-
-function scratchSeen(n: number): Int32Array {
-  if (seenScratch.length < n) seenScratch = new Int32Array(Math.max(n, 2 * seenScratch.length));
-  return seenScratch;
-}
-
 /**
  * Agreements that end in period t are extended by their option (with the probability and
  * length fixed when they were made) or re-tendered; a lot left short of suppliers for the policy's
@@ -55,10 +38,10 @@ function scratchSeen(n: number): Int32Array {
  * In period 0 every cell is tendered with an end staggered at random over one full agreement
  * period, so re-tenders are spread over time as in a real market.
  */
-function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
+function tenderRound(state: MarketState, ctx: PhaseContext, ws: Workspace, t: number): void {
   const nCells = state.cellDemand.length;
   const delay = ctx.policy.retenderDelayPeriods;
-  countCellsHeld(state);
+  countCellsHeld(state, ws);
   for (let c = 0; c < nCells; c++) {
     if (t >= state.cellCycleEnd[c]!) {
       const rng = openStream(ctx.root, StreamPurpose.tender, t, c);
@@ -70,9 +53,9 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
       if (t === 0) {
         // The first agreements are already part-way through: they end at a random point of one
         // full agreement period, and suppliers bid knowing how long they will run.
-        tenderCell(state, ctx, c, t, rng, 1 + Math.floor(rng.next() * (ctx.termPeriods + ctx.optionPeriods)), 0);
+        tenderCell(state, ctx, ws, c, t, rng, 1 + Math.floor(rng.next() * (ctx.termPeriods + ctx.optionPeriods)), 0);
       } else {
-        tenderCell(state, ctx, c, t, rng);
+        tenderCell(state, ctx, ws, c, t, rng);
       }
     } else {
       const start = state.cellLotStart[c]!;
@@ -81,7 +64,7 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
         const since = state.lotShortSince[start + j]!;
         if (since < 0 || t - since < delay) continue;
         rng ??= openStream(ctx.root, StreamPurpose.tender, t, c);
-        retenderLot(state, ctx, start + j, t, rng);
+        retenderLot(state, ctx, ws, start + j, t, rng);
       }
     }
   }
@@ -89,10 +72,11 @@ function tenderRound(state: MarketState, ctx: PhaseContext, t: number): void {
 
 /**
  * Runs period t: bid capacity renews at the start of a year; demand moves; agreements are
- * tendered; demand is called off; suppliers settle their finances; some exit, are acquired or
- * enter. `totals` receives what the buyer paid and got in the period.
+ * tendered; demand is called off; suppliers settle their finances; the period's lifecycle
+ * uniforms are drawn; some suppliers exit, are acquired or enter. `totals` receives what the buyer
+ * paid and got in the period; `ws` is the run's working memory.
  */
-export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, totals: PeriodTotals): void {
+export function runPeriod(state: MarketState, ctx: PhaseContext, ws: Workspace, t: number, totals: PeriodTotals): void {
   const { bidsLeft, bidsPerYear, operating } = state.s;
   resetTotals(totals);
   clearPeriodAccumulators(state);
@@ -104,16 +88,15 @@ export function runPeriod(state: MarketState, ctx: PhaseContext, t: number, tota
     }
   }
   advanceDemand(state, ctx.config, openStream(ctx.root, StreamPurpose.demand, t), t, ctx.policyStart);
-  tenderRound(state, ctx, t);
-  callOffs(state, ctx, totals);
+  tenderRound(state, ctx, ws, t);
+  callOffs(state, ctx, ws, totals);
   state.ledger.buyerPaid += totals.buyerPaid;
   state.ledger.guaranteePaid += totals.guaranteePaid;
-  // settleFinances also fills lifecycleDraw: one uniform per supplier index from the lifecycle stream.
-  const lifecycle = openStream(ctx.root, StreamPurpose.lifecycle, t);
-  const mainIncomeMargin = settleFinances(state, ctx, openStream(ctx.root, StreamPurpose.supplierShocks, t), t, lifecycle);
-  const draws = state.s.lifecycleDraw;
+  const mainIncomeMargin = settleFinances(state, ctx, openStream(ctx.root, StreamPurpose.supplierShocks, t), t);
+  // One uniform per supplier index, which exits and acquisitions share.
+  const draws = drawLifecycleUniforms(state, ws, openStream(ctx.root, StreamPurpose.lifecycle, t));
   processExits(state, ctx, draws, t);
   processAcquisitions(state, ctx, draws, t);
-  processEntry(state, ctx, openStream(ctx.root, StreamPurpose.entrants, t), t, mainIncomeMargin);
+  processEntry(state, ctx, ws, openStream(ctx.root, StreamPurpose.entrants, t), t, mainIncomeMargin);
   state.period = t + 1;
 }

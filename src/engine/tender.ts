@@ -8,6 +8,7 @@ import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE, totalScore } from './scoring.js';
 import { SCORING_CODE } from './scoringCodes.js';
 import type { MarketState } from './state.js';
+import { competitionRoom, lotsWonRoom, type CompetitionScratch, type Workspace } from './workspace.js';
 
 /** Takes every supplier off a lot, releasing their committed capacity. */
 export function releaseLot(state: MarketState, lot: number): void {
@@ -67,47 +68,6 @@ export function placeTerms(
 }
 
 /**
- * Working arrays of a competition, reused across calls (a competition never runs inside another):
- * per candidate (the likely field and its first-round ranking), per bid, and per place.
- */
-interface CompetitionScratch {
-  candidate: Int32Array;
-  strength: Float64Array;
-  naive: Float64Array;
-  fieldOrder: Int32Array;
-  /** Each candidate's position in the cell's member list. */
-  candidateMember: Int32Array;
-  bidder: Int32Array;
-  price: Float64Array;
-  observed: Float64Array;
-  score: Float64Array;
-  order: Int32Array;
-}
-
-let scratch: CompetitionScratch = allocateScratch(64);
-
-function allocateScratch(size: number): CompetitionScratch {
-  return {
-    candidate: new Int32Array(size),
-    strength: new Float64Array(size),
-    naive: new Float64Array(size),
-    fieldOrder: new Int32Array(size),
-    candidateMember: new Int32Array(size),
-    bidder: new Int32Array(size),
-    price: new Float64Array(size),
-    observed: new Float64Array(size),
-    score: new Float64Array(size),
-    order: new Int32Array(size),
-  };
-}
-
-/** Working arrays with room for `candidates` candidates; their contents are stale. */
-function competitionScratch(candidates: number): CompetitionScratch {
-  if (scratch.candidate.length < candidates) scratch = allocateScratch(Math.max(candidates, 2 * scratch.candidate.length));
-  return scratch;
-}
-
-/**
  * A table for the {@link placeTerms} of a lot's places, none computed yet (-1): index 0 for the
  * bidder at hand under choice by quality, 1 to `places` for the places, `places` + 1 for round
  * one's average place. Every lot of a tender has the same terms (places, commitment, guarantee,
@@ -158,8 +118,8 @@ function rankNonFinite(order: Int32Array, n: number, score: Float64Array, bidder
   order.set(sorted);
 }
 
-/** Sorts order[0..n) into the award ranking, for finite scores. */
-function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array): void {
+/** Sorts order[0..n) into the award ranking, for finite scores; `merge` is working room for n indices. */
+function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: Int32Array, merge: Int32Array): void {
   if (n <= 32) {
     insertionRank(order, 0, n, score, bidder);
     return;
@@ -168,7 +128,7 @@ function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: 
   const run = 16;
   for (let lo = 0; lo < n; lo += run) insertionRank(order, lo, Math.min(n, lo + run), score, bidder);
   let from = order;
-  let to = mergeBuffer(n);
+  let to = merge;
   for (let width = run; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(n, lo + width);
@@ -185,13 +145,6 @@ function sortRanking(order: Int32Array, n: number, score: Float64Array, bidder: 
     to = swap;
   }
   if (from !== order) order.set(from.subarray(0, n));
-}
-
-let mergeScratch = new Int32Array(64);
-
-function mergeBuffer(n: number): Int32Array {
-  if (mergeScratch.length < n) mergeScratch = new Int32Array(Math.max(n, 2 * mergeScratch.length));
-  return mergeScratch;
 }
 
 /** Whether bid a ranks strictly above bid b (finite scores). */
@@ -212,9 +165,9 @@ const SELECTION_STEPS = 8;
  * does a fraction of a full sort's work. The ranking is a strict total order (see above), so
  * the bids come out in the very order a full sort gives.
  */
-function rankNext(order: Int32Array, r: number, n: number, score: Float64Array, bidder: Int32Array): number {
+function rankNext(order: Int32Array, r: number, n: number, score: Float64Array, bidder: Int32Array, merge: Int32Array): number {
   if (r >= SELECTION_STEPS) {
-    sortRanking(order.subarray(r, n), n - r, score, bidder);
+    sortRanking(order.subarray(r, n), n - r, score, bidder, merge);
     return n;
   }
   let best = r;
@@ -261,11 +214,12 @@ function insertionRank(order: Int32Array, lo: number, hi: number, score: Float64
  * policy's delay. Returns the number of bids received.
  *
  * `work` is shared by the competitions of one tender ({@link tenderWork}; a fresh one when not
- * given).
+ * given); the working arrays come from the run's workspace `ws`.
  */
 export function runCompetition(
   state: MarketState,
   ctx: PhaseContext,
+  ws: Workspace,
   lot: number,
   open: number,
   lotsLeft: number,
@@ -280,15 +234,16 @@ export function runCompetition(
   const members = operatingMembers(state, state.lotCell[lot]!);
   const shared = work ?? tenderWork(c.places, members.length);
   const terms = shared.terms;
-  const scratch = competitionScratch(members.length);
-  const eligible = findCandidates(state, c, members, scratch);
+  const scratch = competitionRoom(ws, members.length);
+  const lotsWon = lotsWonRoom(ws, state.n);
+  const eligible = findCandidates(state, c, members, scratch, lotsWon);
   if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
   const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
   rankField(state, ctx, c, scratch, shared, eligible, markup);
-  const bids = collectBids(state, ctx, c, scratch, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
+  const bids = collectBids(state, ctx, c, scratch, lotsWon, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
   if (bids === 0) return markShort(state, lot, c.held, c.places, state.period);
   scoreBids(state, ctx, c, scratch, bids, rng);
-  const filled = awardPlaces(state, ctx, c, scratch, terms, bids);
+  const filled = awardPlaces(state, ctx, c, scratch, lotsWon, terms, bids);
   markShort(state, lot, c.held + filled, c.places, state.period);
   return bids;
 }
@@ -378,14 +333,14 @@ function operatingMembers(state: MarketState, cell: number): number[] {
  * Writes the members eligible to bid for the lot to `candidate`, and their positions in the member
  * list to `candidateMember` (see {@link runCompetition}); returns how many there are.
  */
-function findCandidates(state: MarketState, c: LotCompetition, members: number[], scratch: CompetitionScratch): number {
+function findCandidates(state: MarketState, c: LotCompetition, members: number[], scratch: CompetitionScratch, lotsWon: Int32Array): number {
   const { candidate, candidateMember } = scratch;
-  const { bidsLeft, maxCapacity, committed, scratchLotsWon, tenderStamp } = state.s;
+  const { bidsLeft, maxCapacity, committed, tenderStamp } = state.s;
   const { growth, slotCapacity, cap, tenderId, held, lot } = c;
   let eligible = 0;
   for (let r = 0; r < members.length; r++) {
     const i = members[r]!;
-    if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || scratchLotsWon[i]! >= cap) continue;
+    if (maxCapacity[i]! * growth - committed[i]! < slotCapacity || lotsWon[i]! >= cap) continue;
     if (bidsLeft[i]! === 0 && tenderStamp[i] !== tenderId) continue;
     if (held > 0 && holdsPlace(state, lot, held, i)) continue;
     candidateMember[eligible] = r;
@@ -434,7 +389,7 @@ function rankField(
   }
   if (allFinite(strength, eligible)) {
     startFromLastRanking(work, scratch, eligible);
-    if (!isRanked(fieldOrder, eligible, strength, candidate)) sortRanking(fieldOrder, eligible, strength, candidate);
+    if (!isRanked(fieldOrder, eligible, strength, candidate)) sortRanking(fieldOrder, eligible, strength, candidate, scratch.merge);
   } else {
     for (let e = 0; e < eligible; e++) fieldOrder[e] = e;
     rankNonFinite(fieldOrder, eligible, strength, candidate);
@@ -495,12 +450,13 @@ function collectBids(
   ctx: PhaseContext,
   c: LotCompetition,
   scratch: CompetitionScratch,
+  lotsWon: Int32Array,
   terms: Float64Array,
   eligible: number,
   markup: number,
   likelyQuality: number,
 ): number {
-  const { bidsLeft, maxCapacity, committed, quality, cellsHeld, scratchLotsWon, tenderStamp } = state.s;
+  const { bidsLeft, maxCapacity, committed, quality, cellsHeld, tenderStamp } = state.s;
   const { variableCost, capacityCost, overhead, cash, bidCostDue } = state.s;
   const { candidate, fieldOrder, bidder, price } = scratch;
   const { places, held, rule, commitment, costIndex, slotCapacity, ceiling, cap, growth, tenderId } = c;
@@ -536,7 +492,7 @@ function collectBids(
     const firstLot = tenderStamp[i] !== tenderId;
     const due = firstLot ? bidCost : 0;
     const room = maxCapacity[i]! * growth - committed[i]!;
-    const slots = expectedSlots(firstLot ? lotsLeft : 1, open, eligible, cap - scratchLotsWon[i]!, room, slotCapacity);
+    const slots = expectedSlots(firstLot ? lotsLeft : 1, open, eligible, cap - lotsWon[i]!, room, slotCapacity);
     if (expectedBidGain(slots, p, breakEven, u, slotCapacity, periodsLeft, due) <= 0) continue;
     if (firstLot) {
       bidsLeft[i]!--;
@@ -586,13 +542,14 @@ function awardPlaces(
   ctx: PhaseContext,
   c: LotCompetition,
   scratch: CompetitionScratch,
+  lotsWon: Int32Array,
   terms: Float64Array,
   bids: number,
 ): number {
   const s = state.s;
-  const { committed, quality, scratchLotsWon, variableCost, capacityCost } = s;
+  const { committed, quality, variableCost, capacityCost } = s;
   const { slotSupplier, slotPrice } = state;
-  const { bidder, price, score, order } = scratch;
+  const { bidder, price, score, order, merge } = scratch;
   const { lot, places, held, open, rule, commitment, costIndex, slotCapacity, guarantee: g, outcomeShare: phi, expectedRate } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
   const variableCostFactor = ctx.variableCostFactor;
@@ -606,7 +563,7 @@ function awardPlaces(
   const ranked = rule === CallOffCode.rank || rule === CallOffCode.miniCompetition;
   let filled = 0;
   for (let r = 0; r < bids && filled < open; r++) {
-    if (r === rankedTo) rankedTo = rankNext(order, r, bids, score, bidder);
+    if (r === rankedTo) rankedTo = rankNext(order, r, bids, score, bidder, merge);
     const b = order[r]!;
     const i = bidder[b]!;
     const place = held + filled + 1;
@@ -626,7 +583,7 @@ function awardPlaces(
     committed[i]! += slotCapacity;
     s.contracts[i]!++;
     s.placesWon[i]!++;
-    scratchLotsWon[i]!++;
+    lotsWon[i]!++;
     filled++;
   }
   return filled;
@@ -660,10 +617,11 @@ function tenderIdOf(state: MarketState, cell: number, t: number): number {
   return t * state.cellDemand.length + cell;
 }
 
-/** Clears the per-tender count of lots won for everyone who could have won in the cell. */
-function endTender(state: MarketState, cell: number): void {
+/** Clears the per-tender count of lots won for everyone who could have won in the cell (zero between tenders). */
+function endTender(state: MarketState, ws: Workspace, cell: number): void {
   const members = state.cellMembers[cell]!;
-  for (let r = 0; r < members.length; r++) state.s.scratchLotsWon[members[r]!] = 0;
+  const lotsWon = ws.lotsWon;
+  for (let r = 0; r < members.length; r++) lotsWon[members[r]!] = 0;
 }
 
 /**
@@ -676,6 +634,7 @@ function endTender(state: MarketState, cell: number): void {
 export function tenderCell(
   state: MarketState,
   ctx: PhaseContext,
+  ws: Workspace,
   cell: number,
   t: number,
   rng: Rng,
@@ -695,8 +654,8 @@ export function tenderCell(
   state.cellOptionProbability[cell] = ctx.policy.optionExerciseProbability;
   const id = tenderIdOf(state, cell, t);
   const work = tenderWork(K, operatingMembers(state, cell).length);
-  for (let j = 0; j < lots; j++) runCompetition(state, ctx, start + j, K, lots - j, termPeriods, id, rng, work);
-  endTender(state, cell);
+  for (let j = 0; j < lots; j++) runCompetition(state, ctx, ws, start + j, K, lots - j, termPeriods, id, rng, work);
+  endTender(state, ws, cell);
 }
 
 /**
@@ -704,7 +663,7 @@ export function tenderCell(
  * acceptable bids) for the rest of its cell's agreement period, on the lot's own terms, with its
  * capacity per place re-sized to the demand the buyer sees now.
  */
-export function retenderLot(state: MarketState, ctx: PhaseContext, lot: number, t: number, rng: Rng): void {
+export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace, lot: number, t: number, rng: Rng): void {
   const cell = state.lotCell[lot]!;
   const periodsLeft = state.cellCycleEnd[cell]! - t;
   if (periodsLeft < 1) return;
@@ -721,12 +680,13 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, lot: number, 
   // The cap on lots per supplier counts the lots of this tender each bidder already holds.
   const start = state.cellLotStart[cell]!;
   const stride = state.stride;
+  const lotsWon = lotsWonRoom(ws, state.n);
   for (let j = 0; j < state.cellLotCount[cell]!; j++) {
     for (let k = 0; k < stride; k++) {
       const i = state.slotSupplier[(start + j) * stride + k]!;
-      if (i >= 0) state.s.scratchLotsWon[i]!++;
+      if (i >= 0) lotsWon[i]!++;
     }
   }
-  runCompetition(state, ctx, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
-  endTender(state, cell);
+  runCompetition(state, ctx, ws, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
+  endTender(state, ws, cell);
 }

@@ -2,36 +2,66 @@ import type { Config, OwnershipType, SizeClass } from './config.js';
 import type { OutcomeMetric, SeriesMetric } from './metrics.js';
 
 /**
+ * The fields of a run's ledger, in the order `result.ledger` lists them: the one list of them.
+ * Each is `running`, a total the engine keeps as the run goes (its `Ledger`, zeroed and reported
+ * field by field from this list), or `atEnd`, counted from the state when the run reports.
+ * {@link RunLedger} follows from it, and a test checks that docs/model.md's ledger table has a row
+ * for every field. A new total is one entry here and the lines of the engine that add to it.
+ */
+export const LEDGER_FIELDS = {
+  /** NOK the buyer paid (call-offs + guarantees). */
+  buyerPaid: 'running',
+  /** NOK suppliers booked as receipts from the buyer. */
+  supplierReceipts: 'running',
+  /** NOK of guarantee payments (part of `buyerPaid`). */
+  guaranteePaid: 'running',
+  /** NOK of outside income. */
+  otherRevenue: 'running',
+  /** All costs suppliers paid, including quality spending. */
+  costs: 'running',
+  /** NOK owners injected when cash ran out. */
+  ownerSupport: 'running',
+  /** NOK owners took out of cash above the suppliers' buffers (behaviour.payoutShare). */
+  payouts: 'running',
+  /** Cash of the initial population and of every entrant when it entered. */
+  startingCash: 'running',
+  /** Cash of every supplier ever created, at the end (exited suppliers keep what they had). */
+  cashAtEnd: 'atEnd',
+  /** Suppliers created at the start of burn-in. */
+  initialSuppliers: 'atEnd',
+  /** Suppliers that entered after the start. */
+  entries: 'running',
+  /** Suppliers that stopped operating, for any cause. */
+  exits: 'running',
+  /** Exits because cash ran out. */
+  insolvencies: 'running',
+  /** Exits after a long period without agreements. */
+  voluntaryExits: 'running',
+  /** Suppliers acquired by a group. */
+  acquisitions: 'running',
+  /** Suppliers operating at the end. */
+  activeAtEnd: 'atEnd',
+} as const satisfies Record<string, 'running' | 'atEnd'>;
+
+/** A field of the ledger, one of the keys of {@link LEDGER_FIELDS}. */
+export type LedgerField = keyof typeof LEDGER_FIELDS;
+
+/** A ledger field the engine keeps as the run goes (`running` in {@link LEDGER_FIELDS}). */
+export type RunningLedgerField = { [K in LedgerField]: (typeof LEDGER_FIELDS)[K] extends 'running' ? K : never }[LedgerField];
+
+/** Every ledger field, in the order of {@link LEDGER_FIELDS}. */
+export const LEDGER_FIELD_NAMES = Object.keys(LEDGER_FIELDS) as readonly LedgerField[];
+
+/** The ledger fields the engine keeps as the run goes, in the order of {@link LEDGER_FIELDS}. */
+export const RUNNING_LEDGER_FIELDS = LEDGER_FIELD_NAMES.filter((k): k is RunningLedgerField => LEDGER_FIELDS[k] === 'running');
+
+/**
  * Money and count totals over the whole run (burn-in included), so anyone can check that they
  * add up: buyerPaid = supplierReceipts, and the suppliers' cash at the end =
- * startingCash + supplierReceipts + otherRevenue - costs + ownerSupport - payouts.
+ * startingCash + supplierReceipts + otherRevenue - costs + ownerSupport - payouts. The fields and
+ * their meaning are those of {@link LEDGER_FIELDS}.
  */
-export interface RunLedger {
-  /** NOK the buyer paid (call-offs + guarantees). */
-  buyerPaid: number;
-  /** NOK suppliers booked as receipts from the buyer. */
-  supplierReceipts: number;
-  guaranteePaid: number;
-  otherRevenue: number;
-  /** All costs suppliers paid, including quality spending. */
-  costs: number;
-  ownerSupport: number;
-  /** NOK owners took out of cash above the suppliers' buffers (behaviour.payoutShare). */
-  payouts: number;
-  /** Cash of the initial population and of every entrant when it entered. */
-  startingCash: number;
-  /** Cash of every supplier ever created, at the end (exited suppliers keep what they had). */
-  cashAtEnd: number;
-  /** Suppliers created at the start of burn-in. */
-  initialSuppliers: number;
-  entries: number;
-  exits: number;
-  insolvencies: number;
-  voluntaryExits: number;
-  acquisitions: number;
-  /** Suppliers operating at the end. */
-  activeAtEnd: number;
-}
+export type RunLedger = { -readonly [K in keyof typeof LEDGER_FIELDS]: number };
 
 /**
  * One supplier's life over a run's horizon, as `simulate(config, seed, { suppliers: true })`

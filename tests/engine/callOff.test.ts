@@ -5,6 +5,7 @@ import { CallOffCode } from '../../src/engine/codes.js';
 import { clearPeriodAccumulators, settleFinances } from '../../src/engine/finance.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { placeOnLot, tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 
 describe('allocateCallOffs', () => {
   it('rank order fills the first supplier before the next', () => {
@@ -50,7 +51,7 @@ function oneSupplierPeriod(guarantee: number, demand = 100) {
   state.lotGuarantee[0] = guarantee;
   clearPeriodAccumulators(state);
   const totals = emptyTotals();
-  callOffs(state, ctx, totals);
+  callOffs(state, ctx, createWorkspace(), totals);
   settleFinances(state, ctx, openStream(seedRoot(1), StreamPurpose.supplierShocks, 0), 0);
   return { totals, result: s.cash[0]! - cashBefore, state };
 }
@@ -98,7 +99,7 @@ describe('transitions to work', () => {
     state.s.quality[0] = 0.5; // reference quality: work rate = base 0.3
     clearPeriodAccumulators(state);
     const totals = emptyTotals();
-    callOffs(state, ctx, totals);
+    callOffs(state, ctx, createWorkspace(), totals);
     // 100 participant-weeks / 10 weeks = 10 participants finishing.
     expect(totals.transitions).toBeCloseTo(10 * 0.3, 12);
     expect(totals.additionalTransitions).toBeCloseTo(10 * 0.05, 12);
@@ -114,7 +115,7 @@ describe('callOffs', () => {
     state.lotShare[0] = 1;
     clearPeriodAccumulators(state);
     const totals = emptyTotals();
-    callOffs(state, ctx, totals);
+    callOffs(state, ctx, createWorkspace(), totals);
     expect(totals.unserved).toBe(100);
     expect(totals.served).toBe(0);
     expect(totals.buyerPaid).toBe(0);
@@ -131,7 +132,7 @@ describe('callOffs', () => {
     s.quality[1] = 0.8;
     state.lotRule[0] = CallOffCode.miniCompetition;
     clearPeriodAccumulators(state);
-    callOffs(state, ctx, emptyTotals());
+    callOffs(state, ctx, createWorkspace(), emptyTotals());
     expect(s.used[1]).toBe(100);
     expect(s.used[0]).toBe(0);
   });
@@ -144,7 +145,7 @@ describe('callOffs', () => {
     placeOnLot(state, 1, 4000, 100, 1);
     clearPeriodAccumulators(state);
     const totals = emptyTotals();
-    callOffs(state, ctx, totals);
+    callOffs(state, ctx, createWorkspace(), totals);
     expect(totals.served).toBe(200);
     expect(totals.unserved).toBe(100);
     expect(totals.demand).toBe(300);

@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCause, Ownership } from '../../src/engine/codes.js';
-import { accessibleLotShare, processAcquisitions, processEntry, processExits, removeSupplier, transferSupplier } from '../../src/engine/lifecycle.js';
+import { accessibleLotShare, drawLifecycleUniforms, processAcquisitions, processEntry, processExits, removeSupplier, transferSupplier } from '../../src/engine/lifecycle.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { MAX_SUPPLIERS_EVER } from '../../src/model/decode.js';
+import { compactOperating } from '../../src/engine/state.js';
 import { placeOnLot, tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 
 function draws(n: number, value: number): Float64Array {
   return new Float64Array(n).fill(value);
 }
+
+describe('mechanism 7: the lifecycle draws', () => {
+  it('give every supplier index up to the last operating one its uniform, in index order; an exited index only takes its own', () => {
+    const { state } = tinyMarket(tinyConfig({ suppliers: { initialCount: 5 } }));
+    state.s.alive[1] = 0;
+    state.s.alive[4] = 0;
+    compactOperating(state); // operating: 0, 2, 3
+    const ws = createWorkspace();
+    const got = drawLifecycleUniforms(state, ws, openStream(seedRoot(3), StreamPurpose.lifecycle, 7));
+    const stream = openStream(seedRoot(3), StreamPurpose.lifecycle, 7);
+    const expected = [0, 1, 2, 3].map(() => stream.next());
+    expect([got[0], got[2], got[3]]).toEqual([expected[0], expected[2], expected[3]]);
+    // The array is the workspace's, with room for every supplier; a later period reuses it.
+    expect(got).toBe(ws.lifecycleDraw);
+    expect(got.length).toBeGreaterThanOrEqual(state.n);
+  });
+});
 
 describe('mechanism 7: exit', () => {
   it('a supplier with negative cash exits as insolvent and leaves its agreements', () => {
@@ -119,7 +138,7 @@ describe('mechanism 7: entry', () => {
       const { state, ctx } = tinyMarket(config);
       state.cellLotCount[0] = 1;
       state.lotSlotCapacity[0] = slot;
-      processEntry(state, ctx, openStream(seedRoot(9), StreamPurpose.entrants, 0), 0, margin);
+      processEntry(state, ctx, createWorkspace(), openStream(seedRoot(9), StreamPurpose.entrants, 0), 0, margin);
       return state.ledger.entries;
     };
     // Mean 100 x (1 + 5 x 0.03) = 115 with every lot open; 0 when margins are 20 points below reference.
@@ -137,7 +156,7 @@ describe('mechanism 7: entry', () => {
     state.lotSlotCapacity[0] = 1;
     const n = state.n;
     state.n = MAX_SUPPLIERS_EVER; // pretend the run already created that many
-    processEntry(state, ctx, openStream(seedRoot(1), StreamPurpose.entrants, 0), 0, 0.5);
+    processEntry(state, ctx, createWorkspace(), openStream(seedRoot(1), StreamPurpose.entrants, 0), 0, 0.5);
     expect(state.ledger.entries).toBe(0);
     state.n = n;
   });
@@ -148,7 +167,7 @@ describe('mechanism 7: entry', () => {
     state.cellLotCount[0] = 1;
     state.lotSlotCapacity[0] = 1;
     const before = state.n;
-    processEntry(state, ctx, openStream(seedRoot(2), StreamPurpose.entrants, 5), 5, 0.07);
+    processEntry(state, ctx, createWorkspace(), openStream(seedRoot(2), StreamPurpose.entrants, 5), 5, 0.07);
     expect(state.n).toBeGreaterThan(before);
     expect(state.s.entryPeriod[before]).toBe(6);
   });

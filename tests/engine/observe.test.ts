@@ -3,6 +3,7 @@ import { emptyTotals } from '../../src/engine/callOff.js';
 import { ExitCause } from '../../src/engine/codes.js';
 import { createRecorder, markCohorts, receiptsInLastYear, recordPeriod, summarise, survivalCheckpoint } from '../../src/engine/observe.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 
 describe('receiptsInLastYear', () => {
   it('is the rolling sum for an operating supplier', () => {
@@ -47,7 +48,7 @@ describe('cohort survival at years 4, 8 and 12', () => {
         }
       }
       state.period = h + 1;
-      recordPeriod(rec, state, config, emptyTotals(), h, h);
+      recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), h, h);
     }
     return summarise(rec, state, config);
   }
@@ -104,7 +105,7 @@ describe('mainIncomeMargin', () => {
     set(3, 1000, 300, 0); // margin 30 %, no buyer income: left out
     const rec = createRecorder(state, 1);
     state.period = 1;
-    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
     const o = summarise(rec, state, config);
     expect(o.mainIncomeMargin).toBeCloseTo((0.1 + 0.04) / 2, 12);
     // The aggregate margin of the same population: summed profit over summed revenue.
@@ -120,7 +121,7 @@ describe('mainIncomeMargin', () => {
     state.s.profitYear[0] = 50;
     const rec = createRecorder(state, 1);
     state.period = 1;
-    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
     expect(summarise(rec, state, config).mainIncomeMargin).toBe(0);
   });
 });
@@ -140,7 +141,7 @@ describe('the main-income cohort', () => {
     set(3, 1000, 50, 900);
     const rec = createRecorder(state, 1);
     state.period = 2;
-    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
     const o = summarise(rec, state, config);
     expect(o.mainIncomeCohortSize).toBe(2);
     expect(o.mainIncomeCohortMargin).toBeCloseTo((0.05 - 0.1) / 2, 12);
@@ -162,7 +163,7 @@ describe('leaving is not closing', () => {
     s.exitCause[2] = ExitCause.voluntary;
     const rec = createRecorder(state, 1);
     state.period = 1;
-    recordPeriod(rec, state, config, emptyTotals(), 0, 0);
+    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
     const o = summarise(rec, state, config);
     expect(o.smallCohortSurvival).toBe(0.5);
     expect(o.smallCohortNotInsolvent).toBe(0.75);

@@ -5,6 +5,7 @@ import { clearPeriodAccumulators, settleFinances } from '../../src/engine/financ
 import { outcomePayFactor, outcomeResultsFactor } from '../../src/engine/outcomes.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { placeOnLot, tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 
 // Issue 11, item 3: outcome payment changes quality only through what it pays for. No abstract
 // "incentive" term: the award's quality weight is 1 - priceWeight whatever the outcome share, and a
@@ -27,7 +28,7 @@ function qualityAfterOnePeriod(lotShare: number, response: number, policyShare =
   placeOnLot(state, 0, 4000, 125);
   state.lotOutcomeShare[0] = lotShare;
   clearPeriodAccumulators(state);
-  callOffs(state, ctx, emptyTotals());
+  callOffs(state, ctx, createWorkspace(), emptyTotals());
   const resultsShare = s.receipts[0]! > 0 ? s.resultsReceived[0]! / s.receipts[0]! : 0;
   settleFinances(state, ctx, openStream(seedRoot(1), StreamPurpose.supplierShocks, 0), 0);
   return { quality: s.quality[0]!, resultsShare, rate: config.behaviour.qualityAdjustmentRate };

@@ -4,6 +4,7 @@ import { demandRisk } from '../../src/engine/bidding.js';
 import { settleFinances } from '../../src/engine/finance.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 
 describe('mechanism 2: diversification counts distinct cells, not places', () => {
   it('several places in one cell count once; places in two cells count twice', () => {
@@ -27,7 +28,7 @@ describe('mechanism 2: diversification counts distinct cells, not places', () =>
     put(a + 1, 0, 0);
     put(a, 1, 1);
     put(b, 0, 1);
-    countCellsHeld(state);
+    countCellsHeld(state, createWorkspace());
     expect(state.s.cellsHeld[0]).toBe(1);
     expect(state.s.cellsHeld[1]).toBe(2);
     // The cell part of the risk is spread over one more cell for each cell held.

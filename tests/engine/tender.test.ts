@@ -6,6 +6,7 @@ import type { MarketState } from '../../src/engine/state.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 import { mergeOver } from '../../src/model/decode.js';
 import type { ConfigInput } from '../../src/model/config.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 
 const rng = () => openStream(seedRoot('tender-test'), StreamPurpose.tender, 0, 0);
 
@@ -16,7 +17,7 @@ function compete(state: MarketState, ctx: PhaseContext, slotCapacity: number, pe
   state.lotSlotCapacity[0] = slotCapacity;
   state.lotPlaces[0] = ctx.policy.suppliersPerAgreement;
   state.lotRule[0] = ctx.callOffCode;
-  return runCompetition(state, ctx, 0, ctx.policy.suppliersPerAgreement, 1, periods, 1, rng());
+  return runCompetition(state, ctx, createWorkspace(), 0, ctx.policy.suppliersPerAgreement, 1, periods, 1, rng());
 }
 
 /**
@@ -125,15 +126,18 @@ describe('tendering', () => {
   it('respects the cap on lots per supplier', () => {
     // Two lots competed in turn: supplier 0 wins the first and is then capped, so 1 wins the second.
     const { state, ctx } = market([2600, 2800, 3000], { market: oneMeasure(2), policy: { priceWeight: 1, maxLotsPerSupplier: 1 } });
-    tenderCell(state, ctx, 0, 0, rng());
+    const ws = createWorkspace();
+    tenderCell(state, ctx, ws, 0, 0, rng());
     expect(state.cellLotCount[0]).toBe(2);
     expect([state.slotSupplier[0], state.slotSupplier[state.stride]]).toEqual([0, 1]);
+    // The count of lots won is the workspace's, and back to zero once the tender is over.
+    expect(Array.from(ws.lotsWon.subarray(0, state.n))).toEqual([0, 0, 0]);
   });
 
   it('tenderCell sizes lots on current demand and the policy’s commitment', () => {
     const { state, ctx } = threeSuppliers({ priceWeight: 1, capacityCommitment: 1.5 });
     state.cellDemand[0] = 200;
-    tenderCell(state, ctx, 0, 5, rng());
+    tenderCell(state, ctx, createWorkspace(), 0, 5, rng());
     expect(state.lotSlotCapacity[0]).toBe(300);
     expect(state.cellCycleEnd[0]).toBe(5 + ctx.termPeriods);
     expect(state.cellOptionPending[0]).toBe(1);
@@ -141,11 +145,11 @@ describe('tendering', () => {
 
   it('fixes the option and the mini-competition price weight as terms of the agreement', () => {
     const { state, ctx } = threeSuppliers({ optionYears: 2, optionExerciseProbability: 0.4, priceWeight: 0.6 });
-    tenderCell(state, ctx, 0, 0, rng());
+    tenderCell(state, ctx, createWorkspace(), 0, 0, rng());
     expect(state.cellOptionPeriods[0]).toBe(8);
     expect(state.cellOptionProbability[0]).toBe(0.4);
     expect(state.lotPriceWeight[0]).toBe(0.6);
-    tenderCell(state, ctx, 0, 0, rng(), 3, 0); // a first agreement, part-way through: no option left
+    tenderCell(state, ctx, createWorkspace(), 0, 0, rng(), 3, 0); // a first agreement, part-way through: no option left
     expect(state.cellCycleEnd[0]).toBe(3);
     expect(state.cellOptionPending[0]).toBe(0);
   });
@@ -180,7 +184,7 @@ describe('tendering', () => {
 
   it('a bidder pays one bid per tender, however many of its lots it bids for', () => {
     const { state, ctx, s } = market([2600, 2600, 2600], { market: oneMeasure(3), behaviour: { bidCost: 1000 }, policy: { maxLotsPerSupplier: 1 } }, 300);
-    tenderCell(state, ctx, 0, 0, rng());
+    tenderCell(state, ctx, createWorkspace(), 0, 0, rng());
     expect(state.cellLotCount[0]).toBe(3);
     // Three lots, one each under the cap of one lot per supplier; each bid in the tender once.
     for (let i = 0; i < 3; i++) {
@@ -225,7 +229,7 @@ describe('bidders who know where they stand (ranked cascade)', () => {
 describe('re-tendering a short lot', () => {
   it('competes only for the empty places, below the holders, excluding them from bidding', () => {
     const { state, ctx, s } = threeSuppliers({ priceWeight: 1, suppliersPerAgreement: 2 });
-    tenderCell(state, ctx, 0, 0, rng());
+    tenderCell(state, ctx, createWorkspace(), 0, 0, rng());
     expect(holdersOf(state, 0)).toBe(2);
     const [first, second] = [state.slotSupplier[0]!, state.slotSupplier[1]!];
     // The second leaves the lot: the first keeps its place; the third takes the empty one.
@@ -234,7 +238,9 @@ describe('re-tendering a short lot', () => {
     s.contracts[first]!++;
     s.committed[first]! += state.lotSlotCapacity[0]!;
     state.lotShortSince[0] = 0;
-    retenderLot(state, ctx, 0, 1, rng());
+    const ws = createWorkspace();
+    retenderLot(state, ctx, ws, 0, 1, rng());
+    expect(Array.from(ws.lotsWon.subarray(0, state.n))).toEqual([0, 0, 0]);
     expect(state.slotSupplier[0]).toBe(first);
     expect(state.slotSupplier[1]).not.toBe(first);
     expect([second, 2]).toContain(state.slotSupplier[1]);
@@ -251,14 +257,14 @@ describe('a bid is weighed per tender, not per lot', () => {
     // bid cost one lot's expected margin just covers, then charge twice that: only the tender's four
     // lots together repay it, as the v1 fix for half-size lots required.
     const probe = fourLots(0);
-    tenderCell(probe.state, probe.ctx, 0, 0, rng());
+    tenderCell(probe.state, probe.ctx, createWorkspace(), 0, 0, rng());
     const price = probe.state.slotPrice[0]!;
     const { s } = probe;
     const u = 0.8; // equal shares, certain demand, 25 % capacity margin
     const breakEven = (s.variableCost[0]! * u + s.capacityCost[0]!) / u;
     const oneLot = (1 / 3) * (price - breakEven) * u * 125 * probe.ctx.termPeriods;
     const { state, ctx } = fourLots(2 * oneLot);
-    tenderCell(state, ctx, 0, 0, rng());
+    tenderCell(state, ctx, createWorkspace(), 0, 0, rng());
     for (let j = 0; j < 4; j++) expect(state.slotSupplier[j * state.stride], `lot ${j}`).toBeGreaterThanOrEqual(0);
   });
 });

@@ -3,6 +3,7 @@ import { createMarket } from '../../src/engine/simulate.js';
 import { phaseContext } from '../../src/engine/context.js';
 import { runPeriod } from '../../src/engine/step.js';
 import { allocateCallOffs, emptyTotals } from '../../src/engine/callOff.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 import { seedRoot } from '../../src/random/streams.js';
 
 /** Per place on a lot (1 = first in award order): utilisation and operating result of holding it. */
@@ -34,12 +35,13 @@ export function placeEconomics(config: Config, seeds: readonly (string | number)
     const acc = Array.from({ length: places }, () => ({ use: 0, cap: 0, profit: 0, n: 0, losses: 0 }));
     const state = createMarket(config, seed);
     const totals = emptyTotals();
+    const ws = createWorkspace();
     const root = seedRoot(seed);
     const burn = phaseContext(config, config.burnInPolicy, root);
     const horizon = phaseContext(config, config.policy, root);
     for (let t = 0; t < B + H; t++) {
       const ctx = t < B ? burn : horizon;
-      runPeriod(state, ctx, t, totals);
+      runPeriod(state, ctx, ws, t, totals);
       if (t < B) continue;
       const s = state.s;
       for (let lot = 0; lot < state.lotCount; lot++) {

@@ -7,6 +7,7 @@ import { phaseContext } from '../../src/engine/context.js';
 import { tenderCell } from '../../src/engine/tender.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
+import { createWorkspace } from '../../src/engine/workspace.js';
 
 const small = { run: { burnInYears: 1, horizonYears: 3 }, suppliers: { initialCount: 100 } } as const;
 
@@ -70,7 +71,7 @@ describe('named policies', () => {
       const config = tinyConfig({ policy: namedPolicy(name) });
       const { state } = tinyMarket(config);
       const ctx = phaseContext(config, config.policy, seedRoot('policies'));
-      tenderCell(state, ctx, 0, 3, rng());
+      tenderCell(state, ctx, createWorkspace(), 0, 3, rng());
       return { end: state.cellCycleEnd[0], option: state.cellOptionPeriods[0], priceWeight: state.lotPriceWeight[state.cellLotStart[0]!] };
     };
     expect(agreement('longerAgreements')).toEqual({ end: 3 + 5 * 4, option: 2 * 4, priceWeight: 0.7 });
