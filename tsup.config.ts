@@ -12,12 +12,12 @@ export default defineConfig({
     'cli/main': 'src/cli/main.ts',
     // framework-agreement-sim/testing: arbitraries and statistical helpers; needs fast-check (a peer).
     'testing/index': 'src/testing/index.ts',
-    // framework-agreement-sim/report: charts rendered to HTML or SVG in Node; loads vega on first use.
-    'report/index': 'src/render/index.ts',
+    // framework-agreement-sim/render: charts rendered to HTML or SVG in Node; loads vega on first use.
+    'render/index': 'src/render/index.ts',
   },
   format: ['esm', 'cjs'],
   // Declarations for the public entries only (the worker and the CLI are run, not imported).
-  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'testing/index': 'src/testing/index.ts', 'report/index': 'src/render/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'testing/index': 'src/testing/index.ts', 'render/index': 'src/render/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
@@ -36,6 +36,6 @@ export default defineConfig({
   // `peerDependencies`); listed here so a change to package.json cannot silently start bundling
   // them. fast-check is a peer dependency of /testing only: the user's copy must be the one used,
   // or their fc.assert would not recognise our arbitraries.
-  // vega and vega-lite are ESM-only; /report loads them with import(), which the CJS build keeps.
+  // vega and vega-lite are ESM-only; /render loads them with import(), which the CJS build keeps.
   external: ['fp-ts', 'io-ts', 'fast-check', 'vega', 'vega-lite'],
 });

@@ -27,7 +27,7 @@ import {
   toCsv,
   toRows,
 } from 'framework-agreement-sim';
-import { renderHtml } from 'framework-agreement-sim/report';
+import { renderHtml } from 'framework-agreement-sim/render';
 
 /** `--name N` as a positive integer, or the fallback. */
 function countFlag(name, fallback) {

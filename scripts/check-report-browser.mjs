@@ -20,7 +20,7 @@ if (!existsSync(CHROMIUM)) {
   console.log(`skipped: chromium not installed (${CHROMIUM} does not exist)`);
   process.exit(0);
 }
-for (const built of ['dist/index.js', 'dist/report/index.js']) {
+for (const built of ['dist/index.js', 'dist/render/index.js']) {
   if (!existsSync(join(root, built))) {
     console.error(`error: ${built} is missing; run \`npm run build\` first`);
     process.exit(1);
@@ -28,7 +28,7 @@ for (const built of ['dist/index.js', 'dist/report/index.js']) {
 }
 
 const { compare } = await import(pathToFileURL(join(root, 'dist/index.js')).href);
-const { writeReport } = await import(pathToFileURL(join(root, 'dist/report/index.js')).href);
+const { writeReport } = await import(pathToFileURL(join(root, 'dist/render/index.js')).href);
 const { chromium } = await import('playwright-core');
 
 const work = mkdtempSync(join(tmpdir(), 'fas-report-browser-'));

@@ -15,7 +15,7 @@ import { resolveUncertain } from '../src/model/resolve.js';
 import { createMarket } from '../src/engine/simulate.js';
 import { phaseContext } from '../src/engine/context.js';
 import { runPeriod } from '../src/engine/step.js';
-import { emptyTotals } from '../src/engine/callOff.js';
+import { emptyPeriodTotals } from '../src/engine/callOff.js';
 import { createWorkspace } from '../src/engine/workspace.js';
 import { seedRoot } from '../src/random/streams.js';
 import { MAIN_INCOME_SHARE } from '../src/engine/codes.js';
@@ -52,7 +52,7 @@ for (let r = 0; r < runs; r++) {
   const root = seedRoot(seed);
   const drawn = resolveUncertain(uncertain, seed).config;
   const state = createMarket(drawn, seed);
-  const totals = emptyTotals();
+  const totals = emptyPeriodTotals();
   const ws = createWorkspace();
   const series: Record<string, number[]> = { tendered: [], active: [], unserved: [], top15: [], margin: [], insolv: [] };
   let lastInsolv = 0;

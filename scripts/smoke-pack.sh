@@ -185,13 +185,13 @@ if [ "$code" -ne 2 ] || [ -e bad.json ] || ! grep -q '^error: bad-spec.json: con
 fi
 echo "CLI shard + shard + merge = run OK"
 
-# framework-agreement-sim/report (vega loaded on first use) from the CLI and from code, ESM and CJS.
+# framework-agreement-sim/render (vega loaded on first use) from the CLI and from code, ESM and CJS.
 timeout 120 "$cli" report merged.json --out report.html
 grep -q '<svg' report.html || { echo "FAIL: the HTML report has no chart" >&2; exit 1; }
 cat > report-cjs.cjs <<'JS'
-const { renderSvg } = require('framework-agreement-sim/report');
+const { renderSvg } = require('framework-agreement-sim/render');
 renderSvg({ data: { values: [{ x: 1, y: 2 }, { x: 2, y: 3 }] }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } })
-  .then((svg) => { if (!svg.includes('mark-line')) throw new Error('CJS /report: no line drawn'); console.log('CJS /report OK'); })
+  .then((svg) => { if (!svg.includes('mark-line')) throw new Error('CJS /render: no line drawn'); console.log('CJS /render OK'); })
   .catch((e) => { console.error(e); process.exit(1); });
 JS
 timeout 120 node report-cjs.cjs
@@ -211,7 +211,7 @@ done
 cd "$work/lean"
 cat > lean.mjs <<'JS'
 import { survivalChart, simulate } from 'framework-agreement-sim';
-import { renderSvg } from 'framework-agreement-sim/report';
+import { renderSvg } from 'framework-agreement-sim/render';
 if (typeof survivalChart !== 'function' || simulate({ run: { burnInYears: 1, horizonYears: 1 }, suppliers: { initialCount: 30 } }, 1).outcomes === undefined) throw new Error('the core does not run without vega');
 try {
   await renderSvg({ data: { values: [] }, mark: 'point' });

@@ -49,7 +49,7 @@ export {
 } from './model/distributions.js';
 export { UncertainConfigCodec, uncertainInputs, type DrawnConfig } from './model/uncertain.js';
 export { resolveUncertain } from './model/resolve.js';
-export { decodeConfig, parseConfig, mergeOver, ConfigError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS, MAX_SUPPLIERS_EVER } from './model/decode.js';
+export { decodeConfig, parseConfig, mergeOver, ConfigError, OptionsError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS, MAX_SUPPLIERS_EVER } from './model/decode.js';
 export type { ConfigIssue } from './model/codecs.js';
 export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric, type MetricInfo } from './model/metrics.js';
 export type { SimulationResult, RunLedger, SupplierLife } from './model/result.js';

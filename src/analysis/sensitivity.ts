@@ -1,6 +1,6 @@
 import { closestKey } from '../model/codecs.js';
 import type { ConfigInput } from '../model/config.js';
-import { ConfigError } from '../model/decode.js';
+import { ConfigError, inputError } from '../model/decode.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import type { Seed } from '../random/streams.js';
 import { runExperiment, type ExperimentOptions } from '../experiment/run.js';
@@ -76,7 +76,7 @@ export type SensitivityResult = SobolSensitivity | MorrisSensitivity;
 
 function checkOutcomes(outcomes: readonly OutcomeMetric[]): void {
   if (!Array.isArray(outcomes) || outcomes.length === 0) {
-    throw new ConfigError([{ path: 'options.outcomes', message: 'name at least one outcome, such as "top15Share"' }]);
+    throw inputError([{ path: 'options.outcomes', message: 'name at least one outcome, such as "top15Share"' }]);
   }
   const known = Object.keys(OUTCOME_METRICS);
   const issues = outcomes.flatMap((m, k) => {
@@ -84,7 +84,7 @@ function checkOutcomes(outcomes: readonly OutcomeMetric[]): void {
     const guess = typeof m === 'string' ? closestKey(m, known) : undefined;
     return [{ path: `options.outcomes[${k}]`, message: `no outcome is named ${JSON.stringify(m)}${guess === undefined ? '' : ` (did you mean "${guess}"?)`}` }];
   });
-  if (issues.length > 0) throw new ConfigError(issues);
+  if (issues.length > 0) throw inputError(issues);
 }
 
 /**
@@ -109,7 +109,7 @@ export function sensitivity(config: ConfigInput, parameters: readonly RangeParam
 export function sensitivity(config: ConfigInput, parameters: readonly RangeParameter[], options: SensitivityOptions): Promise<SensitivityResult>;
 export async function sensitivity(config: ConfigInput, parameters: readonly RangeParameter[], options: SensitivityOptions): Promise<SensitivityResult> {
   if (options.method !== 'sobol' && options.method !== 'morris') {
-    throw new ConfigError([{ path: 'options.method', message: `expected "sobol" or "morris", got ${JSON.stringify(options.method)}` }]);
+    throw inputError([{ path: 'options.method', message: `expected "sobol" or "morris", got ${JSON.stringify(options.method)}` }]);
   }
   checkOutcomes(options.outcomes);
   const seed = options.seed ?? 1;

@@ -1,5 +1,5 @@
 import type { ConfigInput } from '../model/config.js';
-import { ConfigError, mergeOver } from '../model/decode.js';
+import { inputError, mergeOver } from '../model/decode.js';
 import type { ConfigIssue } from '../model/codecs.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { monteCarlo } from '../experiment/monteCarlo.js';
@@ -150,7 +150,7 @@ function checkInputs(parameters: readonly CalibrationParameter[], targets: reado
   if (max !== undefined && (!Number.isInteger(max) || max < parameters.length + 1)) {
     issues.push({ path: 'options.maxEvaluations', message: `expected an integer >= ${parameters.length + 1} (one start simplex), got ${max}` });
   }
-  if (issues.length > 0) throw new ConfigError(issues);
+  if (issues.length > 0) throw inputError(issues);
 }
 
 function checkTarget(t: CalibrationTarget, at: string, issues: ConfigIssue[]): void {
@@ -192,7 +192,7 @@ export async function checkFit(config: ConfigInput, targets: readonly Calibratio
   targets.forEach((t, i) => {
     const issues: ConfigIssue[] = [];
     checkTarget(t, `targets[${i}]`, issues);
-    if (issues.length > 0) throw new ConfigError(issues);
+    if (issues.length > 0) throw inputError(issues);
   });
   const result = await monteCarlo(config, { runs: options.runs, seed: options.seed ?? 1, rows: true, series: false, executor: options.executor, signal: options.signal });
   // Per-run outcomes from the tidy rows, so a derived moment gets its own per-run values and an honest standard error.

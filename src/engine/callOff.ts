@@ -36,7 +36,7 @@ export type PeriodTotalField = (typeof PERIOD_TOTAL_FIELDS)[number];
 export type PeriodTotals = Record<PeriodTotalField, number>;
 
 /** A zeroed totals record. */
-export function emptyTotals(): PeriodTotals {
+export function emptyPeriodTotals(): PeriodTotals {
   const totals = {} as PeriodTotals;
   for (const k of PERIOD_TOTAL_FIELDS) totals[k] = 0;
   return totals;

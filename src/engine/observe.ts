@@ -6,7 +6,7 @@ import { quantileSorted } from '../metrics/quantile.js';
 import { safeDivide } from '../metrics/safeDivide.js';
 import { shareOf } from '../metrics/shareOf.js';
 import { topShares } from '../metrics/topShares.js';
-import { addTotals, emptyTotals, type PeriodTotals } from './callOff.js';
+import { addTotals, emptyPeriodTotals, type PeriodTotals } from './callOff.js';
 import { ExitCause, MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
 import { paidRoom, type Workspace } from './workspace.js';
@@ -76,7 +76,7 @@ export function createRecorder(state: MarketState, horizonPeriods: number): Reco
   return {
     horizonPeriods,
     series,
-    horizon: emptyTotals(),
+    horizon: emptyPeriodTotals(),
     smallCohortSize: count(state.s.cohortSmall, state.n),
     nonProfitCohortSize: count(state.s.cohortNonProfit, state.n),
     lastEntries: l.entries,
@@ -219,7 +219,7 @@ export function survivalCheckpoint(year: number, horizonPeriods: number, periods
 }
 
 /** End-of-horizon outcomes from the recorder and the final state. */
-export function summarise(rec: Recorder, state: MarketState, config: Config): Record<OutcomeMetric, number> {
+export function outcomesOf(rec: Recorder, state: MarketState, config: Config): Record<OutcomeMetric, number> {
   const s = state.s;
   const last = rec.horizonPeriods - 1;
   const x = rec.series;

@@ -3,11 +3,11 @@ import { ConfigError } from '../model/configError.js';
 import type { SeriesMetric } from '../model/metrics.js';
 import type { SimulationResult } from '../model/result.js';
 import { canonicalSeed, openStream, seedRoot, StreamPurpose, type Seed, type SeedRoot } from '../random/streams.js';
-import { emptyTotals } from './callOff.js';
+import { emptyPeriodTotals } from './callOff.js';
 import { lotsPerCellUnder } from '../model/lots.js';
 import { phaseContext } from './context.js';
 import { cellBaseDemand, initialiseDemand } from './demand.js';
-import { createRecorder, ledgerOf, markCohorts, recordPeriod, summarise } from './observe.js';
+import { createRecorder, ledgerOf, markCohorts, recordPeriod, outcomesOf } from './observe.js';
 import { generatePopulation } from './population.js';
 import { allocateLots, allocateSuppliers, cloneState, emptyLedger, layoutLots, type MarketState } from './state.js';
 import { runPeriod } from './step.js';
@@ -104,7 +104,7 @@ export function burnInDrawn(config: Config, source: UncertainConfig, seed: Seed)
   const ws = createWorkspace();
   const state = initialState(config, root, ws);
   const ctx = phaseContext(config, config.burnInPolicy, root);
-  const totals = emptyTotals();
+  const totals = emptyPeriodTotals();
   for (let t = 0; t < ctx.policyStart; t++) runPeriod(state, ctx, ws, t, totals);
   return { kind: 'framework-agreement-sim/market-snapshot', seed: canonicalSeed(seed), config, source, initialSuppliers: config.suppliers.initialCount, state };
 }
@@ -163,7 +163,7 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
   const rec = createRecorder(state, H);
   const lives = options.suppliers === true ? startLives(state, config, ctx.policyStart) : null;
   const ws = createWorkspace();
-  const totals = emptyTotals();
+  const totals = emptyPeriodTotals();
   for (let h = 0; h < H; h++) {
     const t = ctx.policyStart + h;
     runPeriod(state, ctx, ws, t, totals);
@@ -181,7 +181,7 @@ function runHorizon(state: MarketState, config: Config, seed: string, initialSup
     periodsPerYear: config.run.periodsPerYear,
     horizonPeriods: H,
     series,
-    outcomes: summarise(rec, state, config),
+    outcomes: outcomesOf(rec, state, config),
     ledger: ledgerOf(state, initialSuppliers),
     ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
     ...(lives !== null ? { suppliers: finishLives(lives, state, H) } : {}),

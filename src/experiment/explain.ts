@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { ConfigInput } from '../model/config.js';
-import { ConfigError, mergeOver } from '../model/decode.js';
+import { ConfigError, inputError, mergeOver } from '../model/decode.js';
 import { MECHANISMS, type Mechanism } from '../model/mechanisms.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { compare } from './compare.js';
@@ -78,10 +78,10 @@ export async function explain(baseline: ConfigInput, name: string, policy: Confi
   const metrics = options.metrics ?? EXPLAINED_OUTCOMES;
   const mechanisms = options.mechanisms ?? MECHANISMS;
   const unknown = metrics.findIndex((m) => typeof m !== 'string' || !Object.hasOwn(OUTCOME_METRICS, m));
-  if (unknown >= 0) throw new ConfigError([{ path: `options.metrics[${unknown}]`, message: `no outcome is named ${JSON.stringify(metrics[unknown])}` }]);
-  if (metrics.length === 0) throw new ConfigError([{ path: 'options.metrics', message: 'name at least one outcome to explain' }]);
+  if (unknown >= 0) throw inputError([{ path: `options.metrics[${unknown}]`, message: `no outcome is named ${JSON.stringify(metrics[unknown])}` }]);
+  if (metrics.length === 0) throw inputError([{ path: 'options.metrics', message: 'name at least one outcome to explain' }]);
   if (new Set(mechanisms.map((m) => m.name)).size !== mechanisms.length) {
-    throw new ConfigError([{ path: 'options.mechanisms', message: 'every mechanism needs its own name' }]);
+    throw inputError([{ path: 'options.mechanisms', message: 'every mechanism needs its own name' }]);
   }
   const variants: Record<string, ConfigInput> = { [name]: policy };
   const offToday = (m: Mechanism) => `${m.name} off: today`;

@@ -1,6 +1,6 @@
 import { canonicalSeed } from '../random/streams.js';
 import type { ConfigInput } from '../model/config.js';
-import { ConfigError, mergeOver, parseConfig } from '../model/decode.js';
+import { ConfigError, inputError, mergeOver, parseConfig } from '../model/decode.js';
 import { OUTCOME_METRICS, type Direction, type OutcomeMetric } from '../model/metrics.js';
 import { DEFAULT_WORLDS, resolveWorld, type ResolvedWorld, type World } from '../scenarios/worlds.js';
 import { toVariants, type PolicyList } from './compare.js';
@@ -222,13 +222,13 @@ function worldIssues(worlds: readonly World[]): ConfigError | null {
     }
     seen.add(w.name);
   });
-  return issues.length > 0 ? new ConfigError(issues) : null;
+  return issues.length > 0 ? inputError(issues) : null;
 }
 
 function metricIssues(metrics: readonly OutcomeMetric[]): ConfigError | null {
   const unknown = metrics.filter((m) => typeof m !== 'string' || !Object.hasOwn(OUTCOME_METRICS, m));
   if (metrics.length > 0 && unknown.length === 0) return null;
-  return new ConfigError([
+  return inputError([
     {
       path: 'options.metrics',
       message: metrics.length === 0 ? 'give at least one outcome' : `unknown outcome ${JSON.stringify(String(unknown[0]))}; known: ${Object.keys(OUTCOME_METRICS).join(', ')}`,
@@ -313,7 +313,7 @@ export async function robustness(base: ConfigInput, policies: PolicyList, option
       reference.seed === canonicalSeed(experimentOptions.seed ?? 1) &&
       JSON.stringify(reference.policies.map((p) => p.name)) === JSON.stringify(decoded.names) &&
       JSON.stringify(reference.config) === JSON.stringify(decoded.configs[0]);
-    if (!same) throw new ConfigError([{ path: 'options.reference', message: `not the comparison of these policies in world "${resolved[0]!.name}" with this seed and ${options.runs} runs` }]);
+    if (!same) throw inputError([{ path: 'options.reference', message: `not the comparison of these policies in world "${resolved[0]!.name}" with this seed and ${options.runs} runs` }]);
   }
   const total = (reference === undefined ? specs.length : specs.length - 1) * options.runs;
   const tick = progressClock(total);
@@ -348,7 +348,7 @@ function prepare(base: ConfigInput, policies: PolicyList, options: RobustnessOpt
       decodeExperiment(spec);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      throw new ConfigError(error.issues.map((i) => ({ path: `worlds[${k}] (${resolved[k]!.name}).${i.path}`, message: i.message })));
+      throw inputError(error.issues.map((i) => ({ path: `worlds[${k}] (${resolved[k]!.name}).${i.path}`, message: i.message })));
     }
   });
   return { resolved, specs, experimentOptions, metrics };

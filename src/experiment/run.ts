@@ -1,6 +1,6 @@
 import { closestKey } from '../model/codecs.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
-import { ConfigError } from '../model/decode.js';
+import { ConfigError, inputError } from '../model/decode.js';
 import { canonicalSeed, type Seed } from '../random/streams.js';
 import { serialExecutor, type Executor } from './executor.js';
 import { finaliseExperiment, type ExperimentResult } from './result.js';
@@ -149,7 +149,7 @@ function checkOptions(options: ExperimentOptions, policies: number): void {
       issues.push({ path: 'options.stopWhen.batch', message: `expected an integer of at least 2, got ${String(stop.batch)}` });
     }
   }
-  if (issues.length > 0) throw new ConfigError(issues);
+  if (issues.length > 0) throw inputError(issues);
 }
 
 /** The summaries a rule watches: the baseline's mean in a plain Monte Carlo, else the named or every variant's paired difference. */
@@ -176,11 +176,11 @@ export async function runExperiment(spec: ExperimentSpec, options: ExperimentOpt
   checkOptions({ ...options, rows: spec.rows }, spec.variants.length + 1);
   decodeExperiment(spec); // fail fast, with paths, before any work
   if (spec.runs !== undefined && options.runs !== spec.runs) {
-    throw new ConfigError([{ path: 'options.runs', message: `${options.runs} differs from the spec's runs (${spec.runs}); run the number the spec states, or change it there` }]);
+    throw inputError([{ path: 'options.runs', message: `${options.runs} differs from the spec's runs (${spec.runs}); run the number the spec states, or change it there` }]);
   }
   const rule = options.stopWhen;
   if (rule?.policy !== undefined && !spec.variants.some((v) => v.name === rule.policy)) {
-    throw new ConfigError([{ path: 'options.stopWhen.policy', message: `no policy is named "${rule.policy}"` }]);
+    throw inputError([{ path: 'options.stopWhen.policy', message: `no policy is named "${rule.policy}"` }]);
   }
   const executor = options.executor ?? serialExecutor;
   const tick = progressClock(options.runs);

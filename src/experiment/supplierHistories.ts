@@ -1,5 +1,5 @@
 import type { ConfigInput } from '../model/config.js';
-import { ConfigError, resolveConfig } from '../model/decode.js';
+import { inputError, resolveConfig } from '../model/decode.js';
 import type { SupplierLife } from '../model/result.js';
 import { simulateDecoded } from '../simulate.js';
 import { canonicalSeed, type Seed } from '../random/streams.js';
@@ -30,7 +30,7 @@ export interface SupplierHistoryOptions {
  */
 export function supplierHistories(config: ConfigInput, options: SupplierHistoryOptions): SupplierHistoryRow[] {
   if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > MAX_RUNS) {
-    throw new ConfigError([{ path: 'options.runs', message: `expected an integer in [1, ${MAX_RUNS}], got ${String(options.runs)}` }]);
+    throw inputError([{ path: 'options.runs', message: `expected an integer in [1, ${MAX_RUNS}], got ${String(options.runs)}` }]);
   }
   const decoded = resolveConfig(config);
   const seed = canonicalSeed(options.seed ?? 1);

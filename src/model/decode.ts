@@ -9,7 +9,7 @@ import { configAtEnd, hasDistributions, UncertainConfigCodec } from './uncertain
 
 export { MAX_SUPPLIER_PERIODS, MAX_SUPPLIERS_EVER, MAX_AGREEMENT_SLOTS } from './enums.js';
 import { MAX_SUPPLIER_PERIODS, MAX_SUPPLIERS_EVER, MAX_AGREEMENT_SLOTS } from './enums.js';
-export { ConfigError } from './configError.js';
+export { ConfigError, OptionsError, inputError } from './configError.js';
 
 /**
  * Merges a partial input over a base: objects merge key by key, anything else (numbers,

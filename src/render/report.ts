@@ -89,7 +89,7 @@ export async function renderReport(result: AnyResult, format: ReportFormat, opti
  * extension or if rendering fails.
  * @example
  * import { compare } from 'framework-agreement-sim';
- * import { writeReport } from 'framework-agreement-sim/report';
+ * import { writeReport } from 'framework-agreement-sim/render';
  * await writeReport(await compare({}, { guarantee: { policy: { minimumVolumeShare: 0.3 } } }, { runs: 200 }), 'report.html');
  */
 export async function writeReport(result: AnyResult, file: string, options: Partial<ReportOptions> = {}): Promise<void> {

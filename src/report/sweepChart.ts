@@ -6,7 +6,7 @@ import { sweepRows } from './sweepRows.js';
 import { vegaLiteSpec, type VegaLiteSpec } from './vegaLite.js';
 
 /** Vega-Lite's default mark colour, which rules do not get by default (they are black). */
-const POINT_COLOUR = '#4c78a8';
+const POINT_COLOR = '#4c78a8';
 
 /**
  * A sweep's response curve for one outcome: the swept parameter's value on x, the outcome's mean
@@ -34,7 +34,7 @@ export function sweepChart(result: SweepOutput, metric: OutcomeMetric): VegaLite
   ];
   const interval = numeric
     ? { mark: { type: 'area', opacity: BAND_OPACITY }, encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } } }
-    : { mark: { type: 'rule', strokeWidth: 2, color: POINT_COLOUR }, encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } } };
+    : { mark: { type: 'rule', strokeWidth: 2, color: POINT_COLOR }, encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' } } };
   return vegaLiteSpec({
     title: {
       text: `${OUTCOME_LABELS[metric]} against ${result.parameter}`,

@@ -1,7 +1,7 @@
 import { finaliseExperiment } from '../experiment/result.js';
 import { runShard } from '../experiment/shard.js';
 import type { ConfigInput } from '../model/config.js';
-import { ConfigError } from '../model/decode.js';
+import { inputError } from '../model/decode.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { normalQuantile } from '../random/normalQuantile.js';
 import { studentTQuantile } from '../metrics/studentT.js';
@@ -45,10 +45,10 @@ const DEFAULT_RUNS = 30;
 export function pairedEffect(a: ConfigInput, b: ConfigInput, metric: OutcomeMetric, options: PairedOptions = {}): PairedEffect {
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 2 || runs > 1_000_000) {
-    throw new ConfigError([{ path: 'options.runs', message: `expected an integer in [2, 1000000], got ${String(runs)}` }]);
+    throw inputError([{ path: 'options.runs', message: `expected an integer in [2, 1000000], got ${String(runs)}` }]);
   }
   if (!Object.prototype.hasOwnProperty.call(OUTCOME_METRICS, metric)) {
-    throw new ConfigError([{ path: 'metric', message: `no outcome is named "${String(metric)}"; see OUTCOME_METRICS` }]);
+    throw inputError([{ path: 'metric', message: `no outcome is named "${String(metric)}"; see OUTCOME_METRICS` }]);
   }
   const spec = { config: a, variants: [{ name: 'B', input: b }], seed: options.seed ?? 1, rows: false, series: false };
   const result = finaliseExperiment(runShard(spec, 0, runs));
@@ -117,14 +117,14 @@ export function assertAtLeastAsGood(a: ConfigInput, b: ConfigInput, metric: Outc
   const tolerance = options.tolerance ?? 0;
   const rate = options.falseFailureRate ?? 0.001;
   if (!(tolerance >= 0) || !Number.isFinite(tolerance)) {
-    throw new ConfigError([{ path: 'options.tolerance', message: `expected a finite number of at least 0, got ${String(tolerance)}` }]);
+    throw inputError([{ path: 'options.tolerance', message: `expected a finite number of at least 0, got ${String(tolerance)}` }]);
   }
   if (!(rate > 0 && rate < 0.5)) {
-    throw new ConfigError([{ path: 'options.falseFailureRate', message: `expected a number in (0, 0.5), got ${String(rate)}` }]);
+    throw inputError([{ path: 'options.falseFailureRate', message: `expected a number in (0, 0.5), got ${String(rate)}` }]);
   }
   const direction = options.better ?? OUTCOME_METRICS[metric]?.better;
   if (direction !== 'higher' && direction !== 'lower') {
-    throw new ConfigError([
+    throw inputError([
       { path: 'options.better', message: `"${String(metric)}" has no better direction; say whether higher or lower is better` },
     ]);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateCallOffs, callOffs, emptyTotals } from '../../src/engine/callOff.js';
+import { allocateCallOffs, callOffs, emptyPeriodTotals } from '../../src/engine/callOff.js';
 import { CallOffCode } from '../../src/engine/codes.js';
 import { clearPeriodAccumulators, settleFinances } from '../../src/engine/finance.js';
 import { openStream, seedRoot, StreamPurpose } from '../../src/random/streams.js';
@@ -50,7 +50,7 @@ function oneSupplierPeriod(guarantee: number, demand = 100) {
   placeOnLot(state, 0, price, 125);
   state.lotGuarantee[0] = guarantee;
   clearPeriodAccumulators(state);
-  const totals = emptyTotals();
+  const totals = emptyPeriodTotals();
   callOffs(state, ctx, createWorkspace(), totals);
   settleFinances(state, ctx, openStream(seedRoot(1), StreamPurpose.supplierShocks, 0), 0);
   return { totals, result: s.cash[0]! - cashBefore, state };
@@ -98,7 +98,7 @@ describe('transitions to work', () => {
     placeOnLot(state, 0, 4000, 125);
     state.s.quality[0] = 0.5; // reference quality: work rate = base 0.3
     clearPeriodAccumulators(state);
-    const totals = emptyTotals();
+    const totals = emptyPeriodTotals();
     callOffs(state, ctx, createWorkspace(), totals);
     // 100 participant-weeks / 10 weeks = 10 participants finishing.
     expect(totals.transitions).toBeCloseTo(10 * 0.3, 12);
@@ -114,7 +114,7 @@ describe('callOffs', () => {
     state.cellLotCount[0] = 1;
     state.lotShare[0] = 1;
     clearPeriodAccumulators(state);
-    const totals = emptyTotals();
+    const totals = emptyPeriodTotals();
     callOffs(state, ctx, createWorkspace(), totals);
     expect(totals.unserved).toBe(100);
     expect(totals.served).toBe(0);
@@ -132,7 +132,7 @@ describe('callOffs', () => {
     s.quality[1] = 0.8;
     state.lotRule[0] = CallOffCode.miniCompetition;
     clearPeriodAccumulators(state);
-    callOffs(state, ctx, createWorkspace(), emptyTotals());
+    callOffs(state, ctx, createWorkspace(), emptyPeriodTotals());
     expect(s.used[1]).toBe(100);
     expect(s.used[0]).toBe(0);
   });
@@ -144,7 +144,7 @@ describe('callOffs', () => {
     placeOnLot(state, 0, 4000, 100, 0);
     placeOnLot(state, 1, 4000, 100, 1);
     clearPeriodAccumulators(state);
-    const totals = emptyTotals();
+    const totals = emptyPeriodTotals();
     callOffs(state, ctx, createWorkspace(), totals);
     expect(totals.served).toBe(200);
     expect(totals.unserved).toBe(100);

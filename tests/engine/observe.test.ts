@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTotals } from '../../src/engine/callOff.js';
+import { emptyPeriodTotals } from '../../src/engine/callOff.js';
 import { ExitCause } from '../../src/engine/codes.js';
-import { createRecorder, markCohorts, receiptsInLastYear, recordPeriod, summarise, survivalCheckpoint } from '../../src/engine/observe.js';
+import { createRecorder, markCohorts, receiptsInLastYear, recordPeriod, outcomesOf, survivalCheckpoint } from '../../src/engine/observe.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 import { createWorkspace } from '../../src/engine/workspace.js';
 
@@ -48,9 +48,9 @@ describe('cohort survival at years 4, 8 and 12', () => {
         }
       }
       state.period = h + 1;
-      recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), h, h);
+      recordPeriod(rec, state, createWorkspace(), config, emptyPeriodTotals(), h, h);
     }
-    return summarise(rec, state, config);
+    return outcomesOf(rec, state, config);
   }
 
   it('reads the survival series at the last period of years 4, 8 and 12', () => {
@@ -105,8 +105,8 @@ describe('mainIncomeMargin', () => {
     set(3, 1000, 300, 0); // margin 30 %, no buyer income: left out
     const rec = createRecorder(state, 1);
     state.period = 1;
-    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
-    const o = summarise(rec, state, config);
+    recordPeriod(rec, state, createWorkspace(), config, emptyPeriodTotals(), 0, 0);
+    const o = outcomesOf(rec, state, config);
     expect(o.mainIncomeMargin).toBeCloseTo((0.1 + 0.04) / 2, 12);
     // The aggregate margin of the same population: summed profit over summed revenue.
     expect(o.mainIncomeMarginAggregate).toBeCloseTo((100 + 40) / 2000, 12);
@@ -121,8 +121,8 @@ describe('mainIncomeMargin', () => {
     state.s.profitYear[0] = 50;
     const rec = createRecorder(state, 1);
     state.period = 1;
-    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
-    expect(summarise(rec, state, config).mainIncomeMargin).toBe(0);
+    recordPeriod(rec, state, createWorkspace(), config, emptyPeriodTotals(), 0, 0);
+    expect(outcomesOf(rec, state, config).mainIncomeMargin).toBe(0);
   });
 });
 
@@ -141,8 +141,8 @@ describe('the main-income cohort', () => {
     set(3, 1000, 50, 900);
     const rec = createRecorder(state, 1);
     state.period = 2;
-    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
-    const o = summarise(rec, state, config);
+    recordPeriod(rec, state, createWorkspace(), config, emptyPeriodTotals(), 0, 0);
+    const o = outcomesOf(rec, state, config);
     expect(o.mainIncomeCohortSize).toBe(2);
     expect(o.mainIncomeCohortMargin).toBeCloseTo((0.05 - 0.1) / 2, 12);
     expect(o.mainIncomeCohortMarginAggregate).toBeCloseTo((100 - 100) / 3000, 12);
@@ -163,8 +163,8 @@ describe('leaving is not closing', () => {
     s.exitCause[2] = ExitCause.voluntary;
     const rec = createRecorder(state, 1);
     state.period = 1;
-    recordPeriod(rec, state, createWorkspace(), config, emptyTotals(), 0, 0);
-    const o = summarise(rec, state, config);
+    recordPeriod(rec, state, createWorkspace(), config, emptyPeriodTotals(), 0, 0);
+    const o = outcomesOf(rec, state, config);
     expect(o.smallCohortSurvival).toBe(0.5);
     expect(o.smallCohortNotInsolvent).toBe(0.75);
     expect(o.nonProfitCohortNotInsolvent).toBe(1); // an empty cohort

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOffs, emptyTotals } from '../../src/engine/callOff.js';
+import { callOffs, emptyPeriodTotals } from '../../src/engine/callOff.js';
 import { phaseContext } from '../../src/engine/context.js';
 import { clearPeriodAccumulators, settleFinances } from '../../src/engine/finance.js';
 import { outcomePayFactor, outcomeResultsFactor } from '../../src/engine/outcomes.js';
@@ -28,7 +28,7 @@ function qualityAfterOnePeriod(lotShare: number, response: number, policyShare =
   placeOnLot(state, 0, 4000, 125);
   state.lotOutcomeShare[0] = lotShare;
   clearPeriodAccumulators(state);
-  callOffs(state, ctx, createWorkspace(), emptyTotals());
+  callOffs(state, ctx, createWorkspace(), emptyPeriodTotals());
   const resultsShare = s.receipts[0]! > 0 ? s.resultsReceived[0]! / s.receipts[0]! : 0;
   settleFinances(state, ctx, openStream(seedRoot(1), StreamPurpose.supplierShocks, 0), 0);
   return { quality: s.quality[0]!, resultsShare, rate: config.behaviour.qualityAdjustmentRate };

@@ -2,7 +2,7 @@ import type { Config } from '../../src/model/config.js';
 import { createMarket } from '../../src/engine/simulate.js';
 import { phaseContext } from '../../src/engine/context.js';
 import { runPeriod } from '../../src/engine/step.js';
-import { allocateCallOffs, emptyTotals } from '../../src/engine/callOff.js';
+import { allocateCallOffs, emptyPeriodTotals } from '../../src/engine/callOff.js';
 import { createWorkspace } from '../../src/engine/workspace.js';
 import { seedRoot } from '../../src/random/streams.js';
 
@@ -34,7 +34,7 @@ export function placeEconomics(config: Config, seeds: readonly (string | number)
   for (const seed of seeds) {
     const acc = Array.from({ length: places }, () => ({ use: 0, cap: 0, profit: 0, n: 0, losses: 0 }));
     const state = createMarket(config, seed);
-    const totals = emptyTotals();
+    const totals = emptyPeriodTotals();
     const ws = createWorkspace();
     const root = seedRoot(seed);
     const burn = phaseContext(config, config.burnInPolicy, root);
