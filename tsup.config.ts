@@ -12,12 +12,14 @@ export default defineConfig({
     'cli/main': 'src/cli/main.ts',
     // framework-agreement-sim/testing: arbitraries and statistical helpers; needs fast-check (a peer).
     'testing/index': 'src/testing/index.ts',
+    // framework-agreement-sim/calibration: fitting the free parameters to the facts.
+    'calibration/index': 'src/calibration/index.ts',
     // framework-agreement-sim/render: charts rendered to HTML or SVG in Node; loads vega on first use.
     'render/index': 'src/render/index.ts',
   },
   format: ['esm', 'cjs'],
   // Declarations for the public entries only (the worker and the CLI are run, not imported).
-  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'testing/index': 'src/testing/index.ts', 'render/index': 'src/render/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'testing/index': 'src/testing/index.ts', 'render/index': 'src/render/index.ts', 'calibration/index': 'src/calibration/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -5,11 +5,9 @@
  * The core entry runs anywhere (Node, Deno, browsers): no Node built-ins, no fast-check.
  * @module framework-agreement-sim
  */
-export { simulate, simulateFrom, burnIn, simulateDecoded, burnInDecoded, type MarketSnapshot, type SimulateOptions } from './simulate.js';
-export { BASELINE_CONFIG, TODAY_POLICY, CALIBRATED_VALUES } from './model/baseline.js';
+export { simulate, simulateFrom, burnIn, type MarketSnapshot, type SimulateOptions } from './simulate.js';
+export { BASELINE_CONFIG, TODAY_POLICY } from './model/baseline.js';
 export {
-  ConfigCodec,
-  PolicyCodec,
   OWNERSHIP_TYPES,
   SIZE_CLASSES,
   ALLOCATION_RULES,
@@ -36,9 +34,6 @@ export {
 } from './model/config.js';
 export {
   DISTRIBUTION_KINDS,
-  distributionQuantile,
-  distributionMean,
-  supportOf,
   type Distribution,
   type DistributionKind,
   type UniformDistribution,
@@ -47,7 +42,7 @@ export {
   type BetaDistribution,
   type DiscreteDistribution,
 } from './model/distributions.js';
-export { UncertainConfigCodec, uncertainInputs, type DrawnConfig } from './model/uncertain.js';
+export { uncertainInputs, type DrawnConfig } from './model/uncertain.js';
 export { resolveUncertain } from './model/resolve.js';
 export { decodeConfig, parseConfig, mergeOver, ConfigError, OptionsError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS, MAX_SUPPLIERS_EVER } from './model/decode.js';
 export type { ConfigIssue } from './model/codecs.js';
@@ -56,21 +51,14 @@ export type { SimulationResult, RunLedger, SupplierLife } from './model/result.j
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
 export { canonicalSeed, type Seed } from './random/streams.js';
 export { LIBRARY, LIBRARY_VERSION } from './version.js';
-export { herfindahl, topShares, quantileSorted, safeDivide, shareOf, binomialUpperTail } from './metrics/index.js';
 export {
   monteCarlo,
   compare,
   sweep,
-  setAt,
   gridDesign,
   latinHypercube,
   runDesign,
   runExperiment,
-  runShard,
-  mergeShards,
-  finaliseExperiment,
-  serialExecutor,
-  summarise,
   hasInterval,
   replicationSeed,
   rerun,
@@ -174,29 +162,6 @@ export {
   type NamedChart,
 } from './report/charts.js';
 export {
-  calibrate,
-  checkFit,
-  objectiveOf,
-  targetDistance,
-  applyParameters,
-  unitLatinHypercube,
-  nelderMead,
-  fitTable,
-  BASELINE_TARGETS,
-  BASELINE_PARAMETERS,
-  NET_ENTRY_PER_YEAR,
-  type CalibrationParameter,
-  type CalibrationTarget,
-  type CalibrationOptions,
-  type CalibrationResult,
-  type CalibrationEvaluation,
-  type DerivedMoment,
-  type FitRow,
-  type NelderMeadOptions,
-  type NelderMeadResult,
-  type SearchPoint,
-} from './calibration/index.js';
-export {
   demandShift,
   scenario,
   allocationWorld,
@@ -251,6 +216,7 @@ export {
   designSpec,
   designOutputs,
   MAX_SOBOL_DIMENSIONS,
+  unitLatinHypercube,
   type RangeParameter,
   type SaltelliDesign,
   type SaltelliOptions,

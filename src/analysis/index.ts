@@ -1,3 +1,4 @@
+export { unitLatinHypercube } from '../random/unitLatinHypercube.js';
 export { sobolSequence, MAX_SOBOL_DIMENSIONS, MAX_SOBOL_INDEX, type SobolSequenceOptions } from './sobolSequence.js';
 export { configPoints, toRange, toRanges, checkParameters, type RangeParameter } from './parameters.js';
 export { saltelliDesign, MAX_SALTELLI_N, type SaltelliDesign, type SaltelliOptions, type BaseSampler } from './saltelliDesign.js';

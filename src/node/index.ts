@@ -20,6 +20,9 @@ import { robustness as robustnessSerial, type RobustnessOptions, type Robustness
 import { workerExecutor } from './pool.js';
 
 export * from '../index.js';
+// The shard and executor plumbing that splits an experiment over threads, processes and machines
+// (the CLI's shard and merge, docs/cluster.md): runs anywhere, but only needed where it runs.
+export { runShard, mergeShards, finaliseExperiment, serialExecutor, shardStateProblem } from '../experiment/index.js';
 export { workerExecutor, defaultWorkerCount, maxWorkerCount, MAX_WORKERS, MAX_CHUNK_RUNS, WORKERS_PER_CORE, WorkerCrashError, type WorkerExecutorOptions } from './pool.js';
 
 /**

@@ -14,7 +14,8 @@
  * capacity share of cost were 0 / 0.
  */
 import { describe, expect, it } from 'vitest';
-import { BASELINE_CONFIG, OWNERSHIP_TYPES, simulateDecoded } from '../../src/index.js';
+import { BASELINE_CONFIG, OWNERSHIP_TYPES } from '../../src/index.js';
+import { simulateDecoded } from '../../src/simulate.js';
 import { ALL, PARAMETERS, runWith, SMALL, type Setting } from '../helpers/bounds.js';
 import { checkInvariants } from '../helpers/invariants.js';
 

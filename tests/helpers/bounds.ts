@@ -3,7 +3,8 @@
  * them on at their bounds: shared by tests/engine/bounds.test.ts (each alone, in npm test) and
  * tests/engine/boundsPairs.test.ts (pairs, in the slow suite).
  */
-import { BASELINE_CONFIG, OWNERSHIP_TYPES, decodeConfig, simulateDecoded, type ConfigInput, type UncertainConfig } from '../../src/index.js';
+import { BASELINE_CONFIG, OWNERSHIP_TYPES, decodeConfig, type ConfigInput, type UncertainConfig } from '../../src/index.js';
+import { simulateDecoded } from '../../src/simulate.js';
 import { schemaOf, type SchemaNode } from '../../src/model/codecs.js';
 import { ConfigCodec } from '../../src/model/config.js';
 import { checkInvariants } from './invariants.js';
