@@ -47,7 +47,7 @@ export { resolveUncertain } from './model/resolve.js';
 export { decodeConfig, parseConfig, mergeOver, ConfigError, OptionsError, MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS, MAX_SUPPLIERS_EVER } from './model/decode.js';
 export type { ConfigIssue } from './model/codecs.js';
 export { SERIES_METRICS, OUTCOME_METRICS, type SeriesMetric, type OutcomeMetric, type MetricInfo } from './model/metrics.js';
-export type { SimulationResult, RunLedger, SupplierLife } from './model/result.js';
+export { LEDGER_FIELDS, type SimulationResult, type RunLedger, type SupplierLife } from './model/result.js';
 export { EXIT_CAUSES, type ExitCauseName } from './engine/codes.js';
 export { canonicalSeed, type Seed } from './random/streams.js';
 export { LIBRARY, LIBRARY_VERSION } from './version.js';

@@ -64,7 +64,7 @@ export function toRanges(unit: readonly (readonly number[])[], parameters: reado
 }
 
 /**
- * A design's points as partial configs (each parameter set at its path with {@link setAt}), ready
+ * A design's points as partial configs (each parameter set at its dotted path), ready
  * for `runDesign`, `runShard` or any experiment: point k sets every parameter to `values[k]`.
  * @example configPoints({ parameters: [{ path: 'policy.priceWeight', range: [0, 1] }], values: [[0.4]] })
  * // [{ policy: { priceWeight: 0.4 } }]
