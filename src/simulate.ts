@@ -12,7 +12,6 @@ import { resolveUncertain } from './model/resolve.js';
 import type { Seed } from './random/streams.js';
 
 export type { MarketSnapshot, SimulateOptions } from './engine/simulate.js';
-export { sharesBurnIn } from './engine/simulate.js';
 
 /** Burn-in on an already decoded config; its distributions are drawn for this seed (`resolveUncertain`). */
 export function burnInDecoded(config: UncertainConfig, seed: Seed): MarketSnapshot {

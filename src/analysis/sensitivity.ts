@@ -4,7 +4,7 @@ import { ConfigError, inputError } from '../model/decode.js';
 import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import type { Seed } from '../random/streams.js';
 import { runExperiment, type ExperimentOptions } from '../experiment/run.js';
-import { RESULT_FORMAT_VERSION } from '../experiment/format.js';
+import { RESULT_FORMAT_VERSION } from '../version.js';
 import { LIBRARY } from '../version.js';
 import { morrisDesign, type MorrisDesign } from './morrisDesign.js';
 import { morrisEffects, type MorrisEffects } from './morrisEffects.js';

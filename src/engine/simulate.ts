@@ -95,11 +95,10 @@ function initialState(config: Config, root: SeedRoot, ws: Workspace): MarketStat
 /**
  * Burn-in of a config of numbers (its distributions already drawn for this seed, by
  * `resolveUncertain` at the boundary); `source` is the config as decoded, kept in the snapshot for
- * the policies that start from it.
+ * the policies that start from it. The seed is checked there too (`checkSeed`).
  * @internal The public `burnIn` and `burnInDecoded` (src/simulate.ts) decode and draw, then call this.
  */
 export function burnInDrawn(config: Config, source: UncertainConfig, seed: Seed): MarketSnapshot {
-  checkSeed(seed);
   const root = seedRoot(seed);
   const ws = createWorkspace();
   const state = initialState(config, root, ws);

@@ -123,30 +123,33 @@ export function slotRoom(ws: Workspace, stride: number): SlotScratch {
 
 /** {@link Workspace.lotsWon} with room for `n` suppliers (the counts so far kept). */
 export function lotsWonRoom(ws: Workspace, n: number): Int32Array {
-  if (ws.lotsWon.length < n) {
-    const grown = new Int32Array(Math.max(n, 2 * ws.lotsWon.length));
-    grown.set(ws.lotsWon);
-    ws.lotsWon = grown;
-  }
-  return ws.lotsWon;
+  const grown = withRoom(ws.lotsWon, n);
+  if (grown !== ws.lotsWon) grown.set(ws.lotsWon);
+  return (ws.lotsWon = grown);
+}
+
+/**
+ * `array` if it has room for `n` entries, else a new one of the same kind with room for at least
+ * twice its length (contents not kept).
+ */
+function withRoom<T extends Int32Array | Float64Array>(array: T, n: number): T {
+  if (array.length >= n) return array;
+  return new (array.constructor as new (size: number) => T)(Math.max(n, 2 * array.length));
 }
 
 /** {@link Workspace.seen} with room for `n` suppliers. */
 export function seenRoom(ws: Workspace, n: number): Int32Array {
-  if (ws.seen.length < n) ws.seen = new Int32Array(Math.max(n, 2 * ws.seen.length));
-  return ws.seen;
+  return (ws.seen = withRoom(ws.seen, n));
 }
 
 /** {@link Workspace.paid} with room for `n` suppliers. */
 export function paidRoom(ws: Workspace, n: number): Float64Array {
-  if (ws.paid.length < n) ws.paid = new Float64Array(Math.max(n, 2 * ws.paid.length));
-  return ws.paid;
+  return (ws.paid = withRoom(ws.paid, n));
 }
 
 /** {@link Workspace.lifecycleDraw} with room for `n` suppliers. */
 export function lifecycleRoom(ws: Workspace, n: number): Float64Array {
-  if (ws.lifecycleDraw.length < n) ws.lifecycleDraw = new Float64Array(Math.max(n, 2 * ws.lifecycleDraw.length));
-  return ws.lifecycleDraw;
+  return (ws.lifecycleDraw = withRoom(ws.lifecycleDraw, n));
 }
 
 /** Weights of `length` entries (regions or measure types; at most 32) for drawing a mask. */

@@ -48,8 +48,8 @@ export interface DifferenceSummary extends Summary {
   readonly varianceReduction: number | null;
 }
 
-export { RESULT_FORMAT_VERSION } from './format.js';
-import { RESULT_FORMAT_VERSION } from './format.js';
+export { RESULT_FORMAT_VERSION } from '../version.js';
+import { RESULT_FORMAT_VERSION } from '../version.js';
 
 /** What an experiment returns: plain JSON. */
 export interface ExperimentResult {

@@ -7,7 +7,7 @@ import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric 
 import type { SimulationResult } from '../model/result.js';
 import { canonicalSeed } from '../random/streams.js';
 import { ReplicationError } from './errors.js';
-import { RESULT_FORMAT_VERSION } from './format.js';
+import { RESULT_FORMAT_VERSION } from '../version.js';
 import { replicationSeed } from './seeds.js';
 import { MAX_RUNS, type ExperimentSpec, type InputRow, type RunRow } from './spec.js';
 import { addValue, emptyTotals, mergeTotals, type MetricTotals } from './summary.js';

@@ -1,1 +1,0 @@
-export { RESULT_FORMAT_VERSION } from '../version.js';
