@@ -18,6 +18,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   LIBRARY,
   NAMED_POLICIES,
@@ -38,51 +39,28 @@ import {
   supplierSurvival,
   toCsv,
   toRows,
+  toWideCsv,
 } from 'framework-agreement-sim';
 import { renderHtml } from 'framework-agreement-sim/render';
 
-/** `--name N` as a positive integer, or the fallback. */
-function countFlag(name, fallback, least) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < least) throw new Error(`--${name} expects a whole number of at least ${least}, got ${process.argv[i + 1]}`);
+/** `--name N` as a whole number of at least `least`, or the fallback. */
+function countFlag(values, name, fallback, least) {
+  if (values[name] === undefined) return fallback;
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < least) throw new Error(`--${name} expects a whole number of at least ${least}, got ${values[name]}`);
   return n;
 }
 
-/** The first argument that is neither a flag nor a flag's value. */
-function outputDir() {
-  const args = process.argv.slice(2);
-  for (let i = 0; i < args.length; i++) {
-    if (args[i].startsWith('--')) i++;
-    else return args[i];
-  }
-  return undefined;
-}
-
-/**
- * Plain objects with any columns as CSV (RFC 4180, CRLF): a header of every key in first-seen
- * order, numbers as `String(n)`, texts quoted when they need it (and when they start like a
- * spreadsheet formula, with a `'` in front). `toCsv` takes only tidy rows (fixed columns), so the
- * experiments table and the other wide tables go through this.
- */
-function tableCsv(rows) {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v) => {
-    if (v === undefined || v === null) return '';
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    const text = /^[=+\-@\t\r]/.test(String(v)) ? `'${v}` : String(v);
-    return /[",\r\n']|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return `${[columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n')}\r\n`;
-}
-
-const runs = countFlag('runs', 2, 2);
-const scenarios = countFlag('scenarios', 16, 4);
-const trajectories = countFlag('trajectories', 4, 2);
+const { values: flags, positionals } = parseArgs({
+  options: { runs: { type: 'string' }, scenarios: { type: 'string' }, trajectories: { type: 'string' } },
+  allowPositionals: true,
+});
+const runs = countFlag(flags, 'runs', 2, 2);
+const scenarios = countFlag(flags, 'scenarios', 16, 4);
+const trajectories = countFlag(flags, 'trajectories', 4, 2);
 const worldRuns = 2 * runs;
 const seed = 2026;
-const out = outputDir() ?? (await mkdtemp(join(tmpdir(), 'exploratory-')));
+const out = positionals[0] ?? (await mkdtemp(join(tmpdir(), 'exploratory-')));
 await mkdir(out, { recursive: true });
 const seconds = (ms) => (ms / 1000).toFixed(1);
 const charts = [];
@@ -194,7 +172,7 @@ charts.push(
 );
 
 // 5. Charts as Vega-Lite JSON and one HTML page; tidy rows through toCsv, the other tables (plain
-//    objects with columns of their own) through tableCsv; the experiments result and the
+//    objects with columns of their own) through toWideCsv; the experiments result and the
 //    robustness check whole as JSON (`rerun` reproduces the robustness check from its file).
 const verdictRows = robust.policies.flatMap((policy) =>
   robust.metrics.flatMap((metric) => {
@@ -204,13 +182,13 @@ const verdictRows = robust.policies.flatMap((policy) =>
 );
 const survivalRows = Object.entries(byOwnership).flatMap(([ownership, c]) => c.steps.map((s) => ({ ownership, year: s.time / 4, ...s })));
 const files = {
-  'morris.csv': tableCsv(morrisRows),
-  'experiments.csv': tableCsv(study.rows),
+  'morris.csv': toWideCsv(morrisRows),
+  'experiments.csv': toWideCsv(study.rows),
   'experiments.json': `${JSON.stringify(study, null, 1)}\n`,
-  'robustness.csv': tableCsv(verdictRows),
+  'robustness.csv': toWideCsv(verdictRows),
   'robustness.json': `${JSON.stringify(robust)}\n`,
   'robustness-reference.csv': toCsv(toRows(robust.worlds[0].result)),
-  'survival-by-ownership.csv': tableCsv(survivalRows),
+  'survival-by-ownership.csv': toWideCsv(survivalRows),
 };
 for (const chart of charts) await writeFile(join(out, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
 await writeFile(join(out, 'charts.html'), await renderHtml(charts, { title: 'An exploratory study of the framework-agreement model' }));
