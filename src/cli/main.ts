@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { ReplicationError } from '../experiment/errors.js';
 import { finaliseExperiment, RESULT_FORMAT_VERSION } from '../experiment/result.js';
 import { MAX_RUNS, runExperiment, tooManyRows } from '../experiment/run.js';
-import { decodeExperiment, mergeShards, type ShardState } from '../experiment/shard.js';
+import { decodeExperiment, mergeShardInto, sortRows, type ShardState } from '../experiment/shard.js';
 import type { ExperimentSpec, PolicyVariant } from '../experiment/spec.js';
 import { isPlainObject } from '../model/codecs.js';
 import { ConfigError } from '../model/decode.js';
@@ -288,12 +288,16 @@ async function mergeCommand(args: readonly string[], io: CliIo): Promise<number>
       const runs = covered.reduce((a, c) => a + c.to - c.from, 0);
       const rows = shard.spec.rows ? tooManyRows(runs, shard.policies.length) : null;
       if (rows !== null) throw new UsageError(`${file}: merged with the shards before it, ${rows}; merge fewer shards at a time, or rerun them with "rows": false`);
+      // Into one running state, in place: mergeShards would copy everything merged so far for
+      // every file (and sort its rows each time); the rows are sorted once, below.
       try {
-        merged = merged === null ? shard : mergeShards([merged, shard]);
+        if (merged === null) merged = shard;
+        else mergeShardInto(merged, shard);
       } catch (error) {
         throw new UsageError(`${file}: cannot be merged: ${messageOf(error)}`);
       }
     }
+    sortRows(merged!);
     return merged!;
   });
   const runs = state.ranges.reduce((a, [from, to]) => a + to - from, 0);
