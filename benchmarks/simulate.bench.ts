@@ -27,6 +27,8 @@ const GOAL_MS_PER_REPLICATION = 5;
 const cases: Array<[string, ConfigInput]> = [
   ['baseline (default config)', {}],
   ['baseline, 2x smaller lots + guarantee', { policy: { lotSplit: 2, minimumVolumeShare: 0.3 } }],
+  // A robustness world of the chapter-5 command: its lots' last places are re-tendered often.
+  ['ranked cascade (market.allocationRule rank)', { market: { allocationRule: 'rank' } }],
   ['small market (100 suppliers)', { suppliers: { initialCount: 100 } }],
   ['large market (2000 suppliers)', { suppliers: { initialCount: 2000 } }],
 ];

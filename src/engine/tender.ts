@@ -8,7 +8,7 @@ import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE, totalScore } from './scoring.js';
 import { SCORING_CODE } from './scoringCodes.js';
 import type { MarketState } from './state.js';
-import { competitionRoom, lotsWonRoom, type CompetitionScratch, type Workspace } from './workspace.js';
+import { competitionRoom, lotsWonRoom, placeTermsRoom, type CompetitionScratch, type Workspace } from './workspace.js';
 
 /** Takes every supplier off a lot, releasing their committed capacity. */
 export function releaseLot(state: MarketState, lot: number): void {
@@ -232,12 +232,18 @@ export function runCompetition(
   // within its own budget, where one long function ran out of it and called (and boxed) the rest.
   const c = lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId);
   const members = operatingMembers(state, state.lotCell[lot]!);
-  const shared = work ?? tenderWork(c.places, members.length);
-  const terms = shared.terms;
   const scratch = competitionRoom(ws, members.length);
   const lotsWon = lotsWonRoom(ws, state.n);
   const eligible = findCandidates(state, c, members, scratch, lotsWon);
   if (eligible === 0) return markShort(state, lot, c.held, c.places, state.period);
+  // A lot's re-tender (no shared work) usually offers a place nobody can take: under a cascade,
+  // the last place of a lot whose others are held. Proving that no bid can come, before ranking
+  // the field, gives the same result for a fraction of the work.
+  if (work === undefined && !anyBidPossible(state, ctx, c, scratch, lotsWon, eligible, ws)) {
+    return markShort(state, lot, c.held, c.places, state.period);
+  }
+  const shared = work ?? tenderWork(c.places, members.length);
+  const terms = shared.terms;
   const markup = bidMarkup(ctx.config.behaviour.markupScale, ctx.policy.priceWeight, eligible);
   rankField(state, ctx, c, scratch, shared, eligible, markup);
   const bids = collectBids(state, ctx, c, scratch, lotsWon, terms, eligible, markup, likelyQualityOf(state, c, scratch, eligible));
@@ -347,6 +353,53 @@ function findCandidates(state: MarketState, c: LotCompetition, members: number[]
     candidate[eligible++] = i;
   }
   return eligible;
+}
+
+/**
+ * Whether any candidate could bid for an open place of the lot: a bound, exact in the direction
+ * that matters. A candidate bids (collectBids) only for a place with positive expected use, at a
+ * price no higher than the ceiling, and only if its expected gain at that price is positive; the
+ * gain rises with the price, so if even the ceiling gives no candidate a positive gain on any
+ * place it could get (a break-even above the ceiling gives a negative gain), the competition has
+ * no bid. Under a cascade a candidate's place depends on
+ * its rank in the field, so every place still open is tried; choice by quality prices a place by
+ * the bidder's quality against the field's, so it is not bounded here (true: run the competition).
+ * NaN counts as possible, as collectBids would let it through.
+ */
+function anyBidPossible(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  scratch: CompetitionScratch,
+  lotsWon: Int32Array,
+  eligible: number,
+  ws: Workspace,
+): boolean {
+  if (c.rule === CallOffCode.qualityChoice) return true;
+  const terms = placeTermsRoom(ws, c.places);
+  for (let at = c.held + 1; at <= c.places; at++) placeTerms(c.rule, at, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
+  const { variableCost, capacityCost, quality, maxCapacity, committed, tenderStamp } = state.s;
+  const { candidate } = scratch;
+  const { costIndex, slotCapacity, ceiling, cap, growth, tenderId, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const { variableCostFactor, bidCost } = ctx;
+  const last = Math.min(c.held + eligible, c.places);
+  for (let e = 0; e < eligible; e++) {
+    const i = candidate[e]!;
+    const v = variableCost[i]! * costIndex * variableCostFactor;
+    const k = capacityCost[i]! * costIndex;
+    const rate = workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality);
+    const firstLot = tenderStamp[i] !== tenderId;
+    const room = maxCapacity[i]! * growth - committed[i]!;
+    const slots = expectedSlots(firstLot ? lotsLeft : 1, open, eligible, cap - lotsWon[i]!, room, slotCapacity);
+    for (let at = c.held + 1; at <= last; at++) {
+      const u = terms[PLACE_TERMS * at]!;
+      if (!(u > 0)) continue;
+      const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, outcomePayFactor(phi, rate, expectedRate));
+      if (!(expectedBidGain(slots, ceiling, breakEven, u, slotCapacity, periodsLeft, firstLot ? bidCost : 0) <= 0)) return true;
+    }
+  }
+  return false;
 }
 
 /**

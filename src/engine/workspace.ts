@@ -66,6 +66,8 @@ export interface Workspace {
    * period before they are read; see {@link lifecycleRoom}.
    */
   lifecycleDraw: Float64Array;
+  /** Place terms (tender.ts's placeTerms layout) for bounding a re-tender's bids; see {@link placeTermsRoom}. */
+  placeTerms: Float64Array;
 }
 
 function allocateCompetition(size: number): CompetitionScratch {
@@ -106,6 +108,7 @@ export function createWorkspace(): Workspace {
     paid: new Float64Array(1024),
     maskWeights: [],
     lifecycleDraw: new Float64Array(1024),
+    placeTerms: new Float64Array(64),
   };
 }
 
@@ -135,6 +138,11 @@ export function lotsWonRoom(ws: Workspace, n: number): Int32Array {
 function withRoom<T extends Int32Array | Float64Array>(array: T, n: number): T {
   if (array.length >= n) return array;
   return new (array.constructor as new (size: number) => T)(Math.max(n, 2 * array.length));
+}
+
+/** {@link Workspace.placeTerms} with room for a lot of `places` places (3 values per place, 1-based, as tender.ts's placeTable). */
+export function placeTermsRoom(ws: Workspace, places: number): Float64Array {
+  return (ws.placeTerms = withRoom(ws.placeTerms, 3 * (places + 2)));
 }
 
 /** {@link Workspace.seen} with room for `n` suppliers. */

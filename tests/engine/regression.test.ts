@@ -16,4 +16,13 @@ describe('regression: the baseline at fixed seeds', () => {
     const r = simulate({ policy: { name: 'combined', minimumVolumeShare: 0.3, baseTermYears: 5, lotSplit: 2, priceWeight: 0.4 } }, 2);
     expect(rounded(r.outcomes)).toMatchSnapshot();
   });
+  // The other allocation rules run other code paths (cascades re-tender their last places far more
+  // often; choice by quality prices each bidder's own place), so each is pinned too.
+  it.each([
+    ['rank', {}],
+    ['miniCompetition', { minimumVolumeShare: 0.3 }],
+    ['qualityChoice', { lotSplit: 2 }],
+  ] as const)('allocation rule %s, seed 3', (rule, policy) => {
+    expect(rounded(simulate({ market: { allocationRule: rule }, policy }, 3).outcomes)).toMatchSnapshot();
+  });
 });
