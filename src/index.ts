@@ -5,7 +5,8 @@
  * The core entry runs anywhere (Node, Deno, browsers): no Node built-ins, no fast-check.
  * @module framework-agreement-sim
  */
-export { simulate, simulateFrom, burnIn, type MarketSnapshot, type SimulateOptions } from './simulate.js';
+export { simulate, simulateFrom, burnIn, marketProfile, type MarketSnapshot, type SimulateOptions } from './simulate.js';
+export type { MarketProfile, ClassCount, DependenceClasses, LotReach } from './model/profile.js';
 export { BASELINE_CONFIG, TODAY_POLICY } from './model/baseline.js';
 export {
   OWNERSHIP_TYPES,

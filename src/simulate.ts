@@ -4,7 +4,9 @@
  * config of numbers. The engine itself never decodes, so it reaches neither io-ts nor fp-ts.
  * @packageDocumentation
  */
+import { profileOf } from './engine/profile.js';
 import { burnInDrawn, checkSeed, frozenParts, simulateDrawnFrom, type MarketSnapshot, type SimulateOptions } from './engine/simulate.js';
+import type { MarketProfile } from './model/profile.js';
 import type { ConfigInput, UncertainConfig } from './model/config.js';
 import { ConfigError, decodeConfig, resolveConfig } from './model/decode.js';
 import type { SimulationResult } from './model/result.js';
@@ -88,4 +90,22 @@ export function simulateDecoded(config: UncertainConfig, seed: Seed, options: Si
  */
 export function simulate(input: ConfigInput = {}, seed: Seed = 1, options: SimulateOptions = {}): SimulationResult {
   return simulateDecoded(resolveConfig(input), seed, options);
+}
+
+/**
+ * The make-up of a burned-in market, as it stands when a policy would start: suppliers by size
+ * class, ownership and the report's classes of dependence on the buyer (each with how many hold an
+ * agreement), and the share too small to take one place, or a whole lot alone, of the lots in
+ * force. The snapshot is not changed and nothing is drawn.
+ * @throws {TypeError} if `snapshot` is not a market snapshot from {@link burnIn}.
+ * @example
+ * const profile = marketProfile(burnIn({}, 1));
+ * profile.bySize.small.shareOfOperating; // the share of operating suppliers in the small class
+ * profile.lotReach.tooSmallForLot;       // the share too small to take a median lot alone
+ */
+export function marketProfile(snapshot: MarketSnapshot): MarketProfile {
+  if (snapshot === null || typeof snapshot !== 'object' || snapshot.kind !== 'framework-agreement-sim/market-snapshot') {
+    throw new TypeError('marketProfile: expected a market snapshot from burnIn()');
+  }
+  return profileOf(snapshot.state, snapshot.config, snapshot.state.period - 1);
 }

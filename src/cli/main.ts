@@ -31,6 +31,7 @@ import { WorkerCrashError } from '../node/pool.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { chapter5Command } from './chapter5.js';
 import { explainCommand } from './explain.js';
+import { profileCommand } from './profile.js';
 import { reportCommand } from './report.js';
 import { checkNotInput, checkWritable, clip, EXIT, PROGRESS_MODES, type ProgressMode, fileIdentity, integerFlag, messageOf, oneLine, parse, readJson, required, sameFile, UsageError, writeAtomically, type CliIo } from './io.js';
 import { integrityProblem, shardFileText } from './shardFile.js';
@@ -48,6 +49,9 @@ Commands:
   explain --policy <name> [--runs <N>] [--seed <S>] [--metrics <a,b,...>] [--config <file.json>] [--json] [--out <file>]
         Which mechanisms carry a named policy's effect: each switched off in a paired run.
         "explain --help" lists the mechanisms and options.
+  profile [--runs <N>] [--seed <S>] [--config <file.json>] [--json] [--out <file>]
+        The make-up of the markets a comparison starts from: suppliers by size, dependence on the
+        buyer and ownership, and the share too small for the buyer's lots.
   shard --spec <spec.json> --from <A> --to <B> --out <shard.json> [--workers <N>]
         Run replications A..B-1 of the experiment in spec.json and write their shard state.
   merge (--out <result.json> | --state <merged.json>) [--partial] <shard.json>...
@@ -436,6 +440,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         return await reportCommand(rest, io);
       case 'explain':
         return await explainCommand(rest, io);
+      case 'profile':
+        return await profileCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -449,7 +455,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       default:
         // Options without a command are the default command's: `framework-agreement-sim --runs 50`.
         if (command.startsWith('-')) return await chapter5Command(argv, io);
-        throw new UsageError(`unknown command "${command}"; expected chapter5, explain, shard, merge, run or report (see --help)`);
+        throw new UsageError(`unknown command "${command}"; expected chapter5, explain, profile, shard, merge, run or report (see --help)`);
     }
   }
 }

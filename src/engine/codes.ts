@@ -28,3 +28,10 @@ export const MIN_REVENUE_FOR_MARGIN = 1;
  * The footnote's "and under 25 MNOK received" is not applied: every provider above 40 % counts.
  */
 export const MAIN_INCOME_SHARE = 0.4;
+
+/**
+ * The buyer's payments a year (NOK) under which a supplier that does not live mainly on them falls
+ * in the report's "small share of revenue" class: under 40 % of revenue and under 25 MNOK a year
+ * (facts.md, section 2.4-2.5, Figure 2-11). Used by the market profile only.
+ */
+export const SMALL_SHARE_PAYMENTS_BELOW = 25e6;
