@@ -152,7 +152,7 @@ console.table(study.policies.slice(1).map((policy) => {
 }));
 
 // 4. Who survives? Kaplan-Meier curves of the suppliers operating at the start, by ownership, under
-//    today's policy; and of those small at the start, under today's policy and smaller contracts.
+//    today's policy; and of the small-supplier cohort, under today's policy and smaller contracts.
 started = Date.now();
 const lives = supplierHistories({}, { runs: worldRuns, seed });
 const byOwnership = supplierSurvival(lives.filter((l) => l.atStart), 'ownership');
@@ -163,12 +163,12 @@ console.table(Object.entries(byOwnership).map(([group, c]) => ({
   'still operating after 12 years': c.steps.at(-1).survival.toFixed(3),
   'median survival (years)': c.median === null ? 'over 12' : (c.median / 4).toFixed(2),
 })));
-const small = (rows) => supplierSurvival(rows.filter((l) => l.sizeAtStart === 'small'), 'all').all;
+const small = (rows) => supplierSurvival(rows.filter((l) => l.smallCohort), 'all').all;
 const smallCurves = { today: small(lives), smallerContracts: small(supplierHistories({ policy: namedPolicy('smallerContracts') }, { runs: worldRuns, seed })) };
 timings.survival = Date.now() - started;
 charts.push(
   { name: 'survival-ownership', title: 'Supplier survival by ownership', spec: kaplanMeierChart(byOwnership, { title: 'Suppliers operating at the start, by ownership (today\u2019s policy)' }) },
-  { name: 'survival-small', title: 'Small suppliers: today and smaller contracts', spec: kaplanMeierChart(smallCurves, { title: 'Suppliers small at the start: today and smaller contracts' }) },
+  { name: 'survival-small', title: 'Small suppliers: today and smaller contracts', spec: kaplanMeierChart(smallCurves, { title: 'The small-supplier cohort (too small for a median lot at the start): today and smaller contracts' }) },
 );
 
 // 5. Charts as Vega-Lite JSON and one HTML page; tidy rows through toCsv, the other tables (plain

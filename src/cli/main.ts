@@ -157,7 +157,7 @@ function toShard(value: unknown, file: string): ShardState {
   if (value['version'] !== RESULT_FORMAT_VERSION) {
     // Version 1 derived replication streams from 32-bit seed hashes: its numbers are not this version's.
     const shown = clip(JSON.stringify(value['version']) ?? 'none');
-    throw new UsageError(`${file}: shard state version ${shown} is not supported (expected ${RESULT_FORMAT_VERSION}: its replications used other random streams); rerun the shard with this version`);
+    throw new UsageError(`${file}: shard state version ${shown} is not supported (expected ${RESULT_FORMAT_VERSION}: its numbers were computed otherwise); rerun the shard with this version`);
   }
   const unknownKey = Object.keys(value).find((k) => !SHARD_FILE_KEYS.includes(k));
   if (unknownKey !== undefined) throw new UsageError(`${file}: a damaged shard state (unknown key ${JSON.stringify(clip(unknownKey))})`);

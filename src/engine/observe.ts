@@ -9,6 +9,7 @@ import { topShares } from '../metrics/topShares.js';
 import { addTotals, emptyPeriodTotals, type PeriodTotals } from './callOff.js';
 import { ExitCause, MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
+import { medianLot, reachOf } from './lotReach.js';
 import { paidRoom, type Workspace } from './workspace.js';
 
 const TOP_KS = [4, 15] as const;
@@ -37,17 +38,27 @@ export function sizeClassOf(state: MarketState, i: number, t: number, config: Co
 }
 
 /**
+ * Whether operating supplier i belongs to the small-supplier cohort at the end of period `last`,
+ * by the config's `outcomes.smallCohort` rule: too small to take a lot of `lot` participant-weeks
+ * a period (the median lot in force) alone, or annual revenue in the small size class.
+ */
+export function inSmallCohort(state: MarketState, config: Config, i: number, last: number, lot: number): boolean {
+  return config.outcomes.smallCohort === 'lotReach' ? reachOf(state, config, i) < lot : sizeClassOf(state, i, last, config) === SizeCode.small;
+}
+
+/**
  * Fixes the cohorts followed over the horizon, as they are when the policy starts (before period
- * t): suppliers small, non-profits (survival), and main-income providers (margins: the report's 7 %
+ * t): small suppliers (by `outcomes.smallCohort`), non-profits (survival), and main-income providers (margins: the report's 7 %
  * is for providers with the buyer's measures as more than 40 % of revenue, and a population fixed
  * at the start shows what a policy does to the firms that were there, where one re-selected each
  * year also shows who it lets in).
  */
 export function markCohorts(state: MarketState, config: Config, t: number): void {
   const s = state.s;
+  const lot = medianLot(state);
   for (let i = 0; i < state.n; i++) {
     const alive = s.alive[i] === 1;
-    s.cohortSmall[i] = alive && sizeClassOf(state, i, t - 1, config) === SizeCode.small ? 1 : 0;
+    s.cohortSmall[i] = alive && inSmallCohort(state, config, i, t - 1, lot) ? 1 : 0;
     s.cohortNonProfit[i] = alive && s.ownership[i] === Ownership.nonProfit ? 1 : 0;
     const revenue = s.revenueYear[i]!;
     s.cohortMainIncome[i] = alive && revenue >= MIN_REVENUE_FOR_MARGIN && receiptsInLastYear(state, i, t - 1) > MAIN_INCOME_SHARE * revenue ? 1 : 0;

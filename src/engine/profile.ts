@@ -10,7 +10,8 @@ import type { ClassCount, MarketProfile } from '../model/profile.js';
 import { quantileSorted } from '../metrics/quantile.js';
 import { safeDivide } from '../metrics/safeDivide.js';
 import { MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, SizeCode, SMALL_SHARE_PAYMENTS_BELOW } from './codes.js';
-import { receiptsInLastYear, sizeClassOf } from './observe.js';
+import { lotSizes, reachOf } from './lotReach.js';
+import { inSmallCohort, receiptsInLastYear, sizeClassOf } from './observe.js';
 import type { MarketState } from './state.js';
 
 /** Dependence class codes: index into the order of `DependenceClasses`. */
@@ -29,22 +30,6 @@ export function dependenceOf(state: MarketState, i: number, t: number): number {
   const P = state.periodsPerYear;
   const history = Math.max(1, Math.min(P, t - state.s.entryPeriod[i]! + 1));
   return (paid * P) / history < SMALL_SHARE_PAYMENTS_BELOW ? Dependence.smallShareOfRevenue : Dependence.largeButNotDependent;
-}
-
-/** Capacities of the lots in force: one place's, and a whole lot's (every place together), each sorted ascending. */
-function lotSizes(state: MarketState): { places: number[]; lots: number[] } {
-  const places: number[] = [];
-  const lots: number[] = [];
-  for (let c = 0; c < state.cellLotStart.length; c++) {
-    const start = state.cellLotStart[c]!;
-    for (let j = 0; j < state.cellLotCount[c]!; j++) {
-      const place = state.lotSlotCapacity[start + j]!;
-      if (!(place > 0)) continue;
-      places.push(place);
-      lots.push(place * state.lotPlaces[start + j]!);
-    }
-  }
-  return { places: places.sort((a, b) => a - b), lots: lots.sort((a, b) => a - b) };
 }
 
 /** Tallies of operating suppliers and those on agreements, by class code. */
@@ -78,7 +63,6 @@ export function profileOf(state: MarketState, config: Config, t: number): Market
   const { places, lots } = lotSizes(state);
   const medianPlace = quantileSorted(places, 0.5);
   const medianLot = quantileSorted(lots, 0.5);
-  const growth = 1 + config.behaviour.growthPerTender;
   const bySize = new Tally(SIZE_CLASSES.length);
   const byOwnership = new Tally(OWNERSHIP_TYPES.length);
   const byDependence = new Tally(3);
@@ -87,6 +71,7 @@ export function profileOf(state: MarketState, config: Config, t: number): Market
   let tooSmallForPlace = 0;
   let tooSmallForLot = 0;
   let smallTooSmallForLot = 0;
+  const cohort = new Tally(2);
   for (let i = 0; i < state.n; i++) {
     if (s.alive[i] !== 1) continue;
     const holds = s.contracts[i]! > 0;
@@ -96,7 +81,8 @@ export function profileOf(state: MarketState, config: Config, t: number): Market
     bySize.add(size, holds);
     byOwnership.add(s.ownership[i]!, holds);
     byDependence.add(dependenceOf(state, i, t), holds);
-    const reach = s.maxCapacity[i]! * growth;
+    cohort.add(inSmallCohort(state, config, i, t, medianLot) ? 1 : 0, holds);
+    const reach = reachOf(state, config, i);
     if (reach < medianPlace) tooSmallForPlace++;
     if (reach < medianLot) {
       tooSmallForLot++;
@@ -110,6 +96,7 @@ export function profileOf(state: MarketState, config: Config, t: number): Market
     onAgreements,
     bySize: { small: count(bySize, SizeCode.small), medium: count(bySize, SizeCode.medium), large: count(bySize, SizeCode.large) },
     byOwnership: Object.fromEntries(OWNERSHIP_TYPES.map((name, k) => [name, count(byOwnership, k)])) as MarketProfile['byOwnership'],
+    smallCohort: count(cohort, 1),
     byDependence: {
       mainIncome: count(byDependence, Dependence.mainIncome),
       smallShareOfRevenue: count(byDependence, Dependence.smallShareOfRevenue),

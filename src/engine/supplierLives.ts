@@ -7,7 +7,7 @@ import type { MarketState } from './state.js';
 
 /**
  * What a run notes about its suppliers when histories are asked for: who operated at the policy's
- * start, their size then, their bid and win counts then (to count the horizon's alone), and each
+ * start, their size then, who of them the small-supplier cohort follows, their bid and win counts then (to count the horizon's alone), and each
  * one's size class at every year's end. Nothing here is read by a mechanism, so a run with
  * histories gives the same numbers as one without.
  */
@@ -16,13 +16,15 @@ export interface LifeRecorder {
   readonly startCount: number;
   readonly atStart: Uint8Array;
   readonly sizeAtStart: Int8Array;
+  /** 1 for the suppliers the small-supplier cohort follows (as `markCohorts` chose them). */
+  readonly smallCohort: Uint8Array;
   readonly bidsAtStart: Int32Array;
   readonly winsAtStart: Int32Array;
   /** Per supplier, its size class codes at each horizon year's end while operating. */
   readonly sizeByYear: number[][];
 }
 
-/** Notes the suppliers as the policy starts (before period `policyStart`). */
+/** Notes the suppliers as the policy starts (before period `policyStart`), after the cohorts are marked. */
 export function startLives(state: MarketState, config: Config, policyStart: number): LifeRecorder {
   const n = state.n;
   const s = state.s;
@@ -33,7 +35,7 @@ export function startLives(state: MarketState, config: Config, policyStart: numb
     atStart[i] = 1;
     sizeAtStart[i] = sizeClassOf(state, i, policyStart - 1, config);
   }
-  return { policyStart, startCount: n, atStart, sizeAtStart, bidsAtStart: s.tendersBid.slice(0, n), winsAtStart: s.placesWon.slice(0, n), sizeByYear: [] };
+  return { policyStart, startCount: n, atStart, sizeAtStart, smallCohort: s.cohortSmall.slice(0, n), bidsAtStart: s.tendersBid.slice(0, n), winsAtStart: s.placesWon.slice(0, n), sizeByYear: [] };
 }
 
 /** At the end of horizon period t: on a year's last period, notes every operating supplier's size class. */
@@ -67,6 +69,7 @@ export function finishLives(rec: LifeRecorder, state: MarketState, horizonPeriod
       entryPeriod,
       atStart,
       sizeAtStart: sizeCode >= 0 ? SIZE_CLASSES[sizeCode]! : null,
+      smallCohort: atStart && rec.smallCohort[i] === 1,
       sizeByYear: (rec.sizeByYear[i] ?? []).map((c): SizeClass => SIZE_CLASSES[c]!),
       tendersBid: s.tendersBid[i]! - (before ? rec.bidsAtStart[i]! : 0),
       placesWon: s.placesWon[i]! - (before ? rec.winsAtStart[i]! : 0),

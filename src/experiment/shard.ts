@@ -237,7 +237,7 @@ export function runShard(spec: ExperimentSpec, from: number, to: number): ShardS
 }
 
 function checkFormat(state: ShardState): void {
-  // Another format's replications ran on other random streams: merged, they would be a mixture.
+  // Another format's replications ran on other random streams or counted otherwise: merged, they would be a mixture.
   if (state.version !== RESULT_FORMAT_VERSION) {
     throw new Error(`cannot merge a shard state of result format ${String(state.version)}: this version writes and merges format ${RESULT_FORMAT_VERSION}; rerun it`);
   }

@@ -2,8 +2,8 @@ import type * as t from 'io-ts/lib/index.js';
 import { listOf, name, nullable, numberIn, oneOf, strict } from './codecs.js';
 import type { Distribution } from './distributions.js';
 
-export { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES, type OwnershipType, type SizeClass, type AllocationRule } from './enums.js';
-import { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES } from './enums.js';
+export { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES, SMALL_COHORT_RULES, type OwnershipType, type SizeClass, type AllocationRule, type SmallCohortRule } from './enums.js';
+import { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES, SMALL_COHORT_RULES } from './enums.js';
 
 const share = numberIn(0, 1);
 const nok = numberIn(0, 1e12);
@@ -278,6 +278,11 @@ export const OutcomeConfigCodec = strict(
      * (1 + this). Share, 0-1.
      */
     marginalCostOfPublicFunds: share,
+    /**
+     * Which suppliers the small-supplier cohort (`smallCohortSurvival` and its kin) follows, chosen
+     * when the policy starts: one of {@link SMALL_COHORT_RULES}.
+     */
+    smallCohort: oneOf(SMALL_COHORT_RULES),
   },
   'OutcomeConfig',
 );

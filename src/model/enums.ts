@@ -25,6 +25,17 @@ export type SizeClass = (typeof SIZE_CLASSES)[number];
 export const ALLOCATION_RULES = ['rank', 'shares', 'qualityChoice', 'miniCompetition'] as const;
 /** One of {@link ALLOCATION_RULES}. */
 export type AllocationRule = (typeof ALLOCATION_RULES)[number];
+/**
+ * Which suppliers the small-supplier cohort follows (`outcomes.smallCohort`), chosen when the
+ * policy starts. "lotReach": those too small to take a median lot of the lots then in force alone,
+ * even growing as far as they can at once (the report: small providers are often too small for
+ * NAV's large contracts); "revenue": those with annual revenue under `suppliers.sizeThresholds.smallBelow`
+ * (the report's 25 MNOK), which at the baseline is nearly every supplier.
+ */
+export const SMALL_COHORT_RULES = ['lotReach', 'revenue'] as const;
+/** One of {@link SMALL_COHORT_RULES}. */
+export type SmallCohortRule = (typeof SMALL_COHORT_RULES)[number];
+
 /** How price is turned into points in the award. */
 export const SCORING_RULES = ['relative', 'linear', 'absolute'] as const;
 

@@ -57,6 +57,11 @@ export interface MarketProfile {
   readonly onAgreements: number;
   readonly bySize: Readonly<Record<SizeClass, ClassCount>>;
   readonly byOwnership: Readonly<Record<OwnershipType, ClassCount>>;
+  /**
+   * The small-supplier cohort a policy starting now would follow (`outcomes.smallCohort`): with the
+   * baseline's rule, the suppliers too small to take a median lot alone.
+   */
+  readonly smallCohort: ClassCount;
   readonly byDependence: DependenceClasses;
   readonly lotReach: LotReach;
 }

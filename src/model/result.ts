@@ -78,6 +78,11 @@ export interface SupplierLife {
   readonly atStart: boolean;
   /** Its size class by revenue over the year before the policy started; null for an entrant. */
   readonly sizeAtStart: SizeClass | null;
+  /**
+   * Whether the small-supplier cohort (`smallCohortSurvival` and its kin) follows it: chosen at the
+   * policy's start by `outcomes.smallCohort`; false for an entrant.
+   */
+  readonly smallCohort: boolean;
   /** Its size class by the year's revenue at the end of each horizon year while it operated (shorter if it exited). */
   readonly sizeByYear: readonly SizeClass[];
   /** Tenders it bid in during the horizon. */

@@ -8,7 +8,7 @@ import { OUTCOME_METRICS, SERIES_METRICS, type OutcomeMetric, type SeriesMetric 
 export const OUTCOME_LABELS = {
   activeSuppliers: 'Suppliers operating at the end',
   tenderedSuppliers: 'Suppliers holding an agreement at the end',
-  activeSmall: 'Small suppliers at the end',
+  activeSmall: 'Suppliers in the small size class (revenue) at the end',
   activeMedium: 'Medium suppliers at the end',
   activeLarge: 'Large suppliers at the end',
   activeForeignGroup: 'Foreign-group suppliers at the end',

@@ -31,7 +31,9 @@ function survival(cohort: 'small' | 'nonProfit', year: number | 'end', horizonYe
   const years = year === 'end' ? horizonYears : year;
   const suffix = year === 'end' ? '' : `Year${year}`;
   const who = cohort === 'small' ? 'Small suppliers' : 'Non-profits';
-  const start = cohort === 'small' ? 'small' : 'operating';
+  // The small cohort is whoever `outcomes.smallCohort` picks at the start (by default those too
+  // small to take a median lot alone); the table names the cohort, the docs the rule.
+  const start = cohort === 'small' ? 'cohort' : 'operating';
   return {
     metric: `${cohort}CohortSurvival${suffix}` as OutcomeMetric,
     label: `${who} (${start} at the start) still operating after ${years} years`,

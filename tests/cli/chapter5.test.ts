@@ -28,8 +28,8 @@ describe('chapter5: the table', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(new RegExp(`^${NAMED_POLICIES.length} policies against today’s policy \\(today\\): 3 paired runs, 5-year horizon, seed 2026$`, 'm'));
     for (const p of NAMED_POLICIES) expect(r.stdout).toMatch(new RegExp(`^  ${p.name} +\\S+`, 'm'));
-    expect(r.stdout).toMatch(/^Small suppliers \(small at the start\) still operating after 4 years/m);
-    expect(r.stdout).toMatch(/^Small suppliers \(small at the start\) still operating after 5 years/m);
+    expect(r.stdout).toMatch(/^Small suppliers \(cohort at the start\) still operating after 4 years/m);
+    expect(r.stdout).toMatch(/^Small suppliers \(cohort at the start\) still operating after 5 years/m);
     expect(r.stdout).not.toMatch(/after 8 years/); // beyond the horizon
     expect(r.stdout).toMatch(/^From 3 paired runs over 5 years/m);
     expect(r.stdout).toMatch(

@@ -5,7 +5,7 @@ import { Ownership } from '../../src/engine/codes.js';
 import { compactOperating } from '../../src/engine/state.js';
 import { OWNERSHIP_TYPES, SIZE_CLASSES } from '../../src/model/enums.js';
 import type { ClassCount, MarketProfile } from '../../src/model/profile.js';
-import { burnIn, marketProfile } from '../../src/index.js';
+import { burnIn, marketProfile, simulateFrom } from '../../src/index.js';
 import { tinyConfig, tinyMarket } from '../helpers/tinyMarket.js';
 
 const P = 4;
@@ -138,8 +138,7 @@ describe('the profile of a burned-in market', () => {
     );
   });
 
-  it('leaves the snapshot as it was: the horizon from it is the same as from an unprofiled one', async () => {
-    const { simulateFrom } = await import('../../src/index.js');
+  it('leaves the snapshot as it was: the horizon from it is the same as from an unprofiled one', () => {
     const a = burnIn({ run: { burnInYears: 2 } }, 5);
     const b = burnIn({ run: { burnInYears: 2 } }, 5);
     marketProfile(a);
@@ -150,6 +149,13 @@ describe('the profile of a burned-in market', () => {
     expect(() => marketProfile({} as never)).toThrow('marketProfile: expected a market snapshot from burnIn()');
   });
 
+  it('the cohort a policy starting now would follow is the one it follows, under either rule', () => {
+    const market = burnIn({ run: { burnInYears: 3 } }, 4);
+    const p = marketProfile(market);
+    expect(simulateFrom(market).outcomes.smallCohortSize).toBe(p.smallCohort.operating);
+    expect(simulateFrom(market, { outcomes: { smallCohort: 'revenue' } }).outcomes.smallCohortSize).toBe(p.bySize.small.operating);
+  });
+
   it('at the baseline: small suppliers are most of the market, and many are too small to take a lot alone (seed 2026#0)', () => {
     // The figures docs/validation.md reports as means over 20 markets (npm start -- profile);
     // pinned here for one market so that a change of the model that moves them is seen.
@@ -158,6 +164,9 @@ describe('the profile of a burned-in market', () => {
     expect(p.bySize.small.shareOfOperating).toBeGreaterThan(0.85);
     expect(p.lotReach.tooSmallForLot).toBeGreaterThan(0.3);
     expect(p.lotReach.tooSmallForPlace).toBeLessThan(0.1);
+    // The cohort small-supplier survival follows is a minority: those too small for a lot.
+    expect(p.smallCohort.operating).toBe(Math.round(p.lotReach.tooSmallForLot * p.operating));
+    expect(p.smallCohort.shareOfOperating).toBeLessThan(0.5);
     const rounded = JSON.parse(JSON.stringify(p, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(8)) : v)));
     expect(rounded).toMatchSnapshot();
   });

@@ -25,7 +25,8 @@ describe('supplier histories', () => {
   it('hold every supplier operating at the start once, and the cohort counts agree with the outcomes', () => {
     expect(new Set(lives.map((l) => l.id)).size).toBe(lives.length);
     const atStart = lives.filter((l) => l.atStart);
-    const small0 = atStart.filter((l) => l.sizeAtStart === 'small');
+    const small0 = atStart.filter((l) => l.smallCohort);
+    expect(lives.filter((l) => l.smallCohort).every((l) => l.atStart)).toBe(true);
     expect(small0.length).toBe(withLives.outcomes.smallCohortSize);
     const smallSurvivors = small0.filter((l) => l.censored).length;
     expect(smallSurvivors / small0.length).toBeCloseTo(withLives.outcomes.smallCohortSurvival, 12);
@@ -62,15 +63,16 @@ describe('supplier histories', () => {
     const rows = supplierHistories(small, { runs: 2, seed: 9 });
     const r = await compare(small, {}, { runs: 2, seed: 9, rows: true, series: false });
     for (const i of [0, 1]) {
-      const mine = rows.filter((row) => row.replication === i && row.atStart && row.sizeAtStart === 'small');
+      const mine = rows.filter((row) => row.replication === i && row.smallCohort);
       const size = r.rows!.find((row) => row.replication === i && row.metric === 'smallCohortSize')!.value;
       expect(mine.length).toBe(size);
     }
   });
 
   it('supplierSurvival groups them and its last survival matches the cohort outcome; the chart is a spec', () => {
-    const bySize = supplierSurvival(lives.filter((l) => l.atStart), 'sizeAtStart');
-    const smallCurve = bySize['small']!;
+    const byCohort = supplierSurvival(lives, 'smallCohort');
+    expect(Object.keys(byCohort).sort()).toEqual(['entrant', 'other at start', 'small cohort']);
+    const smallCurve = byCohort['small cohort']!;
     expect(smallCurve.steps.at(-1)!.survival).toBeCloseTo(withLives.outcomes.smallCohortSurvival, 12);
     const byOwner = supplierSurvival(lives, 'ownership');
     expect(Object.values(byOwner).reduce((a, c) => a + c.n, 0)).toBe(lives.length);

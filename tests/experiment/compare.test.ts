@@ -34,7 +34,7 @@ describe('monteCarlo', () => {
     expect(() => mergeShards([runShard(spec(1), 0, 1), runShard(spec('1'), 1, 2)])).not.toThrow();
     // A state of result format 1 (32-bit seed hashes) ran other streams: never merged into this version's.
     const old = { ...runShard(spec(1), 2, 3), version: 1 } as unknown as ShardState;
-    expect(() => mergeShards([runShard(spec(1), 0, 1), old])).toThrow(/result format 1: this version writes and merges format 2/);
+    expect(() => mergeShards([runShard(spec(1), 0, 1), old])).toThrow(/result format 1: this version writes and merges format 3/);
   });
 
   it('the mean of the rows is the summary mean', async () => {

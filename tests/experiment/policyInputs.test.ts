@@ -102,7 +102,10 @@ describe('EFFECT_SIZES', () => {
 
   it('names every effect size of the config once, with the provenance docs/model.md gives it', () => {
     const effects = Object.entries(BASELINE_CONFIG.effects).flatMap(([lever, sizes]) => Object.keys(sizes).map((k) => `effects.${lever}.${k}`));
-    const outcomes = Object.keys(BASELINE_CONFIG.outcomes).map((k) => `outcomes.${k}`);
+    // outcomes.smallCohort names which suppliers an outcome follows: a definition, not an effect size.
+    const outcomes = Object.entries(BASELINE_CONFIG.outcomes)
+      .filter(([, value]) => typeof value !== 'string')
+      .map(([k]) => `outcomes.${k}`);
     expect(EFFECT_SIZES.map((e) => e.path).sort()).toEqual([...effects, ...outcomes].sort());
     for (const e of EFFECT_SIZES) {
       const row = doc.split('\n').find((l) => l.startsWith(`| \`${e.path}\` |`));

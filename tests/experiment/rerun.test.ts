@@ -28,7 +28,7 @@ describe('self-describing results', () => {
   it('a comparison records the library, the format and its whole spec, variants\u2019 inputs included', async () => {
     const r = await compare(small, policies, { runs: 3, seed: 'x', rows: false });
     expect(r.library).toBe(LIBRARY);
-    expect(r.version).toBe(2);
+    expect(r.version).toBe(3);
     expect(r.spec).toEqual({ config: small, variants: [{ name: 'guarantee', input: policies.guarantee }], seed: 'x', rows: false, series: true });
     expect('ranges' in r).toBe(false);
   });

@@ -309,8 +309,8 @@ describe('damaged shard states', () => {
   };
   const cases: Array<[string, (s: Record<string, unknown>) => void, RegExp]> = [
     ['another kind', (s) => (s['kind'] = 'framework-agreement-sim/result'), /not a shard state/],
-    ['another version', (s) => (s['version'] = 3), /shard state version 3 is not supported/],
-    ['result format 1 (32-bit seed hashes)', (s) => (s['version'] = 1), /shard state version 1 is not supported \(expected 2: its replications used other random streams\); rerun the shard/],
+    ['another version', (s) => (s['version'] = 4), /shard state version 4 is not supported/],
+    ['result format 1 (32-bit seed hashes)', (s) => (s['version'] = 1), /shard state version 1 is not supported \(expected 3: its numbers were computed otherwise\); rerun the shard/],
     ['a version that is a long string', (s) => (s['version'] = 'x'.repeat(100)), /shard state version "x{39}… is not supported/],
     ['negative ranges', (s) => (s['ranges'] = [[-1, 2]]), /a damaged shard state/],
     ['reversed ranges', (s) => (s['ranges'] = [[2, 1]]), /a damaged shard state/],

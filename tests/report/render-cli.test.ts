@@ -105,7 +105,7 @@ describe('report command', () => {
     ['a result of a version without the noVariation flag', () => ['report', variantOf('old3.json', (r) => {
       for (const p of r['policies']) for (const s of Object.values(p.outcomes) as Array<Record<string, unknown>>) delete s['noVariation'];
     }), '--out', at('x.html')], /^error: .*old3\.json: written by another version .*\(its summaries lack the noVariation flag\); rerun/],
-    ['a result of another result format', () => ['report', variantOf('format3.json', (r) => void (r['version'] = 3)), '--out', at('x.html')], /^error: .*format3\.json: written by another version of framework-agreement-sim \(result format 3, this version reads 2\); rerun/],
+    ['a result of another result format', () => ['report', variantOf('format4.json', (r) => void (r['version'] = 4)), '--out', at('x.html')], /^error: .*format4\.json: written by another version of framework-agreement-sim \(result format 4, this version reads 3\); rerun/],
     ['a summary whose noVariation is not a boolean', () => ['report', variantOf('damaged3.json', (r) => void (r['policies'][1].outcomes.hhi.noVariation = 0)), '--out', at('x.html')], /^error: .*: a damaged experiment result \(policies\[1\]\.outcomes\.hhi\.noVariation is not true or false\)$/],
     ['a variance reduction that is not a positive number', () => ['report', variantOf('damaged4.json', (r) => void (r['differences'].guarantee.hhi.varianceReduction = 'x')), '--out', at('x.html')], /^error: .*: a damaged experiment result \(differences\["guarantee"\]\.hhi\.varianceReduction is not a positive number or null\)$/],
     ['a result of another version, in its series', () => ['report', variantOf('old2.json', (r) => {

@@ -228,8 +228,8 @@ describe('formatTable', () => {
 
   it('shows value, change, interval and a mark per policy, and who clearly beats the baseline', () => {
     expect(text).toMatch(/^2 policies against today’s policy \(today\): 100 paired runs, 12-year horizon, seed 7$/m);
-    expect(lines).toContain('Small suppliers (small at the start) still operating after 12 years (higher is better)');
-    const at = lines.indexOf('Small suppliers (small at the start) still operating after 12 years (higher is better)');
+    expect(lines).toContain('Small suppliers (cohort at the start) still operating after 12 years (higher is better)');
+    const at = lines.indexOf('Small suppliers (cohort at the start) still operating after 12 years (higher is better)');
     expect(lines[at + 1]).toMatch(/^ {2}today +25\.0 %$/);
     expect(lines[at + 2]).toMatch(/^ {2}riskSharing +27\.0 % +\+2\.0 pp +\[\+1\.5, \+2\.5\] +✓$/);
     expect(lines[at + 3]).toMatch(/^ {2}smallerContracts +25\.0 % +0\.0 pp +\[−100\.0, \+100\.0\]$/);
