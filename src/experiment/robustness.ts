@@ -13,18 +13,24 @@ import { progressClock } from './progressClock.js';
 import { hasInterval } from './summary.js';
 
 /**
- * The outcomes `robustness` judges by default, one for each question a chapter-5 policy is asked:
- * does it keep small suppliers and non-profits in the market (their survival to the end of the
- * horizon), does it lower concentration (top-15 share), does it keep suppliers on agreements, and
- * what does it cost (demand left unserved, buyer cost per participant-week).
+ * The outcomes `robustness` judges by default: the chapter-5 table's headline questions. Does a
+ * policy keep small suppliers and non-profits in the market (their survival to the end of the
+ * horizon), does it lower concentration (top-15 share, HHI), does it keep suppliers on agreements,
+ * what does it cost (demand left unserved, buyer cost a year and per participant-week), and what
+ * does it do for participants (quality delivered, additional transitions to work, the latter often
+ * only by assumption, which the verdict marks).
  */
 export const ROBUSTNESS_METRICS: readonly OutcomeMetric[] = [
   'smallCohortSurvival',
   'nonProfitCohortSurvival',
   'top15Share',
+  'hhi',
   'tenderedSuppliers',
   'unservedShare',
+  'buyerCostPerYear',
   'costPerParticipantWeek',
+  'meanQuality',
+  'additionalTransitionsPerYear',
 ];
 
 /**

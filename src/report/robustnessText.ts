@@ -137,9 +137,32 @@ function titleOf(policy: string): string {
 }
 
 /**
+ * Splits the columns after the first into consecutive groups that each fit in `width` characters
+ * beside the first (two spaces before every column and at the start), so a table of many outcomes
+ * prints as a few blocks rather than lines too long for a terminal. Column numbers are 1-based.
+ * @example fitColumns([10, 20, 20, 20], 60) // [[1, 2], [3]]
+ */
+export function fitColumns(widths: readonly number[], width: number): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let used = 2 + widths[0]!;
+  for (let j = 1; j < widths.length; j++) {
+    if (current.length > 0 && used + 2 + widths[j]! > width) {
+      groups.push(current);
+      current = [];
+      used = 2 + widths[0]!;
+    }
+    current.push(j);
+    used += 2 + widths[j]!;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
  * The full per-world table: per policy, one row per world with its paired change on each outcome
- * (✓/✗ where the 95 % interval is on the better/worse side) and a last row with the verdicts;
- * then the worlds with what each assumes.
+ * (✓/✗ where the 95 % interval is on the better/worse side) and a last row with the verdicts, in
+ * blocks of as many outcomes as fit in 110 characters; then the worlds with what each assumes.
  * @example console.log(formatRobustnessTable(await robustness({}, policies, { runs: 40, worlds: WORLDS })));
  */
 export function formatRobustnessTable(result: RobustnessResult): string {
@@ -160,14 +183,20 @@ export function formatRobustnessTable(result: RobustnessResult): string {
   ];
   const all = result.policies.flatMap(rowsOf);
   const widths = [Math.max(5, ...result.worlds.map((w) => w.name.length), 'verdict'.length), ...headers.map((h, j) => Math.max(h.length, ...all.map((r) => r[j + 1]!.length)))];
-  const line = (cells: readonly string[]) => `  ${cells.map((c, j) => (j === 0 ? c.padEnd(widths[0]!) : c.padStart(widths[j]!))).join('  ')}`.trimEnd();
+  const columnGroups = fitColumns(widths, WIDTH);
+  const line = (cells: readonly string[], columns: readonly number[]) =>
+    `  ${[cells[0]!.padEnd(widths[0]!), ...columns.map((j) => cells[j]!.padStart(widths[j]!))].join('  ')}`.trimEnd();
   const out = [
     `Paired change from ${result.baseline} in each world (${plural(result.runs, 'paired run', 'paired runs')} per world, seed ${String(result.seed)});`,
     `${MARKS.clearlyBetter}/${MARKS.clearlyWorse}: the 95 % interval of the change lies on the better/worse side of zero; pp: percentage points.`,
   ];
   for (const policy of result.policies) {
-    out.push('', `${policy}: ${titleOf(policy)}`, line(['world', ...headers]));
-    for (const row of rowsOf(policy)) out.push(line(row));
+    out.push('', `${policy}: ${titleOf(policy)}`);
+    columnGroups.forEach((columns, k) => {
+      if (k > 0) out.push('');
+      out.push(line(['world', ...headers], columns));
+      for (const row of rowsOf(policy)) out.push(line(row, columns));
+    });
   }
   out.push('', 'Worlds:');
   const nameWidth = Math.max(...result.worlds.map((w) => w.name.length));

@@ -39,7 +39,9 @@ describe('chapter5: the table', () => {
     expect(r.stdout).toMatch(/^Does it hold in other worlds\? Each policy against today in 3 worlds, 2 paired runs in each:$/m);
     expect(r.stdout).toMatch(/^reference \(the base config as given\), rank allocation \(allocation rule\), demand -30% \(demand fall\)\.$/m);
     for (const p of NAMED_POLICIES) expect(r.stdout).toMatch(new RegExp(`^  ${p.name} +(holds|depends|reverses|no clear effect|no change)`, 'm'));
-    expect(r.stdout).toMatch(/^ {2}crossSectorCollaboration +no change in any world$/m);
+    // A soft lever moves transitions, if only by assumption: the check judges them too.
+    expect(r.stdout).not.toMatch(/^ {2}crossSectorCollaboration +no change in any world$/m);
+    expect(r.stdout).toMatch(/^ {2}crossSectorCollaboration +(holds|no clear effect): .*extra transitions/m);
     expect(r.stdout.indexOf('Does it hold')).toBeGreaterThan(r.stdout.indexOf('Transitions to work per year'));
     expect(r.stdout.indexOf('Does it hold')).toBeLessThan(r.stdout.indexOf('From 3 paired runs'));
     expect(r.stdout).not.toMatch(/^Paired change from today in each world/m); // the full table only with --worlds

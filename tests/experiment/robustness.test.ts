@@ -4,7 +4,7 @@ import { classifyAcrossWorlds, robustness, robustnessOf, worldStatus, ROBUSTNESS
 import { serialExecutor } from '../../src/experiment/executor.js';
 import { ConfigError, mergeOver, parseConfig } from '../../src/model/decode.js';
 import type { ConfigInput } from '../../src/model/config.js';
-import { formatRobustnessSummary, formatRobustnessTable } from '../../src/report/robustnessText.js';
+import { fitColumns, formatRobustnessSummary, formatRobustnessTable } from '../../src/report/robustnessText.js';
 import { allocationWorld, demandFallWorld, entryRateWorld, REFERENCE_WORLD, resolveWorld, WORLDS, type World } from '../../src/scenarios/worlds.js';
 
 /** A world's change with a 95 % interval [lower, upper] from 20 runs. */
@@ -219,6 +219,13 @@ describe('robustness: a small real run', () => {
     await expect(reject({ worlds: [REFERENCE_WORLD, broken] })).rejects.toThrow(/worlds\[1\] \(broken\)\.suppliers\.entry\.ratePerYear/);
   });
 
+  it('fits columns into blocks no wider than asked', () => {
+    expect(fitColumns([10, 20, 20, 20], 60)).toEqual([[1, 2], [3]]);
+    expect(fitColumns([10, 20, 20, 20], 200)).toEqual([[1, 2, 3]]);
+    // A column wider than the width still gets a block of its own.
+    expect(fitColumns([10, 80, 5], 40)).toEqual([[1], [2]]);
+  });
+
   it('prints a short verdict per policy and the per-world table', async () => {
     const r = await robustness(small, { ...policies, renamed: { policy: { name: 'renamed' } } }, options);
     const summary = formatRobustnessSummary(r);
@@ -230,8 +237,16 @@ describe('robustness: a small real run', () => {
     const table = formatRobustnessTable(r);
     expect(table).toMatch(/^smallerContracts: More, smaller contracts$/m);
     expect(table).toMatch(/^renamed: renamed$/m);
-    expect(table).toMatch(/^ {2}world +small survival \(pp\) +non-profit survival \(pp\) +top-15 share \(pp\) +on agreements +unserved \(pp\) +cost\/week \(NOK\)$/m);
-    expect(table.match(/^ {2}verdict /gm)).toHaveLength(3);
+    // Ten outcomes print as blocks of columns that fit in 110 characters, each with the worlds' rows
+    // and the verdicts; together they hold every outcome once, in order.
+    const headerLines = table.split('\n').filter((l) => /^ {2}world /.test(l));
+    const blocks = headerLines.length / 3;
+    expect(blocks).toBeGreaterThanOrEqual(2);
+    expect(headerLines.slice(0, blocks).join(' ').split(/ {2,}/).filter((h) => h !== '' && h.trim() !== 'world').map((h) => h.trim())).toEqual([
+      'small survival (pp)', 'non-profit survival (pp)', 'top-15 share (pp)', 'HHI', 'on agreements', 'unserved (pp)', 'cost/year (MNOK)', 'cost/week (NOK)', 'quality', 'extra transitions',
+    ]);
+    for (const l of table.split('\nWorlds:')[0]!.split('\n')) expect(l.length).toBeLessThanOrEqual(110);
+    expect(table.match(/^ {2}verdict /gm)).toHaveLength(3 * blocks);
     expect(table).toMatch(/^ {2}rank allocation {2}allocation rule: call-offs go down a ranked cascade/m);
   });
 });
