@@ -9,7 +9,7 @@ import { topShares } from '../metrics/topShares.js';
 import { addTotals, emptyPeriodTotals, type PeriodTotals } from './callOff.js';
 import { ExitCause, MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, Ownership, SizeCode } from './codes.js';
 import type { MarketState } from './state.js';
-import { medianLot, reachOf } from './lotReach.js';
+import { medianLot } from './lotReach.js';
 import { paidRoom, type Workspace } from './workspace.js';
 
 const TOP_KS = [4, 15] as const;
@@ -39,11 +39,13 @@ export function sizeClassOf(state: MarketState, i: number, t: number, config: Co
 
 /**
  * Whether operating supplier i belongs to the small-supplier cohort at the end of period `last`,
- * by the config's `outcomes.smallCohort` rule: too small to take a lot of `lot` participant-weeks
- * a period (the median lot in force) alone, or annual revenue in the small size class.
+ * by the config's `outcomes.smallCohort` rule: capacity below a lot of `lot` participant-weeks a
+ * period (the median lot in force), or annual revenue in the small size class. The capacity it has,
+ * not what it could grow to: the cohort describes who is small, and must not move when an
+ * experiment switches growth off or on (explain's lot-size mechanism does).
  */
 export function inSmallCohort(state: MarketState, config: Config, i: number, last: number, lot: number): boolean {
-  return config.outcomes.smallCohort === 'lotReach' ? reachOf(state, config, i) < lot : sizeClassOf(state, i, last, config) === SizeCode.small;
+  return config.outcomes.smallCohort === 'tooSmallForLot' ? state.s.maxCapacity[i]! < lot : sizeClassOf(state, i, last, config) === SizeCode.small;
 }
 
 /**

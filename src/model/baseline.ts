@@ -246,10 +246,9 @@ export const BASELINE_CONFIG: UncertainConfig = {
     measureEffect: MEASURE_EFFECT, // [fact] +4.5 percentage points employment probability on average (Card, Kluve, Weber 2018)
     marginalCostOfPublicFunds: 0.2, // [fact] 0.20 NOK per NOK of public spending (Ministry of Finance circular)
     // [assumption] the providers the report says are squeezed: too small for NAV's large contracts
-    // (facts.md), here too small to take a median lot alone; about 41 % of suppliers at policy
-    // start. By the report's 25 MNOK revenue threshold ('revenue') 95 % would be small, so the
+    // (facts.md), here with capacity below a median lot; about 46 % of suppliers at policy start. By the report's 25 MNOK revenue threshold ('revenue') 95 % would be small, so the
     // cohort would be nearly the whole market (docs/validation.md, section 4).
-    smallCohort: 'lotReach',
+    smallCohort: 'tooSmallForLot',
   },
   effects: {
     // [assumption] each well below the 10-point IPS gap, so no soft lever dominates the hard ones.

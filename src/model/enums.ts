@@ -27,12 +27,12 @@ export const ALLOCATION_RULES = ['rank', 'shares', 'qualityChoice', 'miniCompeti
 export type AllocationRule = (typeof ALLOCATION_RULES)[number];
 /**
  * Which suppliers the small-supplier cohort follows (`outcomes.smallCohort`), chosen when the
- * policy starts. "lotReach": those too small to take a median lot of the lots then in force alone,
- * even growing as far as they can at once (the report: small providers are often too small for
- * NAV's large contracts); "revenue": those with annual revenue under `suppliers.sizeThresholds.smallBelow`
+ * policy starts. "tooSmallForLot": those whose capacity is below a median lot of the lots then in
+ * force, all its places together (the report: small providers are often too small for NAV's large
+ * contracts); "revenue": those with annual revenue under `suppliers.sizeThresholds.smallBelow`
  * (the report's 25 MNOK), which at the baseline is nearly every supplier.
  */
-export const SMALL_COHORT_RULES = ['lotReach', 'revenue'] as const;
+export const SMALL_COHORT_RULES = ['tooSmallForLot', 'revenue'] as const;
 /** One of {@link SMALL_COHORT_RULES}. */
 export type SmallCohortRule = (typeof SMALL_COHORT_RULES)[number];
 

@@ -59,7 +59,8 @@ export interface MarketProfile {
   readonly byOwnership: Readonly<Record<OwnershipType, ClassCount>>;
   /**
    * The small-supplier cohort a policy starting now would follow (`outcomes.smallCohort`): with the
-   * baseline's rule, the suppliers too small to take a median lot alone.
+   * baseline's rule, the suppliers whose capacity is below a median lot (without the growth
+   * allowance `lotReach` counts, so a few more than `lotReach.tooSmallForLot`).
    */
   readonly smallCohort: ClassCount;
   readonly byDependence: DependenceClasses;

@@ -48,6 +48,7 @@ export function formatProfiles(profiles: readonly MarketProfile[]): string {
   const all = classRow('all suppliers', profiles.map((p) => ({ operating: p.operating, onAgreements: p.onAgreements, shareOfOperating: 1, shareOfOnAgreements: 1 })));
   const rows: string[][] = [header, [all[0]!, all[1]!, '', all[3]!, '']];
   for (const size of SIZE_CLASSES) rows.push(classRow(`size: ${size}`, profiles.map((p) => p.bySize[size])));
+  rows.push(classRow('small cohort (outcomes.smallCohort)', profiles.map((p) => p.smallCohort)));
   rows.push(classRow('main income (buyer > 40 % of revenue)', profiles.map((p) => p.byDependence.mainIncome)));
   rows.push(classRow('small share of revenue (<= 40 %, < 25 MNOK)', profiles.map((p) => p.byDependence.smallShareOfRevenue)));
   rows.push(classRow('<= 40 % of revenue but >= 25 MNOK', profiles.map((p) => p.byDependence.largeButNotDependent)));
