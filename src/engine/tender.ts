@@ -228,9 +228,14 @@ export function runCompetition(
   rng: Rng,
   work?: TenderWork,
 ): number {
+  return compete(state, ctx, ws, lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId), rng, work);
+}
+
+/** {@link runCompetition} on a lot's competition terms already worked out. */
+function compete(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition, rng: Rng, work?: TenderWork): number {
   // One function per step below: V8 inlines the small formulas (bidding.ts, scoring.ts) into each
   // within its own budget, where one long function ran out of it and called (and boxed) the rest.
-  const c = lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId);
+  const lot = c.lot;
   const members = operatingMembers(state, state.lotCell[lot]!);
   const scratch = competitionRoom(ws, members.length);
   const lotsWon = lotsWonRoom(ws, state.n);
@@ -397,6 +402,49 @@ function anyBidPossible(
       if (!(u > 0)) continue;
       const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, outcomePayFactor(phi, rate, expectedRate));
       if (!(expectedBidGain(slots, ceiling, breakEven, u, slotCapacity, periodsLeft, firstLot ? bidCost : 0) <= 0)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether any operating member of the lot's cell might bid for one of its open places, by a bound
+ * that needs neither the field nor the tender's counts of lots won: a re-tender's first, cheap
+ * test (three in four re-tenders under a cascade end here). It returns false only if
+ * {@link anyBidPossible} would find no bid, or there would be no candidate at all; either way the
+ * competition ends with the lot short, as it does here.
+ *
+ * Why that holds: the members are a superset of the candidates and every open place is tried (a
+ * superset of those a candidate can expect). A candidate's expected slots are at most the lots it
+ * bids for (`expectedSlots` takes the minimum with them) and, with a positive capacity per place,
+ * more than 0. The gain is a product of that count and positive factors, less the bid cost: with
+ * round-to-nearest every step is monotone, so the gain at `lots` slots bounds the gain at the
+ * candidate's own slots from above when the price is above break-even, and when it is not both
+ * are at most minus the (non-negative) bid cost. A break-even at or above the ceiling is thus
+ * skipped at once. Choice by quality, a capacity per place that is not positive, a negative bid
+ * cost or any NaN answer true: the competition is run in full, as before.
+ */
+function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition): boolean {
+  if (c.rule === CallOffCode.qualityChoice || !(c.slotCapacity > 0) || !(c.periodsLeft > 0) || !(ctx.bidCost >= 0)) return true;
+  const terms = placeTermsRoom(ws, c.places);
+  for (let at = c.held + 1; at <= c.places; at++) placeTerms(c.rule, at, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
+  const members = operatingMembers(state, state.lotCell[c.lot]!);
+  const { variableCost, capacityCost, quality, tenderStamp } = state.s;
+  const { costIndex, slotCapacity, ceiling, tenderId, outcomeShare: phi, expectedRate, lotsLeft, periodsLeft, held, places } = c;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const { variableCostFactor, bidCost } = ctx;
+  for (let r = 0; r < members.length; r++) {
+    const i = members[r]!;
+    const v = variableCost[i]! * costIndex * variableCostFactor;
+    const k = capacityCost[i]! * costIndex;
+    const payFactor = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality), expectedRate);
+    const firstLot = tenderStamp[i] !== tenderId;
+    for (let at = held + 1; at <= places; at++) {
+      const u = terms[PLACE_TERMS * at]!;
+      if (!(u > 0)) continue;
+      const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, payFactor);
+      if (breakEven >= ceiling) continue;
+      if (!(expectedBidGain(firstLot ? lotsLeft : 1, ceiling, breakEven, u, slotCapacity, periodsLeft, firstLot ? bidCost : 0) <= 0)) return true;
     }
   }
   return false;
@@ -730,7 +778,24 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace
     const share = state.lotShare[lot]!;
     state.lotSlotCapacity[lot] = state.cellDemand[cell]! * share * (ctx.policy.capacityCommitment / state.lotPlaces[lot]!);
   }
-  // The cap on lots per supplier counts the lots of this tender each bidder already holds.
+  const c = lotCompetition(state, ctx, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t));
+  if (!anyMemberMightBid(state, ctx, ws, c)) {
+    markShort(state, lot, held, c.places, state.period);
+    return;
+  }
+  const counted = countLotsHeld(state, ws, cell, c.cap);
+  const bids = compete(state, ctx, ws, c, rng);
+  if (counted || bids > 0) endTender(state, ws, cell);
+}
+
+/**
+ * Under a finite cap on lots per supplier, counts the lots of the cell's tender each supplier
+ * already holds into the workspace's lots won, for a re-tender's competition, and returns true.
+ * Without a cap the counts are never read (a comparison with an infinite cap, or infinity less
+ * the count), so nothing is counted: returns false.
+ */
+function countLotsHeld(state: MarketState, ws: Workspace, cell: number, cap: number): boolean {
+  if (cap === Infinity) return false;
   const start = state.cellLotStart[cell]!;
   const stride = state.stride;
   const lotsWon = lotsWonRoom(ws, state.n);
@@ -740,6 +805,5 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace
       if (i >= 0) lotsWon[i]!++;
     }
   }
-  runCompetition(state, ctx, ws, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
-  endTender(state, ws, cell);
+  return true;
 }
