@@ -8,7 +8,7 @@ import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE, totalScore } from './scoring.js';
 import { SCORING_CODE } from './scoringCodes.js';
 import type { MarketState } from './state.js';
-import { competitionRoom, lotsWonRoom, placeTermsRoom, type CompetitionScratch, type Workspace } from './workspace.js';
+import { competitionRoom, lotsWonRoom, placeTermsRoom, type CompetitionScratch, type MemberCostRange, type Workspace } from './workspace.js';
 
 /** Takes every supplier off a lot, releasing their committed capacity. */
 export function releaseLot(state: MarketState, lot: number): void {
@@ -424,11 +424,12 @@ function anyBidPossible(
  * skipped at once. Choice by quality, a capacity per place that is not positive, a negative bid
  * cost or any NaN answer true: the competition is run in full, as before.
  */
-function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition): boolean {
+function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition, range?: MemberCostRange): boolean {
   if (c.rule === CallOffCode.qualityChoice || !(c.slotCapacity > 0) || !(c.periodsLeft > 0) || !(ctx.bidCost >= 0)) return true;
   const terms = placeTermsRoom(ws, c.places);
   for (let at = c.held + 1; at <= c.places; at++) placeTerms(c.rule, at, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
   const members = operatingMembers(state, state.lotCell[c.lot]!);
+  if (range !== undefined && cheapestAboveCeiling(state, ctx, c, terms, members, range)) return false;
   const { variableCost, capacityCost, quality, tenderStamp } = state.s;
   const { costIndex, slotCapacity, ceiling, tenderId, outcomeShare: phi, expectedRate, lotsLeft, periodsLeft, held, places } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
@@ -448,6 +449,67 @@ function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace,
     }
   }
   return false;
+}
+
+/**
+ * Whether even the lowest break-even any member could have is at or above the ceiling on every
+ * open place of positive use: then {@link anyMemberMightBid}'s walk over the members would skip
+ * each of them, so it can be left out. Three in four of a cascade's re-tenders end here, in a few
+ * operations, where the walk reads every member's costs for every lot.
+ *
+ * The lowest break-even is that of a made-up member with the least variable and the least
+ * capacity cost of the cell's members and the highest pay factor of any quality among theirs.
+ * Exact, not approximate: with round-to-nearest every step of the costs and of breakEvenPrice is
+ * monotone in its inputs (costs scaled by non-negative indices, a non-negative cost over a
+ * positive divisor), and the pay factor is monotone in quality (clamped affine, then scaled), so
+ * its largest value over the members is at their lowest or highest quality. Negative costs or
+ * indices, or any NaN, answer false (walk the members). `range` is worked out here on first use.
+ */
+function cheapestAboveCeiling(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  terms: Float64Array,
+  members: number[],
+  range: MemberCostRange,
+): boolean {
+  if (!range.ready) fillCostRange(state, members, range);
+  const { costIndex, ceiling, outcomeShare: phi, expectedRate, held, places } = c;
+  const variableCostFactor = ctx.variableCostFactor;
+  if (!(range.variableCost >= 0 && range.capacityCost >= 0 && costIndex >= 0 && variableCostFactor >= 0)) return false;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const payLow = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, range.qualityMin, referenceQuality), expectedRate);
+  const payHigh = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, range.qualityMax, referenceQuality), expectedRate);
+  const payFactor = Math.max(payLow, payHigh);
+  const v = range.variableCost * costIndex * variableCostFactor;
+  const k = range.capacityCost * costIndex;
+  for (let at = held + 1; at <= places; at++) {
+    const u = terms[PLACE_TERMS * at]!;
+    if (!(u > 0)) continue;
+    if (!(breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, payFactor) >= ceiling)) return false;
+  }
+  return true;
+}
+
+/** Works out a {@link MemberCostRange} over `members` (Math.min and max, so a NaN carries through). */
+function fillCostRange(state: MarketState, members: number[], range: MemberCostRange): void {
+  const { variableCost, capacityCost, quality } = state.s;
+  let v = Infinity;
+  let k = Infinity;
+  let qMin = Infinity;
+  let qMax = -Infinity;
+  for (let r = 0; r < members.length; r++) {
+    const i = members[r]!;
+    v = Math.min(v, variableCost[i]!);
+    k = Math.min(k, capacityCost[i]!);
+    qMin = Math.min(qMin, quality[i]!);
+    qMax = Math.max(qMax, quality[i]!);
+  }
+  range.variableCost = v;
+  range.capacityCost = k;
+  range.qualityMin = qMin;
+  range.qualityMax = qMax;
+  range.ready = true;
 }
 
 /**
@@ -762,9 +824,11 @@ export function tenderCell(
 /**
  * Tenders the empty places of a lot left short (by an exit, or a competition that found too few
  * acceptable bids) for the rest of its cell's agreement period, on the lot's own terms, with its
- * capacity per place re-sized to the demand the buyer sees now.
+ * capacity per place re-sized to the demand the buyer sees now. `range`, when given, is shared by
+ * the cell's re-tenders of the period (made with freshCostRange before the first): a competition
+ * changes no member's costs or quality, so its bound on them holds for all (see cheapestAboveCeiling).
  */
-export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace, lot: number, t: number, rng: Rng): void {
+export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace, lot: number, t: number, rng: Rng, range?: MemberCostRange): void {
   const cell = state.lotCell[lot]!;
   const periodsLeft = state.cellCycleEnd[cell]! - t;
   if (periodsLeft < 1) return;
@@ -779,7 +843,7 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace
     state.lotSlotCapacity[lot] = state.cellDemand[cell]! * share * (ctx.policy.capacityCommitment / state.lotPlaces[lot]!);
   }
   const c = lotCompetition(state, ctx, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t));
-  if (!anyMemberMightBid(state, ctx, ws, c)) {
+  if (!anyMemberMightBid(state, ctx, ws, c, range)) {
     markShort(state, lot, held, c.places, state.period);
     return;
   }
