@@ -361,6 +361,30 @@ function findCandidates(state: MarketState, c: LotCompetition, members: number[]
 }
 
 /**
+ * The {@link placeTerms} of the lot's open places (held + 1 to places) in the workspace's table,
+ * worked out only if the table does not hold them already for the same rule, places, commitment,
+ * guarantee and demand sigma (placeTerms depends on nothing else). A cell's re-tenders of a period
+ * mostly offer lots on the same terms, and each place's terms cost a few normal CDFs.
+ */
+function openPlaceTerms(ctx: PhaseContext, c: LotCompetition, ws: Workspace): Float64Array {
+  const before = ws.placeTerms;
+  const terms = placeTermsRoom(ws, c.places);
+  const key = ws.placeTermsFor;
+  const { rule, places, commitment, guarantee, held } = c;
+  const sigma = ctx.demandSigma;
+  const same = key[0] === rule && key[1] === places && key[2] === commitment && key[3] === guarantee && key[4] === sigma;
+  if (terms === before && same && key[5]! <= held + 1) return terms;
+  for (let at = held + 1; at <= places; at++) placeTerms(rule, at, places, commitment, 1, guarantee, sigma, terms, at);
+  key[0] = rule;
+  key[1] = places;
+  key[2] = commitment;
+  key[3] = guarantee;
+  key[4] = sigma;
+  key[5] = held + 1;
+  return terms;
+}
+
+/**
  * Whether any candidate could bid for an open place of the lot: a bound, exact in the direction
  * that matters. A candidate bids (collectBids) only for a place with positive expected use, at a
  * price no higher than the ceiling, and only if its expected gain at that price is positive; the
@@ -381,8 +405,7 @@ function anyBidPossible(
   ws: Workspace,
 ): boolean {
   if (c.rule === CallOffCode.qualityChoice) return true;
-  const terms = placeTermsRoom(ws, c.places);
-  for (let at = c.held + 1; at <= c.places; at++) placeTerms(c.rule, at, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
+  const terms = openPlaceTerms(ctx, c, ws);
   const { variableCost, capacityCost, quality, maxCapacity, committed, tenderStamp } = state.s;
   const { candidate } = scratch;
   const { costIndex, slotCapacity, ceiling, cap, growth, tenderId, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
@@ -426,8 +449,7 @@ function anyBidPossible(
  */
 function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition, range?: MemberCostRange): boolean {
   if (c.rule === CallOffCode.qualityChoice || !(c.slotCapacity > 0) || !(c.periodsLeft > 0) || !(ctx.bidCost >= 0)) return true;
-  const terms = placeTermsRoom(ws, c.places);
-  for (let at = c.held + 1; at <= c.places; at++) placeTerms(c.rule, at, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
+  const terms = openPlaceTerms(ctx, c, ws);
   const members = operatingMembers(state, state.lotCell[c.lot]!);
   if (range !== undefined && cheapestAboveCeiling(state, ctx, c, terms, members, range)) return false;
   const { variableCost, capacityCost, quality, tenderStamp } = state.s;

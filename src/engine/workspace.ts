@@ -82,6 +82,12 @@ export interface Workspace {
   lifecycleDraw: Float64Array;
   /** Place terms (tender.ts's placeTerms layout) for bounding a re-tender's bids; see {@link placeTermsRoom}. */
   placeTerms: Float64Array;
+  /**
+   * What {@link Workspace.placeTerms} holds terms for: the allocation rule, places, commitment,
+   * guarantee, demand sigma and the first place worked out (NaN: nothing yet); see tender.ts's
+   * openPlaceTerms.
+   */
+  placeTermsFor: Float64Array;
   /** One cell's {@link MemberCostRange}; see {@link freshCostRange}. */
   costRange: MemberCostRange;
 }
@@ -125,6 +131,7 @@ export function createWorkspace(): Workspace {
     maskWeights: [],
     lifecycleDraw: new Float64Array(1024),
     placeTerms: new Float64Array(64),
+    placeTermsFor: new Float64Array(6).fill(NaN),
     costRange: { ready: false, variableCost: 0, capacityCost: 0, qualityMin: 0, qualityMax: 0 },
   };
 }
