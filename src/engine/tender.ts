@@ -336,7 +336,8 @@ function operatingMembers(state: MarketState, cell: number): number[] {
     const i = members[r]!;
     if (alive[i] === 1) members[kept++] = i;
   }
-  members.length = kept;
+  // Setting an array's length calls into the runtime even when it does not change it.
+  if (kept < members.length) members.length = kept;
   return members;
 }
 
@@ -450,8 +451,8 @@ function anyBidPossible(
 function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition, range?: MemberCostRange): boolean {
   if (c.rule === CallOffCode.qualityChoice || !(c.slotCapacity > 0) || !(c.periodsLeft > 0) || !(ctx.bidCost >= 0)) return true;
   const terms = openPlaceTerms(ctx, c, ws);
+  if (range !== undefined && cheapestAboveCeiling(state, ctx, c, terms, range)) return false;
   const members = operatingMembers(state, state.lotCell[c.lot]!);
-  if (range !== undefined && cheapestAboveCeiling(state, ctx, c, terms, members, range)) return false;
   const { variableCost, capacityCost, quality, tenderStamp } = state.s;
   const { costIndex, slotCapacity, ceiling, tenderId, outcomeShare: phi, expectedRate, lotsLeft, periodsLeft, held, places } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
@@ -492,10 +493,9 @@ function cheapestAboveCeiling(
   ctx: PhaseContext,
   c: LotCompetition,
   terms: Float64Array,
-  members: number[],
   range: MemberCostRange,
 ): boolean {
-  if (!range.ready) fillCostRange(state, members, range);
+  if (!range.ready) fillCostRange(state, operatingMembers(state, state.lotCell[c.lot]!), range);
   const { costIndex, ceiling, outcomeShare: phi, expectedRate, held, places } = c;
   const variableCostFactor = ctx.variableCostFactor;
   if (!(range.variableCost >= 0 && range.capacityCost >= 0 && costIndex >= 0 && variableCostFactor >= 0)) return false;
