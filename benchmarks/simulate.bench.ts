@@ -100,6 +100,27 @@ for the default config, 131 -> 96 ms with twice as many lots, 36 -> 29 ms for th
 own copy of Alea's arithmetic that was then dropped to keep seedrandom, as the design card fixes it,
 which gives back about 6-10 % (113 -> 119-125 ms on a loaded machine, the same numbers).
 
+Re-tenders under a ranked cascade or mini-competitions (December 2026; same byte-identity check,
+hashes of 16 runs over the four allocation rules, guarantee, lot splits, outcome payment): about
+63 000 a replication offer a lot's last place, which nobody can take at the ceiling. Each now ends
+at the first of three exact bounds that says no bid can come: (a) the cell's least variable and
+capacity cost and range of quality, worked out once per cell a period, give a break-even no member
+can undercut (every step of breakEvenPrice is monotone under round-to-nearest); at or above the
+ceiling on every open place, no member bids (about 48 000 of the 63 000); (b) else each member's
+gain at the ceiling with its expected slots bounded by the lots it bids for (about 2 000 more);
+(c) else the candidates' exact gain at the ceiling (anyBidPossible) before the field is ranked.
+The open places' terms are kept with the inputs they were worked out for (a cell's re-tenders of
+a period mostly share them), the lots won are only counted under a finite cap on lots per
+supplier, and (a) reads no member list. CPU per rank replication (this benchmark): 195 ms with (c)
+alone -> 141 with (b) -> 130 with (a) -> 109-114 with the kept terms -> 103 without the member walk
+(104-111 on a machine at load 4-5, where the default config timed 80-82). The default config is
+unchanged, having few re-tenders (alternating runs of the code with (c) alone and now, same load:
+rank 194 / 179 / 186 -> 97 / 100 / 101 ms, default 91 / 84 / 86 -> 84 / 88 / 86). Tried and
+dropped there: (b) listing the members that might bid, so (c) tries only those (slower: (b) then
+walks every member instead of stopping at the first possible bidder), and (c) skipping a
+break-even above the ceiling before working out the slots (about 3 % in alternating runs, not
+seen on this benchmark).
+
 Tried and not kept: (1) drawing the evaluation noise in the order candidates joined the market
 instead of the field's order, so that only the field's first places need ranking (~1 % on top of
 the kept ranking). It changes the random-number layout, so every result, and the

@@ -7,7 +7,7 @@ import { clearPeriodAccumulators, settleFinances } from './finance.js';
 import { drawLifecycleUniforms, processAcquisitions, processEntry, processExits } from './lifecycle.js';
 import { compactOperating, type MarketState } from './state.js';
 import { retenderLot, tenderCell } from './tender.js';
-import { seenRoom, type Workspace } from './workspace.js';
+import { freshCostRange, seenRoom, type MemberCostRange, type Workspace } from './workspace.js';
 
 /**
  * Counts, for every supplier, the distinct cells in which it holds a place (the diversification
@@ -60,11 +60,14 @@ function tenderRound(state: MarketState, ctx: PhaseContext, ws: Workspace, t: nu
     } else {
       const start = state.cellLotStart[c]!;
       let rng: Rng | null = null;
+      // The cell's re-tenders share one bound on its members' costs: none of them changes it.
+      let range: MemberCostRange | null = null;
       for (let j = 0; j < state.cellLotCount[c]!; j++) {
         const since = state.lotShortSince[start + j]!;
         if (since < 0 || t - since < delay) continue;
         rng ??= openStream(ctx.root, StreamPurpose.tender, t, c);
-        retenderLot(state, ctx, ws, start + j, t, rng);
+        range ??= freshCostRange(ws);
+        retenderLot(state, ctx, ws, start + j, t, rng, range);
       }
     }
   }

@@ -8,7 +8,7 @@ import { outcomePayFactor, workRate } from './outcomes.js';
 import { priceScore, qualityScore, RELATIVE, totalScore } from './scoring.js';
 import { SCORING_CODE } from './scoringCodes.js';
 import type { MarketState } from './state.js';
-import { competitionRoom, lotsWonRoom, placeTermsRoom, type CompetitionScratch, type Workspace } from './workspace.js';
+import { competitionRoom, lotsWonRoom, placeTermsRoom, type CompetitionScratch, type MemberCostRange, type Workspace } from './workspace.js';
 
 /** Takes every supplier off a lot, releasing their committed capacity. */
 export function releaseLot(state: MarketState, lot: number): void {
@@ -228,9 +228,14 @@ export function runCompetition(
   rng: Rng,
   work?: TenderWork,
 ): number {
+  return compete(state, ctx, ws, lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId), rng, work);
+}
+
+/** {@link runCompetition} on a lot's competition terms already worked out. */
+function compete(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition, rng: Rng, work?: TenderWork): number {
   // One function per step below: V8 inlines the small formulas (bidding.ts, scoring.ts) into each
   // within its own budget, where one long function ran out of it and called (and boxed) the rest.
-  const c = lotCompetition(state, ctx, lot, open, lotsLeft, periodsLeft, tenderId);
+  const lot = c.lot;
   const members = operatingMembers(state, state.lotCell[lot]!);
   const scratch = competitionRoom(ws, members.length);
   const lotsWon = lotsWonRoom(ws, state.n);
@@ -331,7 +336,8 @@ function operatingMembers(state: MarketState, cell: number): number[] {
     const i = members[r]!;
     if (alive[i] === 1) members[kept++] = i;
   }
-  members.length = kept;
+  // Setting an array's length calls into the runtime even when it does not change it.
+  if (kept < members.length) members.length = kept;
   return members;
 }
 
@@ -356,6 +362,30 @@ function findCandidates(state: MarketState, c: LotCompetition, members: number[]
 }
 
 /**
+ * The {@link placeTerms} of the lot's open places (held + 1 to places) in the workspace's table,
+ * worked out only if the table does not hold them already for the same rule, places, commitment,
+ * guarantee and demand sigma (placeTerms depends on nothing else). A cell's re-tenders of a period
+ * mostly offer lots on the same terms, and each place's terms cost a few normal CDFs.
+ */
+function openPlaceTerms(ctx: PhaseContext, c: LotCompetition, ws: Workspace): Float64Array {
+  const before = ws.placeTerms;
+  const terms = placeTermsRoom(ws, c.places);
+  const key = ws.placeTermsFor;
+  const { rule, places, commitment, guarantee, held } = c;
+  const sigma = ctx.demandSigma;
+  const same = key[0] === rule && key[1] === places && key[2] === commitment && key[3] === guarantee && key[4] === sigma;
+  if (terms === before && same && key[5]! <= held + 1) return terms;
+  for (let at = held + 1; at <= places; at++) placeTerms(rule, at, places, commitment, 1, guarantee, sigma, terms, at);
+  key[0] = rule;
+  key[1] = places;
+  key[2] = commitment;
+  key[3] = guarantee;
+  key[4] = sigma;
+  key[5] = held + 1;
+  return terms;
+}
+
+/**
  * Whether any candidate could bid for an open place of the lot: a bound, exact in the direction
  * that matters. A candidate bids (collectBids) only for a place with positive expected use, at a
  * price no higher than the ceiling, and only if its expected gain at that price is positive; the
@@ -376,8 +406,7 @@ function anyBidPossible(
   ws: Workspace,
 ): boolean {
   if (c.rule === CallOffCode.qualityChoice) return true;
-  const terms = placeTermsRoom(ws, c.places);
-  for (let at = c.held + 1; at <= c.places; at++) placeTerms(c.rule, at, c.places, c.commitment, 1, c.guarantee, ctx.demandSigma, terms, at);
+  const terms = openPlaceTerms(ctx, c, ws);
   const { variableCost, capacityCost, quality, maxCapacity, committed, tenderStamp } = state.s;
   const { candidate } = scratch;
   const { costIndex, slotCapacity, ceiling, cap, growth, tenderId, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
@@ -400,6 +429,109 @@ function anyBidPossible(
     }
   }
   return false;
+}
+
+/**
+ * Whether any operating member of the lot's cell might bid for one of its open places, by a bound
+ * that needs neither the field nor the tender's counts of lots won: a re-tender's first, cheap
+ * test (three in four re-tenders under a cascade end here). It returns false only if
+ * {@link anyBidPossible} would find no bid, or there would be no candidate at all; either way the
+ * competition ends with the lot short, as it does here.
+ *
+ * Why that holds: the members are a superset of the candidates and every open place is tried (a
+ * superset of those a candidate can expect). A candidate's expected slots are at most the lots it
+ * bids for (`expectedSlots` takes the minimum with them) and, with a positive capacity per place,
+ * more than 0. The gain is a product of that count and positive factors, less the bid cost: with
+ * round-to-nearest every step is monotone, so the gain at `lots` slots bounds the gain at the
+ * candidate's own slots from above when the price is above break-even, and when it is not both
+ * are at most minus the (non-negative) bid cost. A break-even at or above the ceiling is thus
+ * skipped at once. Choice by quality, a capacity per place that is not positive, a negative bid
+ * cost or any NaN answer true: the competition is run in full, as before.
+ */
+function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition, range?: MemberCostRange): boolean {
+  if (c.rule === CallOffCode.qualityChoice || !(c.slotCapacity > 0) || !(c.periodsLeft > 0) || !(ctx.bidCost >= 0)) return true;
+  const terms = openPlaceTerms(ctx, c, ws);
+  if (range !== undefined && cheapestAboveCeiling(state, ctx, c, terms, range)) return false;
+  const members = operatingMembers(state, state.lotCell[c.lot]!);
+  const { variableCost, capacityCost, quality, tenderStamp } = state.s;
+  const { costIndex, slotCapacity, ceiling, tenderId, outcomeShare: phi, expectedRate, lotsLeft, periodsLeft, held, places } = c;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const { variableCostFactor, bidCost } = ctx;
+  for (let r = 0; r < members.length; r++) {
+    const i = members[r]!;
+    const v = variableCost[i]! * costIndex * variableCostFactor;
+    const k = capacityCost[i]! * costIndex;
+    const payFactor = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality), expectedRate);
+    const firstLot = tenderStamp[i] !== tenderId;
+    for (let at = held + 1; at <= places; at++) {
+      const u = terms[PLACE_TERMS * at]!;
+      if (!(u > 0)) continue;
+      const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, payFactor);
+      if (breakEven >= ceiling) continue;
+      if (!(expectedBidGain(firstLot ? lotsLeft : 1, ceiling, breakEven, u, slotCapacity, periodsLeft, firstLot ? bidCost : 0) <= 0)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether even the lowest break-even any member could have is at or above the ceiling on every
+ * open place of positive use: then {@link anyMemberMightBid}'s walk over the members would skip
+ * each of them, so it can be left out. Three in four of a cascade's re-tenders end here, in a few
+ * operations, where the walk reads every member's costs for every lot.
+ *
+ * The lowest break-even is that of a made-up member with the least variable and the least
+ * capacity cost of the cell's members and the highest pay factor of any quality among theirs.
+ * Exact, not approximate: with round-to-nearest every step of the costs and of breakEvenPrice is
+ * monotone in its inputs (costs scaled by non-negative indices, a non-negative cost over a
+ * positive divisor), and the pay factor is monotone in quality (clamped affine, then scaled), so
+ * its largest value over the members is at their lowest or highest quality. Negative costs or
+ * indices, or any NaN, answer false (walk the members). `range` is worked out here on first use.
+ */
+function cheapestAboveCeiling(
+  state: MarketState,
+  ctx: PhaseContext,
+  c: LotCompetition,
+  terms: Float64Array,
+  range: MemberCostRange,
+): boolean {
+  if (!range.ready) fillCostRange(state, operatingMembers(state, state.lotCell[c.lot]!), range);
+  const { costIndex, ceiling, outcomeShare: phi, expectedRate, held, places } = c;
+  const variableCostFactor = ctx.variableCostFactor;
+  if (!(range.variableCost >= 0 && range.capacityCost >= 0 && costIndex >= 0 && variableCostFactor >= 0)) return false;
+  const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
+  const payLow = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, range.qualityMin, referenceQuality), expectedRate);
+  const payHigh = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, range.qualityMax, referenceQuality), expectedRate);
+  const payFactor = Math.max(payLow, payHigh);
+  const v = range.variableCost * costIndex * variableCostFactor;
+  const k = range.capacityCost * costIndex;
+  for (let at = held + 1; at <= places; at++) {
+    const u = terms[PLACE_TERMS * at]!;
+    if (!(u > 0)) continue;
+    if (!(breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, payFactor) >= ceiling)) return false;
+  }
+  return true;
+}
+
+/** Works out a {@link MemberCostRange} over `members` (Math.min and max, so a NaN carries through). */
+function fillCostRange(state: MarketState, members: number[], range: MemberCostRange): void {
+  const { variableCost, capacityCost, quality } = state.s;
+  let v = Infinity;
+  let k = Infinity;
+  let qMin = Infinity;
+  let qMax = -Infinity;
+  for (let r = 0; r < members.length; r++) {
+    const i = members[r]!;
+    v = Math.min(v, variableCost[i]!);
+    k = Math.min(k, capacityCost[i]!);
+    qMin = Math.min(qMin, quality[i]!);
+    qMax = Math.max(qMax, quality[i]!);
+  }
+  range.variableCost = v;
+  range.capacityCost = k;
+  range.qualityMin = qMin;
+  range.qualityMax = qMax;
+  range.ready = true;
 }
 
 /**
@@ -714,9 +846,11 @@ export function tenderCell(
 /**
  * Tenders the empty places of a lot left short (by an exit, or a competition that found too few
  * acceptable bids) for the rest of its cell's agreement period, on the lot's own terms, with its
- * capacity per place re-sized to the demand the buyer sees now.
+ * capacity per place re-sized to the demand the buyer sees now. `range`, when given, is shared by
+ * the cell's re-tenders of the period (made with freshCostRange before the first): a competition
+ * changes no member's costs or quality, so its bound on them holds for all (see cheapestAboveCeiling).
  */
-export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace, lot: number, t: number, rng: Rng): void {
+export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace, lot: number, t: number, rng: Rng, range?: MemberCostRange): void {
   const cell = state.lotCell[lot]!;
   const periodsLeft = state.cellCycleEnd[cell]! - t;
   if (periodsLeft < 1) return;
@@ -730,7 +864,24 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace
     const share = state.lotShare[lot]!;
     state.lotSlotCapacity[lot] = state.cellDemand[cell]! * share * (ctx.policy.capacityCommitment / state.lotPlaces[lot]!);
   }
-  // The cap on lots per supplier counts the lots of this tender each bidder already holds.
+  const c = lotCompetition(state, ctx, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t));
+  if (!anyMemberMightBid(state, ctx, ws, c, range)) {
+    markShort(state, lot, held, c.places, state.period);
+    return;
+  }
+  const counted = countLotsHeld(state, ws, cell, c.cap);
+  const bids = compete(state, ctx, ws, c, rng);
+  if (counted || bids > 0) endTender(state, ws, cell);
+}
+
+/**
+ * Under a finite cap on lots per supplier, counts the lots of the cell's tender each supplier
+ * already holds into the workspace's lots won, for a re-tender's competition, and returns true.
+ * Without a cap the counts are never read (a comparison with an infinite cap, or infinity less
+ * the count), so nothing is counted: returns false.
+ */
+function countLotsHeld(state: MarketState, ws: Workspace, cell: number, cap: number): boolean {
+  if (cap === Infinity) return false;
   const start = state.cellLotStart[cell]!;
   const stride = state.stride;
   const lotsWon = lotsWonRoom(ws, state.n);
@@ -740,6 +891,5 @@ export function retenderLot(state: MarketState, ctx: PhaseContext, ws: Workspace
       if (i >= 0) lotsWon[i]!++;
     }
   }
-  runCompetition(state, ctx, ws, lot, open, 1, periodsLeft, tenderIdOf(state, cell, t), rng);
-  endTender(state, ws, cell);
+  return true;
 }

@@ -42,6 +42,20 @@ export interface SlotScratch {
   weights: Float64Array;
 }
 
+/**
+ * The least delivery costs and the range of quality among the operating members of one cell, for
+ * bounding the bids of its re-tenders (tender.ts); `ready` is false until worked out. Valid while
+ * the members, their costs and quality stay as they are: across one cell's re-tenders of a
+ * period, which change none of them. See {@link freshCostRange}.
+ */
+export interface MemberCostRange {
+  ready: boolean;
+  variableCost: number;
+  capacityCost: number;
+  qualityMin: number;
+  qualityMax: number;
+}
+
 /** The working memory of one run (see the module's description). */
 export interface Workspace {
   /** A lot's competition; see {@link competitionRoom}. */
@@ -68,6 +82,14 @@ export interface Workspace {
   lifecycleDraw: Float64Array;
   /** Place terms (tender.ts's placeTerms layout) for bounding a re-tender's bids; see {@link placeTermsRoom}. */
   placeTerms: Float64Array;
+  /**
+   * What {@link Workspace.placeTerms} holds terms for: the allocation rule, places, commitment,
+   * guarantee, demand sigma and the first place worked out (NaN: nothing yet); see tender.ts's
+   * openPlaceTerms.
+   */
+  placeTermsFor: Float64Array;
+  /** One cell's {@link MemberCostRange}; see {@link freshCostRange}. */
+  costRange: MemberCostRange;
 }
 
 function allocateCompetition(size: number): CompetitionScratch {
@@ -109,6 +131,8 @@ export function createWorkspace(): Workspace {
     maskWeights: [],
     lifecycleDraw: new Float64Array(1024),
     placeTerms: new Float64Array(64),
+    placeTermsFor: new Float64Array(6).fill(NaN),
+    costRange: { ready: false, variableCost: 0, capacityCost: 0, qualityMin: 0, qualityMax: 0 },
   };
 }
 
@@ -143,6 +167,12 @@ function withRoom<T extends Int32Array | Float64Array>(array: T, n: number): T {
 /** {@link Workspace.placeTerms} with room for a lot of `places` places (3 values per place, 1-based, as tender.ts's placeTable). */
 export function placeTermsRoom(ws: Workspace, places: number): Float64Array {
   return (ws.placeTerms = withRoom(ws.placeTerms, 3 * (places + 2)));
+}
+
+/** {@link Workspace.costRange}, marked not worked out: for a cell whose re-tenders of a period are about to run. */
+export function freshCostRange(ws: Workspace): MemberCostRange {
+  ws.costRange.ready = false;
+  return ws.costRange;
 }
 
 /** {@link Workspace.seen} with room for `n` suppliers. */
