@@ -74,6 +74,7 @@ export const EFFECT_SIZES: readonly EffectSize[] = [
   { path: 'effects.dataSharing.variableCostReduction', lever: 'dataSharing', provenance: 'assumption', source: 'no study measures it', reach: 'all' },
   { path: 'effects.dataSharing.workRateGain', lever: 'dataSharing', provenance: 'assumption', source: 'no study measures it; below the +4.5 pp average effect of a measure', reach: 'transitions' },
   { path: 'effects.outcomePayment.qualityResponse', lever: 'outcomePaymentShare', provenance: 'assumption', source: 'centred on no effect, as Norway\u2019s Refino trial found; the spread is assumed', reach: 'all' },
+  { path: 'behaviour.outcomePaymentRisk', lever: 'outcomePaymentShare', provenance: 'assumption', source: 'how risky suppliers find pay by results; not measured', reach: 'all' },
   { path: 'outcomes.qualityEffectOnWorkRate', lever: null, provenance: 'derived', source: 'IPS trial, 37 % vs 27 % in work (facts.md), mapped to half the quality range', reach: 'transitions' },
   { path: 'outcomes.referenceQuality', lever: null, provenance: 'assumption', source: 'the middle of the quality range', reach: 'transitions' },
   { path: 'outcomes.measureEffect', lever: null, provenance: 'fact', source: '+4.5 pp, meta-analysis of 200+ studies (Card, Kluve and Weber 2018)', reach: 'transitions' },

@@ -106,7 +106,9 @@ describe('EFFECT_SIZES', () => {
     const outcomes = Object.entries(BASELINE_CONFIG.outcomes)
       .filter(([, value]) => typeof value !== 'string')
       .map(([k]) => `outcomes.${k}`);
-    expect(EFFECT_SIZES.map((e) => e.path).sort()).toEqual([...effects, ...outcomes].sort());
+    // outcomePaymentRisk sizes what paying by results does to bids (a risk premium): an assumed
+    // effect of the outcome-payment policy, though it sits with the suppliers' behaviour.
+    expect(EFFECT_SIZES.map((e) => e.path).sort()).toEqual([...effects, ...outcomes, 'behaviour.outcomePaymentRisk'].sort());
     for (const e of EFFECT_SIZES) {
       const row = doc.split('\n').find((l) => l.startsWith(`| \`${e.path}\` |`));
       const source = row?.split('|').map((c) => c.trim())[5];
