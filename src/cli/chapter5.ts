@@ -21,7 +21,7 @@ import { comparisonTable, type ComparisonTable } from '../report/table.js';
 import { tableCsv } from '../report/tableCsv.js';
 import { formatTable } from '../report/tableText.js';
 import { formatRobustnessSummary, formatRobustnessTable } from '../report/robustnessText.js';
-import { checkNotInput, checkWritable, clip, EXIT, integerFlag, parse, readJson, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, clip, emitOutput, EXIT, flagText, integerFlag, parse, readJson, UsageError, type CliIo } from './io.js';
 import { countReplications, executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 /**
@@ -225,11 +225,7 @@ export async function chapter5Command(args: readonly string[], io: CliIo): Promi
     io.stdout.write(CHAPTER5_USAGE);
     return EXIT.ok;
   }
-  const text = (name: string) => {
-    const value = values[name];
-    if (value === '') throw new UsageError(`--${name} expects a value (see --help)`);
-    return typeof value === 'string' ? value : undefined;
-  };
+  const text = flagText(values, '--help');
   if (values['json'] === true && values['csv'] === true) throw new UsageError('choose one of --json and --csv');
   const runsText = text('runs');
   const runs = runsText === undefined ? DEFAULT_RUNS : integerFlag(runsText, 'runs', 2, MAX_RUNS);
@@ -296,12 +292,6 @@ export async function chapter5Command(args: readonly string[], io: CliIo): Promi
     const verdicts = checked === null ? '' : `\n${formatRobustnessSummary(checked)}${values['worlds'] === true ? `\n${formatRobustnessTable(checked)}` : ''}`;
     output = `${formatTable(table)}${verdicts}\n${wrap(story, TEXT_WIDTH)}\n\n${total}.\n`;
   }
-  if (out !== undefined) {
-    await writeAtomically(out, output);
-    io.stderr.write(`wrote ${out}: ${total}\n`);
-  } else {
-    io.stdout.write(output);
-    if (values['json'] === true || values['csv'] === true) io.stderr.write(`${total}\n`);
-  }
+  await emitOutput(io, out, output, total, values['json'] === true || values['csv'] === true);
   return EXIT.ok;
 }

@@ -10,7 +10,7 @@ import { OUTCOME_METRICS, type OutcomeMetric } from '../model/metrics.js';
 import { NAMED_POLICIES } from '../policies/chapter5.js';
 import { formatExplanation } from '../report/explanationText.js';
 import { configFlag, policiesFlag, seedFlag } from './chapter5.js';
-import { checkNotInput, checkWritable, clip, EXIT, integerFlag, parse, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, clip, emitOutput, EXIT, flagText, integerFlag, parse, UsageError, type CliIo } from './io.js';
 import { executorFor, seconds, withProgress, workersFlag } from './progress.js';
 
 /** Paired runs when `--runs` is not given: every mechanism adds two policies to the run. */
@@ -65,11 +65,7 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
     io.stdout.write(EXPLAIN_USAGE);
     return EXIT.ok;
   }
-  const text = (name: string) => {
-    const value = values[name];
-    if (value === '') throw new UsageError(`--${name} expects a value (see explain --help)`);
-    return typeof value === 'string' ? value : undefined;
-  };
+  const text = flagText(values, 'explain --help');
   const policyText = text('policy');
   if (policyText === undefined) throw new UsageError(`explain needs --policy <name>; named policies: ${NAMED_POLICIES.map((p) => p.name).join(', ')}`);
   const [name] = policiesFlag(policyText);
@@ -95,12 +91,6 @@ export async function explainCommand(args: readonly string[], io: CliIo): Promis
   );
   const ran = `${runs} paired runs of ${named.name} and today in ${MECHANISMS.length + 1} worlds in ${seconds(Date.now() - started)} on ${workers} ${workers === 1 ? 'thread' : 'workers'}`;
   const output = values['json'] === true ? `${JSON.stringify(explanation, null, 2)}\n` : `${formatExplanation(explanation)}\n${ran}.\n`;
-  if (out !== undefined) {
-    await writeAtomically(out, output);
-    io.stderr.write(`wrote ${out}: ${ran}\n`);
-  } else {
-    io.stdout.write(output);
-    if (values['json'] === true) io.stderr.write(`${ran}\n`);
-  }
+  await emitOutput(io, out, output, ran, values['json'] === true);
   return EXIT.ok;
 }

@@ -248,3 +248,32 @@ export async function writeAtomically(file: string, text: string): Promise<void>
     throw new UsageError(`cannot write ${file}: ${messageOf(error)}`);
   }
 }
+
+/**
+ * A reader of a command's string flags: the value, undefined when not given, and a usage error
+ * for an empty value (`--seed ''`) that points to the command's help.
+ * @example const text = flagText(values, 'explain --help'); const seed = text('seed');
+ */
+export function flagText(values: Record<string, unknown>, help: string): (name: string) => string | undefined {
+  return (name) => {
+    const value = values[name];
+    if (value === '') throw new UsageError(`--${name} expects a value (see ${help})`);
+    return typeof value === 'string' ? value : undefined;
+  };
+}
+
+/**
+ * Writes a command's output to `out` (atomically, with the summary line on stderr) or to stdout,
+ * where a machine-readable output (`quietSummary`: JSON or CSV) keeps the summary line on stderr so
+ * that stdout stays parseable.
+ */
+export async function emitOutput(io: CliIo, out: string | undefined, output: string, summary: string, quietSummary: boolean): Promise<void> {
+  if (out !== undefined) {
+    await writeAtomically(out, output);
+    io.stderr.write(`wrote ${out}: ${summary}\n`);
+  } else {
+    io.stdout.write(output);
+    if (quietSummary) io.stderr.write(`${summary}\n`);
+  }
+}
+

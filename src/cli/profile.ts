@@ -7,7 +7,7 @@ import { MAX_RUNS } from '../experiment/run.js';
 import { formatProfiles } from '../report/profileText.js';
 import { burnIn, marketProfile } from '../simulate.js';
 import { configFlag, seedFlag } from './chapter5.js';
-import { checkNotInput, checkWritable, EXIT, integerFlag, parse, UsageError, writeAtomically, type CliIo } from './io.js';
+import { checkNotInput, checkWritable, emitOutput, EXIT, flagText, integerFlag, parse, type CliIo } from './io.js';
 import { seconds } from './progress.js';
 
 /** Markets profiled when `--runs` is not given. */
@@ -50,11 +50,7 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
     io.stdout.write(PROFILE_USAGE);
     return EXIT.ok;
   }
-  const text = (name: string) => {
-    const value = values[name];
-    if (value === '') throw new UsageError(`--${name} expects a value (see profile --help)`);
-    return typeof value === 'string' ? value : undefined;
-  };
+  const text = flagText(values, 'profile --help');
   const runsText = text('runs');
   const runs = runsText === undefined ? PROFILE_DEFAULT_RUNS : integerFlag(runsText, 'runs', 1, MAX_RUNS);
   const seedText = text('seed');
@@ -74,12 +70,6 @@ export async function profileCommand(args: readonly string[], io: CliIo): Promis
   }
   const ran = `${runs} market${runs === 1 ? '' : 's'} burned in from seed ${String(seed)} in ${seconds(Date.now() - started)}`;
   const output = values['json'] === true ? `${JSON.stringify(profiles, null, 2)}\n` : `${formatProfiles(profiles)}\n${ran}.\n`;
-  if (out !== undefined) {
-    await writeAtomically(out, output);
-    io.stderr.write(`wrote ${out}: ${ran}\n`);
-  } else {
-    io.stdout.write(output);
-    if (values['json'] === true) io.stderr.write(`${ran}\n`);
-  }
+  await emitOutput(io, out, output, ran, values['json'] === true);
   return EXIT.ok;
 }
