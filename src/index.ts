@@ -13,6 +13,8 @@ export {
   SIZE_CLASSES,
   ALLOCATION_RULES,
   SCORING_RULES,
+  SMALL_COHORT_RULES,
+  type SmallCohortRule,
   type Config,
   type ConfigInput,
   type DeepPartial,
