@@ -33,6 +33,7 @@ import {
   prim,
   primChart,
   robustness,
+  robustnessRows,
   sensitivity,
   sensitivityChart,
   supplierHistories,
@@ -174,12 +175,7 @@ charts.push(
 // 5. Charts as Vega-Lite JSON and one HTML page; tidy rows through toCsv, the other tables (plain
 //    objects with columns of their own) through toWideCsv; the experiments result and the
 //    robustness check whole as JSON (`rerun` reproduces the robustness check from its file).
-const verdictRows = robust.policies.flatMap((policy) =>
-  robust.metrics.flatMap((metric) => {
-    const cell = robust.verdicts[policy][metric];
-    return cell.worlds.map((w) => ({ policy, metric, world: w.world, change: w.mean, lower: w.lower, upper: w.upper, status: w.status, verdict: cell.verdict, basis: cell.basis }));
-  }),
-);
+const verdictRows = robustnessRows(robust);
 const survivalRows = Object.entries(byOwnership).flatMap(([ownership, c]) => c.steps.map((s) => ({ ownership, year: s.time / 4, ...s })));
 const files = {
   'morris.csv': toWideCsv(morrisRows),

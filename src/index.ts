@@ -202,6 +202,7 @@ export { EFFECT_SIZES, LEVERS, reachedOutcomes, type EffectSize, type Provenance
 export { tableMetrics, survivalCheckpoints, type TableMetricSpec, type TableFormat } from './report/tableMetrics.js';
 export { formatTable, costFlags, MARKS } from './report/tableText.js';
 export { formatRobustnessSummary, formatRobustnessTable } from './report/robustnessText.js';
+export { robustnessRows, type RobustnessRow } from './report/robustnessRows.js';
 export { tableCsv, TABLE_CSV_COLUMNS } from './report/tableCsv.js';
 export { narrative } from './report/narrative.js';
 // Analysis: global sensitivity (Sobol indices, Morris effects) and scenario discovery (PRIM).

@@ -1,3 +1,6 @@
+import { robustnessRows } from '../../src/report/robustnessRows.js';
+import { toWideCsv } from '../../src/report/wideCsv.js';
+import { OUTCOME_METRICS } from '../../src/model/metrics.js';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/experiment/compare.js';
 import { classifyAcrossWorlds, robustness, robustnessOf, worldStatus, ROBUSTNESS_METRICS, type WorldChange } from '../../src/experiment/robustness.js';
@@ -217,6 +220,28 @@ describe('robustness: a small real run', () => {
     await expect(reject({ metrics: ['smallCohortSurvivl'] })).rejects.toThrow(/options\.metrics: unknown outcome "smallCohortSurvivl"/);
     const broken: World = { name: 'broken', setting: 'entry rate', description: 'no', input: { suppliers: { entry: { ratePerYear: -1 } } } };
     await expect(reject({ worlds: [REFERENCE_WORLD, broken] })).rejects.toThrow(/worlds\[1\] \(broken\)\.suppliers\.entry\.ratePerYear/);
+  });
+
+  it('as tidy rows: one per policy, outcome and world, each the cell it came from', async () => {
+    const r = await checked();
+    const rows = robustnessRows(r);
+    expect(rows).toHaveLength(r.policies.length * r.metrics.length * r.worlds.length);
+    let k = 0;
+    for (const policy of r.policies) {
+      for (const metric of r.metrics) {
+        const cell = r.verdicts[policy]![metric]!;
+        cell.worlds.forEach((w, j) => {
+          const row = rows[k++]!;
+          expect(row).toEqual({
+            policy, baseline: 'today', metric, unit: OUTCOME_METRICS[metric].unit, world: r.worlds[j]!.name, setting: w.setting,
+            change: w.mean, lower: w.lower, upper: w.upper, n: 3, noVariation: w.noVariation, status: w.status,
+            verdict: cell.verdict, judgement: cell.judgement, basis: cell.basis,
+          });
+        });
+      }
+    }
+    // Plain rows: CSV as they are, one line per row after the header.
+    expect(toWideCsv(rows).trimEnd().split('\n')).toHaveLength(rows.length + 1);
   });
 
   it('fits columns into blocks no wider than asked', () => {
