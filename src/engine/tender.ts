@@ -405,11 +405,11 @@ function anyBidPossible(
   eligible: number,
   ws: Workspace,
 ): boolean {
-  if (c.rule === CallOffCode.qualityChoice) return true;
+  if (!boundable(ctx, c)) return true;
   const terms = openPlaceTerms(ctx, c, ws);
   const { variableCost, capacityCost, quality, maxCapacity, committed, tenderStamp } = state.s;
   const { candidate } = scratch;
-  const { costIndex, slotCapacity, ceiling, cap, growth, tenderId, outcomeShare: phi, expectedRate, open, lotsLeft, periodsLeft } = c;
+  const { costIndex, slotCapacity, cap, growth, tenderId, outcomeShare: phi, expectedRate, open, lotsLeft } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
   const { variableCostFactor, bidCost } = ctx;
   const last = Math.min(c.held + eligible, c.places);
@@ -417,16 +417,39 @@ function anyBidPossible(
     const i = candidate[e]!;
     const v = variableCost[i]! * costIndex * variableCostFactor;
     const k = capacityCost[i]! * costIndex;
-    const rate = workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality);
+    const payFactor = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality), expectedRate);
     const firstLot = tenderStamp[i] !== tenderId;
     const room = maxCapacity[i]! * growth - committed[i]!;
     const slots = expectedSlots(firstLot ? lotsLeft : 1, open, eligible, cap - lotsWon[i]!, room, slotCapacity);
-    for (let at = c.held + 1; at <= last; at++) {
-      const u = terms[PLACE_TERMS * at]!;
-      if (!(u > 0)) continue;
-      const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, outcomePayFactor(phi, rate, expectedRate));
-      if (!(expectedBidGain(slots, ceiling, breakEven, u, slotCapacity, periodsLeft, firstLot ? bidCost : 0) <= 0)) return true;
-    }
+    if (gainsAtCeiling(c, terms, last, v, k, payFactor, slots, firstLot ? bidCost : 0)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the bounds on a competition's bids hold for it: not under choice by quality (a place's
+ * terms are the bidder's own there), with a positive capacity per place and periods left, and a
+ * bid cost that is not negative (so that a break-even at or above the ceiling means no gain).
+ */
+function boundable(ctx: PhaseContext, c: LotCompetition): boolean {
+  return c.rule !== CallOffCode.qualityChoice && c.slotCapacity > 0 && c.periodsLeft > 0 && ctx.bidCost >= 0;
+}
+
+/**
+ * Whether a bidder with these costs and pay factor, expecting `slots` slots and owing `due` for
+ * its bid, gains from some open place (held + 1 to `last`) at the ceiling price: the most it can
+ * ask, and its gain rises with the price. A break-even at or above the ceiling gains nothing (the
+ * bid cost is not negative, see {@link boundable}); NaN counts as a gain, as collectBids would let
+ * it through.
+ */
+function gainsAtCeiling(c: LotCompetition, terms: Float64Array, last: number, v: number, k: number, payFactor: number, slots: number, due: number): boolean {
+  const { ceiling, slotCapacity, periodsLeft } = c;
+  for (let at = c.held + 1; at <= last; at++) {
+    const u = terms[PLACE_TERMS * at]!;
+    if (!(u > 0)) continue;
+    const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, payFactor);
+    if (breakEven >= ceiling) continue;
+    if (!(expectedBidGain(slots, ceiling, breakEven, u, slotCapacity, periodsLeft, due) <= 0)) return true;
   }
   return false;
 }
@@ -449,12 +472,12 @@ function anyBidPossible(
  * cost or any NaN answer true: the competition is run in full, as before.
  */
 function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace, c: LotCompetition, range?: MemberCostRange): boolean {
-  if (c.rule === CallOffCode.qualityChoice || !(c.slotCapacity > 0) || !(c.periodsLeft > 0) || !(ctx.bidCost >= 0)) return true;
+  if (!boundable(ctx, c)) return true;
   const terms = openPlaceTerms(ctx, c, ws);
   if (range !== undefined && cheapestAboveCeiling(state, ctx, c, terms, range)) return false;
   const members = operatingMembers(state, state.lotCell[c.lot]!);
   const { variableCost, capacityCost, quality, tenderStamp } = state.s;
-  const { costIndex, slotCapacity, ceiling, tenderId, outcomeShare: phi, expectedRate, lotsLeft, periodsLeft, held, places } = c;
+  const { costIndex, tenderId, outcomeShare: phi, expectedRate, lotsLeft } = c;
   const { qualityEffectOnWorkRate, referenceQuality } = ctx.config.outcomes;
   const { variableCostFactor, bidCost } = ctx;
   for (let r = 0; r < members.length; r++) {
@@ -463,13 +486,7 @@ function anyMemberMightBid(state: MarketState, ctx: PhaseContext, ws: Workspace,
     const k = capacityCost[i]! * costIndex;
     const payFactor = outcomePayFactor(phi, workRate(expectedRate, qualityEffectOnWorkRate, quality[i]!, referenceQuality), expectedRate);
     const firstLot = tenderStamp[i] !== tenderId;
-    for (let at = held + 1; at <= places; at++) {
-      const u = terms[PLACE_TERMS * at]!;
-      if (!(u > 0)) continue;
-      const breakEven = breakEvenPrice(v, k, u, terms[PLACE_TERMS * at + 1]!, payFactor);
-      if (breakEven >= ceiling) continue;
-      if (!(expectedBidGain(firstLot ? lotsLeft : 1, ceiling, breakEven, u, slotCapacity, periodsLeft, firstLot ? bidCost : 0) <= 0)) return true;
-    }
+    if (gainsAtCeiling(c, terms, c.places, v, k, payFactor, firstLot ? lotsLeft : 1, firstLot ? bidCost : 0)) return true;
   }
   return false;
 }
