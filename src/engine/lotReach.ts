@@ -1,7 +1,8 @@
 /**
  * How the lots in force compare with what suppliers can take on: the sizes of places and whole
  * lots, and how far one supplier can reach (mechanism 3: large lots exclude suppliers too small
- * for them). Read by the market profile and when the small-supplier cohort is chosen.
+ * for them). Read by the market profile; the small-supplier cohort compares capacity, not reach,
+ * with the median lot (observe.ts).
  * @packageDocumentation
  */
 import type { Config } from '../model/config.js';

@@ -62,9 +62,18 @@ export function markCohorts(state: MarketState, config: Config, t: number): void
     const alive = s.alive[i] === 1;
     s.cohortSmall[i] = alive && inSmallCohort(state, config, i, t - 1, lot) ? 1 : 0;
     s.cohortNonProfit[i] = alive && s.ownership[i] === Ownership.nonProfit ? 1 : 0;
-    const revenue = s.revenueYear[i]!;
-    s.cohortMainIncome[i] = alive && revenue >= MIN_REVENUE_FOR_MARGIN && receiptsInLastYear(state, i, t - 1) > MAIN_INCOME_SHARE * revenue ? 1 : 0;
+    s.cohortMainIncome[i] = alive && livesMainlyOnBuyer(state, i, t - 1) ? 1 : 0;
   }
+}
+
+/**
+ * Whether supplier i lived mainly on the buyer's measures in the year ending with period `last`:
+ * the buyer's payments over 40 % of its revenue (MAIN_INCOME_SHARE, the report's definition), for
+ * a revenue large enough to compute a margin on.
+ */
+export function livesMainlyOnBuyer(state: MarketState, i: number, last: number): boolean {
+  const revenue = state.s.revenueYear[i]!;
+  return revenue >= MIN_REVENUE_FOR_MARGIN && receiptsInLastYear(state, i, last) > MAIN_INCOME_SHARE * revenue;
 }
 
 /** Per-period series and horizon totals, filled period by period. */

@@ -9,9 +9,9 @@ import { OWNERSHIP_TYPES, SIZE_CLASSES } from '../model/enums.js';
 import type { ClassCount, MarketProfile } from '../model/profile.js';
 import { quantileSorted } from '../metrics/quantile.js';
 import { safeDivide } from '../metrics/safeDivide.js';
-import { MAIN_INCOME_SHARE, MIN_REVENUE_FOR_MARGIN, SizeCode, SMALL_SHARE_PAYMENTS_BELOW } from './codes.js';
+import { SizeCode, SMALL_SHARE_PAYMENTS_BELOW } from './codes.js';
 import { lotSizes, reachOf } from './lotReach.js';
-import { inSmallCohort, receiptsInLastYear, sizeClassOf } from './observe.js';
+import { inSmallCohort, livesMainlyOnBuyer, receiptsInLastYear, sizeClassOf } from './observe.js';
 import type { MarketState } from './state.js';
 
 /** Dependence class codes: index into the order of `DependenceClasses`. */
@@ -22,11 +22,10 @@ const Dependence = { mainIncome: 0, smallShareOfRevenue: 1, largeButNotDependent
  * buyer's payments over 40 % of the year's revenue, as the main-income cohort is chosen), else the
  * report's "small share of revenue" when those payments are under 25 MNOK a year, else neither.
  */
-export function dependenceOf(state: MarketState, i: number, t: number): number {
-  const revenue = state.s.revenueYear[i]!;
-  const paid = receiptsInLastYear(state, i, t);
-  if (revenue >= MIN_REVENUE_FOR_MARGIN && paid > MAIN_INCOME_SHARE * revenue) return Dependence.mainIncome;
+function dependenceOf(state: MarketState, i: number, t: number): number {
+  if (livesMainlyOnBuyer(state, i, t)) return Dependence.mainIncome;
   // A year's payments, annualised for a supplier with less than a year in the market.
+  const paid = receiptsInLastYear(state, i, t);
   const P = state.periodsPerYear;
   const history = Math.max(1, Math.min(P, t - state.s.entryPeriod[i]! + 1));
   return (paid * P) / history < SMALL_SHARE_PAYMENTS_BELOW ? Dependence.smallShareOfRevenue : Dependence.largeButNotDependent;

@@ -3,7 +3,7 @@ import { listOf, name, nullable, numberIn, oneOf, strict } from './codecs.js';
 import type { Distribution } from './distributions.js';
 
 export { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES, SMALL_COHORT_RULES, type OwnershipType, type SizeClass, type AllocationRule, type SmallCohortRule } from './enums.js';
-import { OWNERSHIP_TYPES, SIZE_CLASSES, ALLOCATION_RULES, SCORING_RULES, SMALL_COHORT_RULES } from './enums.js';
+import { ALLOCATION_RULES, SCORING_RULES, SMALL_COHORT_RULES } from './enums.js';
 
 const share = numberIn(0, 1);
 const nok = numberIn(0, 1e12);

@@ -8,7 +8,7 @@ import { isDistributionLike } from './distributions.js';
 import { configAtEnd, hasDistributions, UncertainConfigCodec } from './uncertain.js';
 
 export { MAX_SUPPLIER_PERIODS, MAX_SUPPLIERS_EVER, MAX_AGREEMENT_SLOTS } from './enums.js';
-import { MAX_SUPPLIER_PERIODS, MAX_SUPPLIERS_EVER, MAX_AGREEMENT_SLOTS } from './enums.js';
+import { MAX_SUPPLIER_PERIODS, MAX_AGREEMENT_SLOTS } from './enums.js';
 export { ConfigError, OptionsError, inputError } from './configError.js';
 
 /**

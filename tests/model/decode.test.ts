@@ -6,7 +6,6 @@ import {
   ConfigError,
   MAX_AGREEMENT_SLOTS,
   MAX_SUPPLIER_PERIODS,
-  crossFieldIssues,
   uncertainCrossFieldIssues,
   decodeConfig,
   mergeOver,

@@ -6,11 +6,10 @@
  * written: no output file and no temporary file. The CLI runs in-process (main()) to stay fast.
  */
 import fc from 'fast-check';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.js';
 import { cli } from '../helpers/cli.js';
 import { invalidConfig } from '../../src/testing/index.js';
 import { maxWorkerCount } from '../../src/node/pool.js';
